@@ -1,0 +1,97 @@
+"""Diagnostic codes and helpers: the one place xbrlify's own codes are declared.
+
+Arelle's codes (``xbrl.5.2.5.2:calcInconsistency``, ``calc11e:...``, ``xbrldie:...``) pass through
+unchanged; the codes below are xbrlify's own. Stages return diagnostics as values; only the
+pipeline edge and the CLI turn them into exceptions or exit codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from converter.model import Diagnostic, Severity, SourceSpan
+
+# Input (reading the release): errors here stop the conversion; exit code 2.
+INPUT_MISSING = "input.missing"
+INPUT_EMPTY = "input.empty"
+INPUT_BINARY = "input.binary"
+INPUT_TOO_LARGE = "input.too-large"
+INPUT_UNREADABLE = "input.unreadable"
+INPUT_NO_TABLES = "input.no-financial-tables"
+INPUT_ENCODING = "input.encoding"
+INPUT_HTML_BROKEN = "input.html.broken"
+
+# Parsing tables.
+PARSE_TABLE_SKIPPED = "parse.table.skipped"
+PARSE_PERIOD_UNKNOWN = "parse.period.unknown"
+PARSE_NUMBER_GARBAGE = "parse.number.garbage"
+PARSE_SCALE_DEFAULT = "parse.scale.default"
+PARSE_COLUMN_SKIPPED = "parse.column.skipped"
+
+# Mapping to the taxonomy.
+MAP_DUPLICATE_INCONSISTENT = "map.duplicate.inconsistent"
+MAP_CALC_DERIVED = "map.calc.derived"
+MAP_ROW_SKIPPED = "map.row.skipped"
+MAP_NO_FACTS = "map.no-facts"
+
+# Writing outputs and validating.
+OUTPUT_EXISTS = "output.exists"
+OUTPUT_WRITE_FAILED = "output.write-failed"
+VALIDATE_UNREADABLE = "validate.unreadable"
+VALIDATE_NOT_XBRL = "validate.not-xbrl"
+VALIDATE_CALC_STOPPED = "validate.calc.stopped-by-duplicate"
+
+
+class InputError(Exception):
+    """A release (or instance) that cannot be processed at all; carries its diagnostic.
+
+    Raised by readers and the pipeline for missing, empty, binary or table-less input; the CLI
+    renders ``diagnostic`` on one line and exits with 2.
+    """
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.render())
+        self.diagnostic = diagnostic
+
+
+def error(code: str, message: str, *spans: SourceSpan, **data: object) -> Diagnostic:
+    """Build an ERROR diagnostic."""
+    return make(Severity.ERROR, code, message, spans, data)
+
+
+def warning(code: str, message: str, *spans: SourceSpan, **data: object) -> Diagnostic:
+    """Build a WARNING diagnostic."""
+    return make(Severity.WARNING, code, message, spans, data)
+
+
+def info(code: str, message: str, *spans: SourceSpan, **data: object) -> Diagnostic:
+    """Build an INFO diagnostic."""
+    return make(Severity.INFO, code, message, spans, data)
+
+
+def inconsistency(code: str, message: str, *spans: SourceSpan, **data: object) -> Diagnostic:
+    """Build an INCONSISTENCY diagnostic (the release contradicts itself)."""
+    return make(Severity.INCONSISTENCY, code, message, spans, data)
+
+
+def make(
+    severity: Severity,
+    code: str,
+    message: str,
+    spans: Iterable[SourceSpan] = (),
+    data: dict[str, object] | None = None,
+) -> Diagnostic:
+    """Build a diagnostic with ``data`` stored as sorted string pairs."""
+    pairs = tuple(sorted((k, str(v)) for k, v in (data or {}).items()))
+    return Diagnostic(code=code, severity=severity, message=message, spans=tuple(spans), data=pairs)
+
+
+def input_error(code: str, message: str, path: str, line: int = 0) -> InputError:
+    """An ``InputError`` for ``path`` (at ``line`` when known)."""
+    return InputError(error(code, message, SourceSpan(path=path, line=line)))
+
+
+def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
+    """The most severe level among ``diagnostics`` (None when there are none)."""
+    levels = [d.severity for d in diagnostics]
+    return min(levels, key=lambda s: s.rank) if levels else None

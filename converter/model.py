@@ -1,0 +1,665 @@
+"""The data model shared by every stage of xbrlify.
+
+Immutable, stage-agnostic, and free of any stage code: readers, parsers, the mapper, the
+serializers and the validator all import this module and never each other's internals.
+
+The flow of types through the pipeline::
+
+    bytes --read--> Document(RawTable...)            readers/
+          --parse--> Statement(Column, LineItem...)  parse/
+          --map----> Report(Taxonomy, Facts...)      mapping/
+          --write--> files                           serialize/, taxonomy/
+          --check--> Diagnostic...                   validate.py
+
+Numbers are ``decimal.Decimal`` everywhere; every value that came from the release keeps the
+``SourceSpan`` it was read from, so any message can point back at the release.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# ---------------------------------------------------------------------------------------------
+# Locations and diagnostics
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceSpan:
+    """Where something was read in the release.
+
+    Attributes:
+        path: The release file as given by the user.
+        line: 1-based line in the (decoded) release file; 0 when unknown.
+        col: 1-based character column on that line; 0 when unknown.
+        end_line: Last line of a multi-line item (wrapped label), or None for one line.
+        table: 1-based index of the table in the document.
+        row: 1-based index of the row in the table body.
+        column: 1-based index of the data column in the table.
+    """
+
+    path: str
+    line: int = 0
+    col: int = 0
+    end_line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+    def render(self) -> str:
+        """``release.txt:212 [table 3, row 7, column 2]`` (only the parts that are known)."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        parts = [
+            f"{name} {value}"
+            for name, value in (("table", self.table), ("row", self.row), ("column", self.column))
+            if value is not None
+        ]
+        return f"{where} [{', '.join(parts)}]" if parts else where
+
+
+class Severity(enum.Enum):
+    """How bad a diagnostic is; ordered from worst to mildest."""
+
+    ERROR = "error"
+    INCONSISTENCY = "inconsistency"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for ERROR .. 3 for INFO, for sorting and thresholds."""
+        return list(Severity).index(self)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Diagnostic:
+    """A finding of any stage, as a value.
+
+    Attributes:
+        code: Stable namespaced code (``parse.table.none-found``, or Arelle's own code such as
+            ``calc11e:inconsistentCalculationUsingRounding``). Tests assert on codes.
+        severity: How bad it is.
+        message: Human-readable text.
+        spans: Release locations it concerns (first is the primary one).
+        data: Structured arguments (JSON-serialisable scalars).
+        file: The output file the finding concerns (instance, schema), when there is one.
+        file_line: Line in ``file``.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    spans: tuple[SourceSpan, ...] = ()
+    data: tuple[tuple[str, str], ...] = ()
+    file: str | None = None
+    file_line: int | None = None
+
+    def render(self) -> str:
+        """One line: ``release.txt:212 [table 3, row 7] error map.x: message (also: ...)``."""
+        where = self.spans[0].render() if self.spans else (self.file or "")
+        if not self.spans and self.file and self.file_line:
+            where = f"{self.file}:{self.file_line}"
+        more = "; ".join(s.render() for s in self.spans[1:])
+        tail = f" (also {more})" if more else ""
+        prefix = f"{where} " if where else ""
+        return f"{prefix}{self.severity.value} {self.code}: {self.message}{tail}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reader output: the document as a set of raw tables
+# ---------------------------------------------------------------------------------------------
+
+
+class InputFormat(enum.Enum):
+    """The kinds of release the readers understand."""
+
+    TEXT = "text"  # plain text, fixed-width tables, with or without SGML <TABLE> tags
+    HTML = "html"
+
+
+class Rule(enum.Enum):
+    """A horizontal rule drawn under or over a row (dashes, equals signs, borders)."""
+
+    NONE = 0
+    SINGLE = 1
+    DOUBLE = 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextCell:
+    """A piece of text read from the release, with its location."""
+
+    text: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeaderCell:
+    """A header text above the data columns.
+
+    Attributes:
+        text: The header text (one line of a multi-line header).
+        first: 0-based index of the first data column it covers.
+        last: 0-based index of the last data column it covers (inclusive).
+        span: Where it was read.
+    """
+
+    text: str
+    first: int
+    last: int
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GridRow:
+    """One body row of a raw table: a label and one optional cell per data column.
+
+    Wrapped labels are already joined by the reader (``label`` holds the full text and
+    ``label_span.end_line`` the last line); value cells hold the printed text of the cell with
+    currency signs and split parentheses already merged (``"(1,214)"``, ``"--"``, ``"12.5%"``).
+
+    Attributes:
+        label: Row label as printed (wrapped lines joined by one space), may be empty.
+        label_span: Where the label starts (and ends, for wrapped labels).
+        indent: Visual indentation of the label (characters in text, a level in HTML).
+        cells: One entry per data column, None where the row has nothing in that column.
+        rule_above: Rule drawn just above the row (a subtotal line).
+        rule_below: Rule drawn just below the row (a total's double underline).
+        bold: The label is printed bold or in capitals (HTML emphasis; a hint for headings).
+    """
+
+    label: str
+    label_span: SourceSpan
+    indent: int
+    cells: tuple[TextCell | None, ...]
+    rule_above: Rule = Rule.NONE
+    rule_below: Rule = Rule.NONE
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawTable:
+    """A table as the reader found it: title lines, header rows, body rows.
+
+    Attributes:
+        index: 1-based position among the document's tables.
+        title: Lines above the table that belong to it (company name, statement title, scale
+            line such as "(In thousands, except per share amounts)", "(Unaudited)"), in order.
+        header: Header rows, top to bottom; each a tuple of cells over data columns.
+        rows: Body rows, top to bottom.
+        ncols: Number of data columns.
+        span: Where the table starts.
+    """
+
+    index: int
+    title: tuple[TextCell, ...]
+    header: tuple[tuple[HeaderCell, ...], ...]
+    rows: tuple[GridRow, ...]
+    ncols: int
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A release as read: its tables plus what the reader learned about the filer.
+
+    Attributes:
+        path: The release file.
+        format: Which reader produced it.
+        text: The decoded release text (for rendering and provenance).
+        tables: The raw tables, in document order.
+        company: Company name, when the reader found it (SEC header, letterhead).
+        cik: SEC CIK from an EDGAR header, when present.
+        document_date: Date of the release (SEC header or dateline), when found.
+    """
+
+    path: str
+    format: InputFormat
+    text: str
+    tables: tuple[RawTable, ...]
+    company: str | None = None
+    cik: str | None = None
+    document_date: dt.date | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Parse output: statements with periods, scales, typed line items
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Period:
+    """An XBRL period: a duration (start..end, both inclusive days) or an instant (end only)."""
+
+    end: dt.date
+    start: dt.date | None = None
+
+    @property
+    def is_instant(self) -> bool:
+        """True for a balance-sheet date."""
+        return self.start is None
+
+    def key(self) -> str:
+        """Compact stable text, e.g. ``2004-10-01_2004-12-31`` or ``2004-12-31``."""
+        return self.end.isoformat() if self.start is None else f"{self.start}_{self.end}"
+
+
+class ColumnKind(enum.Enum):
+    """What a data column holds."""
+
+    VALUE = "value"  # figures of a period: these become facts
+    CHANGE = "change"  # difference between periods
+    PERCENT = "percent"  # % change, % of revenue, growth rates
+    OTHER = "other"  # anything else we do not tag
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Column:
+    """A data column with its meaning.
+
+    Attributes:
+        index: 0-based data column index in the raw table.
+        kind: Value, change or percent column.
+        period: The period of a VALUE column (None when it could not be read).
+        header: The header texts above the column, top to bottom, joined by " / ".
+        member: A member label where the column is a breakdown (consolidating columns).
+    """
+
+    index: int
+    kind: ColumnKind
+    period: Period | None
+    header: str
+    member: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scale:
+    """Powers of ten that printed figures are multiplied by, read from the table's heading.
+
+    ``(In thousands, except per share amounts)`` is ``Scale(monetary=3, shares=3)`` with
+    per-share figures unscaled.
+    """
+
+    monetary: int = 0
+    shares: int = 0
+    currency: str = "USD"
+
+
+class UnitKind(enum.Enum):
+    """The kind of unit a line item's figures are in."""
+
+    MONETARY = "monetary"
+    PER_SHARE = "per-share"
+    SHARES = "shares"
+    PURE = "pure"
+    OTHER = "other"  # a non-financial metric (kWh, stores); its unit is in ``LineItem.unit_name``
+
+
+class RowRole(enum.Enum):
+    """The part a row plays in the statement's hierarchy."""
+
+    HEADING = "heading"  # no figures; introduces the rows below it ("Other income (expense):")
+    ITEM = "item"  # an ordinary line item
+    MEMBER = "member"  # a breakdown row under a heading ("Rubber Group" under "Net sales:")
+    TOTAL = "total"  # sums rows above it (rule above, "Total ..." label)
+
+
+class StatementKind(enum.Enum):
+    """What a table is, recorded as its presentation role."""
+
+    INCOME = "income-statement"
+    BALANCE = "balance-sheet"
+    CASH_FLOW = "cash-flow"
+    SEGMENT = "segment-data"
+    RECONCILIATION = "reconciliation"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Value:
+    """A printed figure of a line item in one column.
+
+    Attributes:
+        column: 0-based data column index.
+        printed: The cell as printed (``"$ (1,214)"``, ``"--"``).
+        amount: The printed number, signed as printed, in the printed scale (``-1214``), or None
+            for a nil cell (dash, em dash).
+        decimals: XBRL decimals of the figure once scaled (-3 for thousands, 2 for cents).
+        span: Where the cell was read.
+    """
+
+    column: int
+    printed: str
+    amount: Decimal | None
+    decimals: int
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LineItem:
+    """A row of a statement with its place in the hierarchy.
+
+    Attributes:
+        row: 1-based row index in the table body (first row of a wrapped label).
+        label: The label as printed, wrapped lines joined, footnote markers dropped.
+        role: Heading, item, member or total.
+        level: Nesting depth (0 = top level).
+        parent: ``row`` of the heading this row sits under, if any.
+        unit: Kind of unit its figures are in.
+        unit_name: For OTHER units, a name of the unit ("KWh", "stores").
+        scale: Power of ten the printed figures are multiplied by.
+        values: The figures of VALUE columns (nil cells included, empty cells left out).
+        span: Where the label was read.
+    """
+
+    row: int
+    label: str
+    role: RowRole
+    level: int
+    parent: int | None
+    unit: UnitKind
+    values: tuple[Value, ...]
+    span: SourceSpan
+    unit_name: str | None = None
+    scale: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Statement:
+    """A financial table understood: title, kind, columns with periods, line items.
+
+    One raw table may yield several statements (a statement of operations followed by an
+    EBITDA reconciliation printed under the same column headings).
+
+    Attributes:
+        table: 1-based index of the raw table it came from.
+        part: 1-based part within that table.
+        title: Title as printed (shortened: company name and scale line removed).
+        kind: Income statement, balance sheet, ...
+        columns: Every data column, with kind and period.
+        scale: The table's scale.
+        items: Line items in printed order.
+        span: Where the table (part) starts.
+    """
+
+    table: int
+    part: int
+    title: str
+    kind: StatementKind
+    columns: tuple[Column, ...]
+    scale: Scale
+    items: tuple[LineItem, ...]
+    span: SourceSpan
+
+
+# ---------------------------------------------------------------------------------------------
+# Mapping output: taxonomy and facts
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class QName:
+    """An XML qualified name; ``prefix`` is the one xbrlify writes, namespace is what counts."""
+
+    namespace: str
+    prefix: str
+    local: str
+
+    def __str__(self) -> str:
+        return f"{self.prefix}:{self.local}"
+
+
+class Balance(enum.Enum):
+    """XBRL balance attribute."""
+
+    DEBIT = "debit"
+    CREDIT = "credit"
+
+
+class ItemType(enum.Enum):
+    """The XBRL item types xbrlify's concepts use."""
+
+    MONETARY = "xbrli:monetaryItemType"
+    PER_SHARE = "dtr-types:perShareItemType"
+    SHARES = "xbrli:sharesItemType"
+    PURE = "dtr-types:percentItemType"
+    DECIMAL = "xbrli:decimalItemType"
+    DOMAIN = "dtr-types:domainItemType"
+    STRING = "xbrli:stringItemType"
+
+
+class ConceptRole(enum.Enum):
+    """Substitution group / purpose of a concept."""
+
+    ITEM = "item"  # a reportable line item
+    ABSTRACT = "abstract"  # a heading in a presentation tree
+    AXIS = "axis"  # xbrldt:dimensionItem
+    MEMBER = "member"  # a domain or member of an axis
+    HYPERCUBE = "hypercube"  # xbrldt:hypercubeItem
+
+
+class LabelRole(enum.Enum):
+    """Label roles xbrlify writes."""
+
+    STANDARD = "http://www.xbrl.org/2003/role/label"
+    TERSE = "http://www.xbrl.org/2003/role/terseLabel"
+    TOTAL = "http://www.xbrl.org/2003/role/totalLabel"
+    NEGATED = "http://www.xbrl.org/2009/role/negatedLabel"
+    NEGATED_TOTAL = "http://www.xbrl.org/2009/role/negatedTotalLabel"
+    VERBOSE = "http://www.xbrl.org/2003/role/verboseLabel"
+    DOCUMENTATION = "http://www.xbrl.org/2003/role/documentation"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Label:
+    """One label of a concept."""
+
+    role: LabelRole
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Concept:
+    """A taxonomy element.
+
+    Attributes:
+        qname: Its name; the namespace tells base taxonomy from extension.
+        role: Item, abstract, axis, member or hypercube.
+        item_type: XBRL type (None for abstracts, axes and hypercubes).
+        period_type: "duration" or "instant".
+        balance: Debit/credit for monetary flows and stocks where known.
+        labels: Labels by role (at least a standard one).
+        nillable: Always true for items, as is usual.
+    """
+
+    qname: QName
+    role: ConceptRole
+    item_type: ItemType | None
+    period_type: str
+    balance: Balance | None
+    labels: tuple[Label, ...]
+
+    @property
+    def label(self) -> str:
+        """The standard label."""
+        for lab in self.labels:
+            if lab.role is LabelRole.STANDARD:
+                return lab.text
+        return self.qname.local
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Arc:
+    """A relationship in a linkbase (presentation, calculation or definition).
+
+    Attributes:
+        source: Parent concept.
+        target: Child concept.
+        order: Position among the parent's children (1-based).
+        weight: Calculation weight (+1 / -1) for calculation arcs, else None.
+        preferred_label: Label role a presentation arc asks for (totals, negated labels).
+        arcrole: Definition arcrole for definition arcs (xbrldt ones), else None.
+    """
+
+    source: QName
+    target: QName
+    order: int
+    weight: Decimal | None = None
+    preferred_label: LabelRole | None = None
+    arcrole: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkRole:
+    """An extended link role (one per statement) with its relationships.
+
+    Attributes:
+        uri: Role URI.
+        role_id: The roleType id (a valid NCName).
+        definition: Human-readable definition (``Condensed Consolidated Statements of Operations``).
+        kind: Statement kind it presents.
+        presentation: Presentation arcs, in order.
+        calculation: Calculation arcs (Calc 1.1 summation-item).
+        definition_arcs: Dimensional relationships (all, hypercube-dimension, ...).
+    """
+
+    uri: str
+    role_id: str
+    definition: str
+    kind: StatementKind
+    presentation: tuple[Arc, ...] = ()
+    calculation: tuple[Arc, ...] = ()
+    definition_arcs: tuple[Arc, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Taxonomy:
+    """An extension taxonomy: the concepts it defines plus the base ones it uses, and its links.
+
+    Attributes:
+        prefix: Namespace prefix of the extension (``lpc``).
+        namespace: Target namespace of the extension schema.
+        name: File stem of its files (``lpc-20041231``).
+        concepts: Every concept the report uses, base and extension, sorted by QName.
+        roles: Link roles, one per statement, plus any for dimensions.
+        imports: (namespace, schemaLocation) pairs the schema imports.
+    """
+
+    prefix: str
+    namespace: str
+    name: str
+    concepts: tuple[Concept, ...]
+    roles: tuple[LinkRole, ...]
+    imports: tuple[tuple[str, str], ...]
+
+    def concept(self, qname: QName) -> Concept:
+        """The concept named ``qname`` (KeyError when unknown)."""
+        for c in self.concepts:
+            if c.qname == qname:
+                return c
+        raise KeyError(str(qname))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """Who reports: identifier scheme and value, and a display name."""
+
+    scheme: str
+    identifier: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Context:
+    """An XBRL context: entity, period, and explicit members (axis, member) sorted by axis."""
+
+    id: str
+    entity: Entity
+    period: Period
+    members: tuple[tuple[QName, QName], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unit:
+    """An XBRL unit: numerator and denominator measures (``iso4217:USD`` / ``xbrli:shares``)."""
+
+    id: str
+    numerators: tuple[QName, ...]
+    denominators: tuple[QName, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fact:
+    """A numeric fact with where it came from and how it was printed.
+
+    Attributes:
+        concept: The concept's QName.
+        context_id: Its context.
+        unit_id: Its unit.
+        value: The value in base units, signed as the concept means it (None for nil).
+        decimals: XBRL decimals.
+        span: The release cell it was read from.
+        printed: The cell as printed.
+        scale: Power of ten applied to the printed figure.
+        negated: True when the printed sign is the opposite of the value's
+            (an expense printed in parentheses): Inline XBRL writes ``sign="-"`` tricks from it.
+        statement: (table, part) of the statement it was read in.
+        row: The line item row it was read in.
+    """
+
+    concept: QName
+    context_id: str
+    unit_id: str
+    value: Decimal | None
+    decimals: int
+    span: SourceSpan
+    printed: str
+    scale: int
+    negated: bool
+    statement: tuple[int, int]
+    row: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """Everything the writers need: taxonomy, entity, contexts, units, facts.
+
+    ``facts`` holds every tagged cell, duplicates included (Inline XBRL tags each printed
+    figure); the XML instance writes one fact per (concept, context, unit).
+    """
+
+    taxonomy: Taxonomy
+    entity: Entity
+    contexts: tuple[Context, ...]
+    units: tuple[Unit, ...]
+    facts: tuple[Fact, ...]
+    period_end: dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConversionResult:
+    """What ``converter.convert`` returns.
+
+    Attributes:
+        source: The release path (or ``<text>``).
+        document: The document as read (None when reading failed).
+        statements: The statements understood.
+        report: The XBRL report (None when nothing could be mapped).
+        diagnostics: Every finding of every stage, in order.
+        files: Output files written (relative names), when written.
+    """
+
+    source: str
+    document: Document | None
+    statements: tuple[Statement, ...]
+    report: Report | None
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing at ERROR or INCONSISTENCY level was found."""
+        return not any(d.severity.rank <= Severity.INCONSISTENCY.rank for d in self.diagnostics)

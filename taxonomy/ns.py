@@ -1,0 +1,48 @@
+"""Namespaces, schema locations, roles and arcroles: the only module that declares their URIs."""
+
+from __future__ import annotations
+
+XBRLI = "http://www.xbrl.org/2003/instance"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+XSD = "http://www.w3.org/2001/XMLSchema"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XBRLDT = "http://xbrl.org/2005/xbrldt"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
+ISO4217 = "http://www.xbrl.org/2003/iso4217"
+DTR_TYPES = "http://www.xbrl.org/dtr/type/2022-03-31"
+DTR_NUM = "http://www.xbrl.org/dtr/type/numeric"
+XHTML = "http://www.w3.org/1999/xhtml"
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+TP = "http://xbrl.org/2016/taxonomy-package"
+CATALOG = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
+
+XBRLI_XSD = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
+XBRLDT_XSD = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
+DTR_TYPES_XSD = "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd"
+CALC11_XSD = "https://www.xbrl.org/2023/calculation-1.1.xsd"
+LINKBASE_XSD = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
+
+# xbrlify's own base taxonomy (shipped in schemas/, served offline through a taxonomy package).
+BASE = "https://xbrlify.dev/taxonomy/base/2024"
+BASE_PREFIX = "xfy"
+BASE_SCHEMA_FILE = "xbrlify-base-2024.xsd"
+BASE_SCHEMA_URL = f"{BASE}/{BASE_SCHEMA_FILE}"
+EXTENSION_BASE = "https://xbrlify.dev/taxonomy/ext"
+
+# Arcroles.
+SUMMATION_ITEM_11 = "https://xbrl.org/2023/arcrole/summation-item"
+SUMMATION_ITEM_21 = "http://www.xbrl.org/2003/arcrole/summation-item"
+PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
+CONCEPT_LABEL = "http://www.xbrl.org/2003/arcrole/concept-label"
+ALL = "http://xbrl.org/int/dim/arcrole/all"
+HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
+DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
+DOMAIN_MEMBER = "http://xbrl.org/int/dim/arcrole/domain-member"
+DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
+
+# Roles.
+LINK_ROLE = "http://www.xbrl.org/2003/role/link"
+LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
+SEC_CIK_SCHEME = "http://www.sec.gov/CIK"
