@@ -46,3 +46,19 @@ DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
 LINK_ROLE = "http://www.xbrl.org/2003/role/link"
 LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
 SEC_CIK_SCHEME = "http://www.sec.gov/CIK"
+
+# Writers: schema prefixes, linkbase references, LRR label roles (added for taxonomy/writer.py).
+DTR_TYPES_PREFIX = "dtr-types"
+XLINK_LINKBASE_ARCROLE = "http://www.w3.org/1999/xlink/properties/linkbase"
+LABEL_LINKBASE_REF = "http://www.xbrl.org/2003/role/labelLinkbaseRef"
+PRESENTATION_LINKBASE_REF = "http://www.xbrl.org/2003/role/presentationLinkbaseRef"
+CALCULATION_LINKBASE_REF = "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
+DEFINITION_LINKBASE_REF = "http://www.xbrl.org/2003/role/definitionLinkbaseRef"
+LRR_NEGATED_XSD = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
+LRR_NEGATED_ROLES = "http://www.xbrl.org/2009/role/"  # roles declared in LRR_NEGATED_XSD
+
+# Packages: the base taxonomy package and XBRL Report Packages 1.0.
+BASE_PACKAGE_NAME = "xbrlify-base-2024"
+BASE_PACKAGE_ID = f"{BASE}/package"
+REPORT_PACKAGE_XBRI = "https://xbrl.org/report-package/2023/xbri"
+REPORT_PACKAGE_XBR = "https://xbrl.org/report-package/2023/xbr"
