@@ -1,0 +1,57 @@
+"""A statement's title as printed, and its kind (income statement, balance sheet, ...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from converter.model import StatementKind
+
+_SCALE_OR_NOTE = re.compile(
+    r"^\(?\s*(?:\$|dollars|amounts|in (?:thousands|millions|billions)|\(?unaudited|exhibit\b|"
+    r"continued|[a-z ]*in (?:thousands|millions|billions))", re.IGNORECASE,
+)
+_COMPANY = re.compile(r"\b(?:inc|corp|corporation|company|co|ltd|llc|plc|group|holdings)\b\.?$", re.IGNORECASE)
+_KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
+    (StatementKind.RECONCILIATION, re.compile(r"reconciliation|non-gaap|adjusted", re.IGNORECASE)),
+    (StatementKind.CASH_FLOW, re.compile(r"cash flows?", re.IGNORECASE)),
+    (StatementKind.BALANCE, re.compile(r"balance sheets?|financial (?:position|condition)", re.IGNORECASE)),
+    (StatementKind.SEGMENT, re.compile(r"segment|business unit|by (?:region|geograph|product)", re.IGNORECASE)),
+    (StatementKind.INCOME, re.compile(r"operations|income|earnings|results", re.IGNORECASE)),
+)
+_SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def title_of(lines: Sequence[str], company: str | None) -> str:
+    """The statement title among a table's title lines: not the company, scale or audit note."""
+    for line in lines:
+        text = line.strip()
+        if not text or _SCALE_OR_NOTE.match(text) or text.startswith("("):
+            continue
+        if company and text.lower() == company.lower() or _COMPANY.search(text) and len(lines) > 1:
+            continue
+        return _display(text)
+    return "Financial data"
+
+
+def kind_of(title: str, labels: Sequence[str]) -> StatementKind:
+    """Classify a statement by its title, else by its line items."""
+    for kind, pattern in _KINDS:
+        if pattern.search(title):
+            return kind
+    text = " ".join(labels).lower()
+    if "total assets" in text or "liabilities" in text:
+        return StatementKind.BALANCE
+    if "operating activities" in text:
+        return StatementKind.CASH_FLOW
+    if "net income" in text or "revenue" in text or "sales" in text:
+        return StatementKind.INCOME
+    return StatementKind.OTHER
+
+
+def _display(text: str) -> str:
+    """Title case for titles printed in capitals ("CONDENSED ... OF OPERATIONS")."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -1,0 +1,222 @@
+"""From raw tables to statements: columns with periods, scale, and typed line items.
+
+``parse_statements`` is the parse stage of the pipeline. It reads each table's columns and
+scale (``periods``, ``scale``), types every row (heading, item, member, total) and its unit
+(``units``), parses its figures (``numbers``), and splits a table where a new statement starts
+under the same column headings (an EBITDA reconciliation printed below the income statement).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from converter import diagnostics as dx
+from converter.model import (
+    Column,
+    ColumnKind,
+    Diagnostic,
+    Document,
+    GridRow,
+    LineItem,
+    RawTable,
+    RowRole,
+    Rule,
+    Scale,
+    Statement,
+    UnitKind,
+    Value,
+)
+from converter.parse.hierarchy import Hierarchy, Row, hierarchy, member_rows
+from converter.parse.numbers import decimals_for, parse_number
+from converter.parse.periods import infer_fiscal_year_end, parse_columns
+from converter.parse.scale import parse_scale, row_scale
+from converter.parse.statement_kind import kind_of, title_of
+from converter.parse.units import classify_row
+
+_FOOTNOTE = re.compile(r"\s*(?:\((?:[a-z]|\d{1,2}|see notes?)\)|\*+|\u2020+)(?=\s|:|$)", re.IGNORECASE)
+_SECTION = re.compile(r"^(?:reconciliation|supplemental|non-gaap)\b", re.IGNORECASE)
+
+
+def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Diagnostic]]:
+    """Understand every table of ``document`` that holds figures of known periods.
+
+    Tables without any period column are skipped with an INFO diagnostic, so are rows in
+    non-financial units (kilowatt-hours, stores) and percentage cells.
+    """
+    diags: list[Diagnostic] = []
+    statements: list[Statement] = []
+    fye = infer_fiscal_year_end(document.tables)
+    for table in document.tables:
+        columns, found = parse_columns(table, document_date=document.document_date, fiscal_year_end=fye)
+        diags.extend(found)
+        if not any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns):
+            diags.append(dx.info(dx.PARSE_TABLE_SKIPPED, "no column with a period: table left out", table.span))
+            continue
+        made, found = _statements_of(table, columns, document.company)
+        statements.extend(made)
+        diags.extend(found)
+    return tuple(statements), diags
+
+
+def clean_label(label: str) -> str:
+    """A row label without footnote markers, leaders or trailing colon-dash decorations."""
+    text = _FOOTNOTE.sub("", label)
+    text = re.sub(r"[.\u2026]{3,}\s*$", "", text)  # dot leaders
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip("-\u2014 ").strip() if text.endswith(("-", "\u2014")) and len(text) > 2 else text
+
+
+def _statements_of(table: RawTable, columns: Sequence[Column], company: str | None) -> tuple[list[Statement], list[Diagnostic]]:
+    title_lines = [c.text for c in table.title]
+    scale_info = parse_scale([*title_lines, *(h.text for row in table.header for h in row)])
+    scale = scale_info if scale_info is not None else Scale()
+    title = title_of(title_lines, company)
+    parts = _split(table.rows)
+    statements: list[Statement] = []
+    diags: list[Diagnostic] = []
+    for number, (heading, rows) in enumerate(parts, start=1):
+        part_title = clean_label(heading) if heading else title
+        items, found = _items(rows, columns, scale, part_title)
+        diags.extend(found)
+        if not any(item.values for item in items):
+            continue
+        statements.append(
+            Statement(
+                table=table.index,
+                part=number,
+                title=part_title,
+                kind=kind_of(part_title, [i.label for i in items]),
+                columns=tuple(columns),
+                scale=scale,
+                items=tuple(items),
+                span=rows[0].label_span if rows else table.span,
+            )
+        )
+    return statements, diags
+
+
+def _split(rows: Sequence[GridRow]) -> list[tuple[str | None, list[GridRow]]]:
+    """Cut a table where a section heading ("Reconciliation of ...") starts a new statement."""
+    parts: list[tuple[str | None, list[GridRow]]] = [(None, [])]
+    for row in rows:
+        is_heading = all(c is None for c in row.cells)
+        if is_heading and _SECTION.match(row.label) and parts[-1][1]:
+            parts.append((row.label, []))
+            continue
+        parts[-1][1].append(row)
+    return [p for p in parts if p[1]]
+
+
+def _items(rows: Sequence[GridRow], columns: Sequence[Column], scale: Scale, title: str) -> tuple[list[LineItem], list[Diagnostic]]:
+    """Type the rows: role, level, parent, unit, figures."""
+    diags: list[Diagnostic] = []
+    shaped = [
+        Row(
+            index=i,
+            label=clean_label(r.label),
+            indent=r.indent,
+            has_values=any(c is not None for c in r.cells),
+            total=r.rule_above is Rule.SINGLE or clean_label(r.label).lower().startswith("total"),
+        )
+        for i, r in enumerate(rows)
+    ]
+    tree = hierarchy(shaped)
+    parent = tree.parent
+    members = member_rows(shaped, tree)
+    indents = sorted({r.indent for r in rows})
+    units = [classify_row(s.label, _heading_chain(shaped, parent, s.index), title) for s in shaped]
+    items: list[LineItem] = []
+    for row, shape in zip(rows, shaped):
+        headings = _heading_chain(shaped, parent, shape.index)
+        unit, unit_name = _group_unit(shape.index, units, tree)
+        exponent = _exponent(unit, scale, shape.label, headings)
+        values, found = _values(row, columns, unit, exponent)
+        diags.extend(found)
+        role = (
+            RowRole.HEADING if not shape.has_values
+            else RowRole.MEMBER if shape.index in members
+            else RowRole.TOTAL if shape.total
+            else RowRole.ITEM
+        )
+        up = parent.get(shape.index)
+        items.append(
+            LineItem(
+                row=row.label_span.row or shape.index + 1,
+                label=shape.label,
+                role=role,
+                level=indents.index(row.indent),
+                parent=None if up is None else rows[up].label_span.row or up + 1,
+                unit=unit,
+                unit_name=unit_name,
+                scale=exponent,
+                values=values,
+                span=row.label_span,
+            )
+        )
+    return items, diags
+
+
+def _group_unit(index: int, units: Sequence[tuple[UnitKind, str | None]], tree: Hierarchy) -> tuple[UnitKind, str | None]:
+    """A total closing a group of per-share (or share) rows is in their unit, whatever its label."""
+    own = units[index]
+    heading = tree.closes.get(index)
+    if heading is None or own[0] is not UnitKind.MONETARY:
+        return own
+    kids = {units[i] for i, up in tree.parent.items() if up == heading and i != index}
+    if len(kids) == 1:
+        (only,) = kids
+        return only
+    return own
+
+
+def _heading_chain(rows: Sequence[Row], parent: dict[int, int], index: int) -> list[str]:
+    chain: list[str] = []
+    at = parent.get(index)
+    while at is not None:
+        chain.append(rows[at].label)
+        at = parent.get(at)
+    return chain
+
+
+def _exponent(unit: UnitKind, scale: Scale, label: str, headings: Sequence[str]) -> int:
+    """The power of ten for a row's figures: per-share figures are never scaled."""
+    own = row_scale(label)
+    if own is None:
+        own = next((s for s in (row_scale(h) for h in headings) if s is not None), None)
+    if own is not None:
+        return own
+    if unit is UnitKind.MONETARY:
+        return scale.monetary
+    if unit is UnitKind.SHARES:
+        return scale.shares
+    return 0
+
+
+def _values(row: GridRow, columns: Sequence[Column], unit: UnitKind, exponent: int) -> tuple[tuple[Value, ...], list[Diagnostic]]:
+    """The figures of a row in the VALUE columns that have a period."""
+    out: list[Value] = []
+    diags: list[Diagnostic] = []
+    for column in columns:
+        if column.kind is not ColumnKind.VALUE or column.period is None or column.index >= len(row.cells):
+            continue
+        cell = row.cells[column.index]
+        if cell is None:
+            continue
+        number = parse_number(cell.text)
+        if number is None:
+            if any(ch.isdigit() for ch in cell.text):
+                diags.append(dx.warning(dx.PARSE_NUMBER_GARBAGE, f"not a number: {cell.text!r}", cell.span))
+            continue
+        if number.percent:
+            continue
+        out.append(
+            Value(
+                column=column.index,
+                printed=cell.text,
+                amount=number.amount,
+                decimals=decimals_for(number, exponent),
+                span=cell.span,
+            )
+        )
+    return tuple(out), diags
