@@ -53,8 +53,8 @@ def render_base() -> dict[str, bytes]:
     files.update(package_metadata(
         name=ns.BASE_PACKAGE_NAME,
         identifier=ns.BASE_PACKAGE_ID,
+        rewrites=((f"{ns.BASE}/", "../"),),
         entry_point=ns.BASE_SCHEMA_URL,
-        rewrite_prefix=f"{ns.BASE}/",
         version="2024",
     ))
     return files

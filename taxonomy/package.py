@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
@@ -34,18 +34,25 @@ BASE_FILES = (
 )
 INLINE_REPORT_SUFFIXES = (".xhtml", ".html", ".htm")
 XML_REPORT_SUFFIXES = (".xbrl", ".json")
+REPORT_SUFFIXES = (*INLINE_REPORT_SUFFIXES, *XML_REPORT_SUFFIXES)
 
 
 def package_metadata(
-    *, name: str, identifier: str, entry_point: str, rewrite_prefix: str, version: str | None = None
+    *,
+    name: str,
+    identifier: str,
+    rewrites: Sequence[tuple[str, str]],
+    entry_point: str | None = None,
+    version: str | None = None,
 ) -> dict[str, bytes]:
-    """The ``META-INF`` files of a taxonomy package whose files sit in its top folder.
+    """The ``META-INF`` files of a taxonomy package.
 
     Args:
-        name: Package and entry point name.
+        name: Package (and entry point) name.
         identifier: The package's identifying URI.
-        entry_point: Absolute URL of the entry point schema.
-        rewrite_prefix: URL prefix the catalog maps onto the top folder (ends with ``/``).
+        rewrites: (URL prefix, folder relative to ``META-INF/``) pairs for the catalog, e.g.
+            ``("https://xbrlify.dev/taxonomy/base/2024/", "../")``.
+        entry_point: Absolute URL of the entry point schema, if the package has one.
         version: Optional version text.
 
     Returns:
@@ -58,12 +65,20 @@ def package_metadata(
     if version is not None:
         sub(tp, ns.TP, "version", text=version)
     sub(tp, ns.TP, "publisher", text="xbrlify")
-    entry = sub(sub(tp, ns.TP, "entryPoints"), ns.TP, "entryPoint")
-    sub(entry, ns.TP, "name", text=name)
-    sub(entry, ns.TP, "entryPointDocument", {"href": entry_point})
+    if entry_point is not None:
+        entry = sub(sub(tp, ns.TP, "entryPoints"), ns.TP, "entryPoint")
+        sub(entry, ns.TP, "name", text=name)
+        sub(entry, ns.TP, "entryPointDocument", {"href": entry_point})
     catalog = etree.Element(clark(ns.CATALOG, "catalog"), nsmap={None: ns.CATALOG})
-    sub(catalog, ns.CATALOG, "rewriteURI", {"uriStartString": rewrite_prefix, "rewritePrefix": "../"})
+    for prefix, folder in rewrites:
+        sub(catalog, ns.CATALOG, "rewriteURI", {"uriStartString": prefix, "rewritePrefix": folder})
     return {"META-INF/taxonomyPackage.xml": to_bytes(tp), "META-INF/catalog.xml": to_bytes(catalog)}
+
+
+def base_files() -> dict[str, bytes]:
+    """The shipped base taxonomy files (``BASE_FILES``), read from the ``schemas`` package."""
+    folder = resources.files("schemas")
+    return {name: folder.joinpath(*name.split("/")).read_bytes() for name in BASE_FILES}
 
 
 def base_package(dest_dir: Path) -> Path:
@@ -79,9 +94,7 @@ def base_package(dest_dir: Path) -> Path:
     Returns:
         The path of the zip.
     """
-    folder = resources.files("schemas")
-    files = {name: folder.joinpath(*name.split("/")).read_bytes() for name in BASE_FILES}
-    data = zip_folder(ns.BASE_PACKAGE_NAME, files)
+    data = zip_folder(ns.BASE_PACKAGE_NAME, base_files())
     dest_dir.mkdir(parents=True, exist_ok=True)
     target = dest_dir / f"{ns.BASE_PACKAGE_NAME}.zip"
     if not target.exists() or target.read_bytes() != data:
@@ -109,7 +122,7 @@ def taxonomy_package(
         ValueError: A file name is absolute, climbs with ``..`` or lies in ``META-INF``.
     """
     meta = package_metadata(
-        name=name, identifier=identifier, entry_point=entry_point, rewrite_prefix=rewrite_prefix
+        name=name, identifier=identifier, rewrites=((rewrite_prefix, "../"),), entry_point=entry_point
     )
     for file_name in files:
         if _clean(file_name).parts[0] == "META-INF":
@@ -117,8 +130,14 @@ def taxonomy_package(
     return zip_folder(name, {**files, **meta})
 
 
-def report_package(files: Mapping[str, bytes], *, name: str, inline: bool) -> bytes:
+def report_package(
+    files: Mapping[str, bytes], *, name: str, inline: bool, include_base: bool = True
+) -> bytes:
     """Build an XBRL Report Package 1.0 around one report and its taxonomy files.
+
+    With ``include_base`` the package is also a taxonomy package: it carries the base taxonomy
+    in ``taxonomies/xbrlify-base-2024/`` and a ``META-INF/catalog.xml`` mapping ``ns.BASE`` onto
+    it, so the report opens offline without any other package.
 
     Args:
         files: Relative file name to content: exactly one report (``.xbrl``/``.json`` for
@@ -126,6 +145,7 @@ def report_package(files: Mapping[str, bytes], *, name: str, inline: bool) -> by
             files it references (schema, linkbases), placed side by side in ``reports/``.
         name: Top folder name.
         inline: True for an ``.xbri`` package, False for ``.xbr``.
+        include_base: Bundle the base taxonomy (default True).
 
     Returns:
         The zip bytes (save them as ``<name>.xbri`` or ``<name>.xbr``).
@@ -134,13 +154,22 @@ def report_package(files: Mapping[str, bytes], *, name: str, inline: bool) -> by
         ValueError: Not exactly one report file of the right kind, or a bad file name.
     """
     suffixes = INLINE_REPORT_SUFFIXES if inline else XML_REPORT_SUFFIXES
-    reports = [f for f in files if PurePosixPath(f).suffix.lower() in (*INLINE_REPORT_SUFFIXES, *XML_REPORT_SUFFIXES)]
+    reports = [f for f in files if PurePosixPath(f).suffix.lower() in REPORT_SUFFIXES]
     if len(reports) != 1 or PurePosixPath(reports[0]).suffix.lower() not in suffixes:
         raise ValueError(f"a report package needs exactly one report with suffix {suffixes}, got {reports}")
     document_type = ns.REPORT_PACKAGE_XBRI if inline else ns.REPORT_PACKAGE_XBR
     manifest = json.dumps({"documentInfo": {"documentType": document_type}}, indent=2, sort_keys=True)
     entries = {f"reports/{_clean(f)}": data for f, data in files.items()}
     entries["META-INF/reportPackage.json"] = (manifest + "\n").encode("utf-8")
+    if include_base:
+        folder = f"taxonomies/{ns.BASE_PACKAGE_NAME}"
+        for rel, data in base_files().items():
+            if not rel.startswith("META-INF/"):
+                entries[f"{folder}/{rel}"] = data
+        entries.update(package_metadata(
+            name=name, identifier=f"{ns.EXTENSION_BASE}/report/{name}",
+            rewrites=((f"{ns.BASE}/", f"../{folder}/"),),
+        ))
     return zip_folder(name, entries)
 
 

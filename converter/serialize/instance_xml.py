@@ -1,0 +1,163 @@
+"""Write a report as an XBRL 2.1 instance document.
+
+The instance holds the schemaRef, the report's contexts and units in order, then one fact per
+distinct (concept, context, unit, value): a figure printed in two tables becomes one fact,
+while two printed figures that disagree become two facts so that a validator sees (and
+reports) the inconsistent duplicate. Fact ids are ``f1``, ``f2``, ... in order of first
+occurrence; the spans map gives, for each id, every printed cell the fact stands for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lxml import etree
+
+from converter.model import Context, Fact, QName, Report, SourceSpan, Unit
+from taxonomy import ns
+from taxonomy.xmlout import clark, qname_text, sub, to_bytes, xlink
+
+_FIXED_PREFIXES = (
+    ("xbrli", ns.XBRLI),
+    ("link", ns.LINK),
+    ("xlink", ns.XLINK),
+    ("xbrldi", ns.XBRLDI),
+    ("iso4217", ns.ISO4217),
+    (ns.BASE_PREFIX, ns.BASE),
+)
+
+FactKey = tuple[QName, str, str, Decimal | None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MergedFact:
+    """One fact to write and the printed cells it stands for.
+
+    Attributes:
+        fact: The first printed cell with this concept, context, unit and value.
+        decimals: The highest ``decimals`` among those cells.
+        spans: Where each of those cells was read, in report order.
+    """
+
+    fact: Fact
+    decimals: int
+    spans: tuple[SourceSpan, ...]
+
+
+def render_instance(report: Report, schema_href: str) -> tuple[bytes, dict[str, tuple[SourceSpan, ...]]]:
+    """Render ``report`` as an XBRL 2.1 instance.
+
+    Args:
+        report: Taxonomy, entity, contexts, units and every tagged cell.
+        schema_href: The ``link:schemaRef`` href (usually the extension schema's file name).
+
+    Returns:
+        The instance bytes, and for each fact id the spans of every printed cell it stands for
+        (in the order the cells appear in ``report.facts``).
+    """
+    merged = merge_facts(report.facts)
+    prefixes = _prefixes(report, merged)
+    nsmap = {prefix: namespace for namespace, prefix in prefixes.items()}
+    if any(m.fact.value is None for m in merged):
+        nsmap["xsi"] = ns.XSI
+    root = etree.Element(clark(ns.XBRLI, "xbrl"), nsmap=nsmap)
+    sub(root, ns.LINK, "schemaRef", {xlink("type"): "simple", xlink("href"): schema_href})
+    for context in report.contexts:
+        _context(root, context, prefixes)
+    for unit in report.units:
+        _unit(root, unit, prefixes)
+    spans: dict[str, tuple[SourceSpan, ...]] = {}
+    for number, item in enumerate(merged, start=1):
+        fact_id = f"f{number}"
+        _fact(root, fact_id, item)
+        spans[fact_id] = item.spans
+    return to_bytes(root), spans
+
+
+def merge_facts(facts: Iterable[Fact]) -> list[MergedFact]:
+    """Group printed cells into the facts to write, in order of first occurrence.
+
+    Cells with the same concept, context, unit and (numerically equal) value become one fact
+    carrying the highest ``decimals`` among them; cells whose values differ stay separate.
+
+    Args:
+        facts: Every tagged cell, duplicates included.
+
+    Returns:
+        The distinct facts, in order of first occurrence.
+    """
+    groups: dict[FactKey, list[Fact]] = {}
+    for fact in facts:
+        groups.setdefault((fact.concept, fact.context_id, fact.unit_id, fact.value), []).append(fact)
+    return [
+        MergedFact(
+            fact=cells[0],
+            decimals=max(cell.decimals for cell in cells),
+            spans=tuple(cell.span for cell in cells),
+        )
+        for cells in groups.values()
+    ]
+
+
+def _prefixes(report: Report, merged: list[MergedFact]) -> dict[str, str]:
+    """Namespace to prefix: the fixed ones, the extension's, then any other in use (sorted)."""
+    prefixes = {namespace: prefix for prefix, namespace in _FIXED_PREFIXES}
+    prefixes.setdefault(report.taxonomy.namespace, report.taxonomy.prefix)
+    used = [m.fact.concept for m in merged]
+    used += [q for c in report.contexts for pair in c.members for q in pair]
+    used += [q for u in report.units for q in (*u.numerators, *u.denominators)]
+    taken = set(prefixes.values())
+    for qname in sorted(set(used)):
+        if qname.namespace not in prefixes and qname.prefix not in taken:
+            prefixes[qname.namespace] = qname.prefix
+            taken.add(qname.prefix)
+    return prefixes
+
+
+def _context(root: etree._Element, context: Context, prefixes: Mapping[str, str]) -> None:
+    elt = sub(root, ns.XBRLI, "context", {"id": context.id})
+    entity = sub(elt, ns.XBRLI, "entity")
+    sub(entity, ns.XBRLI, "identifier", {"scheme": context.entity.scheme}, text=context.entity.identifier)
+    if context.members:
+        segment = sub(entity, ns.XBRLI, "segment")
+        for axis, member in context.members:
+            sub(segment, ns.XBRLDI, "explicitMember",
+                {"dimension": qname_text(axis, prefixes)}, text=qname_text(member, prefixes))
+    period = sub(elt, ns.XBRLI, "period")
+    if context.period.start is None:
+        sub(period, ns.XBRLI, "instant", text=context.period.end.isoformat())
+    else:
+        sub(period, ns.XBRLI, "startDate", text=context.period.start.isoformat())
+        sub(period, ns.XBRLI, "endDate", text=context.period.end.isoformat())
+
+
+def _unit(root: etree._Element, unit: Unit, prefixes: Mapping[str, str]) -> None:
+    elt = sub(root, ns.XBRLI, "unit", {"id": unit.id})
+    if not unit.denominators:
+        for measure in unit.numerators:
+            sub(elt, ns.XBRLI, "measure", text=qname_text(measure, prefixes))
+        return
+    divide = sub(elt, ns.XBRLI, "divide")
+    for part, measures in (("unitNumerator", unit.numerators), ("unitDenominator", unit.denominators)):
+        holder = sub(divide, ns.XBRLI, part)
+        for measure in measures:
+            sub(holder, ns.XBRLI, "measure", text=qname_text(measure, prefixes))
+
+
+def _fact(root: etree._Element, fact_id: str, item: MergedFact) -> None:
+    fact = item.fact
+    attrs = {"id": fact_id, "contextRef": fact.context_id, "unitRef": fact.unit_id}
+    if fact.value is None:
+        attrs[clark(ns.XSI, "nil")] = "true"
+        sub(root, fact.concept.namespace, fact.concept.local, attrs)
+        return
+    attrs["decimals"] = str(item.decimals)
+    sub(root, fact.concept.namespace, fact.concept.local, attrs, text=decimal_text(fact.value))
+
+
+def decimal_text(value: Decimal) -> str:
+    """A decimal as plain xsd:decimal text: no exponent, ``0`` for negative zero."""
+    text = format(value, "f")
+    return "0" if text.lstrip("-").strip("0.") == "" else text
