@@ -87,9 +87,25 @@ def concept_href_resolver(tax: Taxonomy) -> HrefFor:
 
 
 def _label_entries(tax: Taxonomy) -> Iterator[tuple[QName, Sequence[Label]]]:
-    """Every label of extension concepts; only non-standard labels of other concepts."""
+    """Every label of extension concepts; only non-standard labels of other concepts.
+
+    A presentation arc's ``preferredLabel`` must name a label the concept has (XBRL 2.1
+    5.2.4.2.1): where the concept lacks a label of that role, one is added with the text of its
+    standard label.
+    """
+    preferred: dict[QName, list[LabelRole]] = {}
+    for role in tax.roles:
+        for arc in role.presentation:
+            if arc.preferred_label is not None and arc.preferred_label is not LabelRole.STANDARD:
+                preferred.setdefault(arc.target, []).append(arc.preferred_label)
     for concept in tax.concepts:
-        yield concept.qname, _labels_to_write(tax, concept)
+        have = {lab.role for lab in concept.labels}
+        extra = tuple(
+            Label(role=role, text=concept.label)
+            for role in dict.fromkeys(preferred.get(concept.qname, ()))
+            if role not in have
+        )
+        yield concept.qname, _labels_to_write(tax, concept) + extra
 
 
 def _labels_to_write(tax: Taxonomy, concept: Concept) -> tuple[Label, ...]:

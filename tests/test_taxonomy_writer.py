@@ -225,3 +225,13 @@ def test_report_package_checks_report_kind() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.namelist() == ["r/META-INF/reportPackage.json", "r/reports/r.xhtml"]
         assert ns.REPORT_PACKAGE_XBRI in archive.read("r/META-INF/reportPackage.json").decode()
+
+
+def test_missing_preferred_label_is_filled_from_standard_label() -> None:
+    tax = sample_taxonomy()
+    stripped = tuple(replace(c, labels=tuple(lab for lab in c.labels if lab.role is not LabelRole.NEGATED))
+                     for c in tax.concepts)
+    root = etree.fromstring(render_taxonomy(replace(tax, concepts=stripped))[f"{NAME}_lab.xml"])
+    cost = [(lab.get(f"{XL}role"), lab.text) for lab in root.iter(f"{LINK}label")
+            if lab.get(f"{XL}label") == "lab_xfy_CostOfSales"]
+    assert cost == [(LabelRole.NEGATED.value, "Cost of sales")]
