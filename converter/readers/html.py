@@ -1,0 +1,56 @@
+"""Reader for HTML releases: the financial tables of the document as ``RawTable``s.
+
+Pipeline per ``<table>``: lay cells on column slots (``html_grid``), resolve their text
+(``html_text``), classify it (``html_tokens``), find the logical data columns and merge split
+figures (``html_columns``), then split header from body and settle rules and indentation
+(``html_table``, ``html_rows``). Title lines come from the text blocks above each table
+(``html_title``). Only tables with a labelled row of figures are returned, numbered 1..N in
+document order; layout tables that merely wrap others are not counted.
+"""
+
+from __future__ import annotations
+
+from converter import diagnostics as dx
+from converter.model import Diagnostic, RawTable, SourceSpan
+from converter.readers.html_dom import broken_reasons, parse_html
+from converter.readers.html_grid import build_grid
+from converter.readers.html_table import TableContext, build_part, header_title, split_parts, tokenize
+from converter.readers.html_title import titles_above
+
+
+def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
+    """Find the financial tables of an HTML release.
+
+    Args:
+        text: The decoded release.
+        path: The release path, for source spans.
+
+    Returns:
+        The tables in document order, and diagnostics (``input.html.broken`` for a truncated
+        or malformed document, which is still read as far as possible).
+    """
+    diags: list[Diagnostic] = []
+    reasons = broken_reasons(text)
+    if reasons:
+        diags.append(dx.warning(dx.INPUT_HTML_BROKEN, "HTML looks truncated or malformed: " + "; ".join(reasons),
+                                SourceSpan(path=path), reasons="; ".join(reasons)))
+    root = parse_html(text)
+    if root is None:
+        if not reasons:
+            diags.append(dx.warning(dx.INPUT_HTML_BROKEN, "no HTML content could be parsed", SourceSpan(path=path)))
+        return (), diags
+    titles = titles_above(root)
+    tables: list[RawTable] = []
+    for element in root.iter("table"):
+        rows = tokenize(build_grid(element))
+        parts = split_parts(rows)
+        if not parts:
+            continue
+        base = [(b.text, b.line) for b in titles.get(element, ())]
+        ctx = TableContext(path=path, line=element.sourceline or 0, title=tuple(base))
+        inherited = base + header_title(parts[0]) if len(parts) > 1 else base
+        for k, part in enumerate(parts):
+            table = build_part(part, ctx, len(tables) + 1, base if k == 0 else inherited)
+            if table is not None:
+                tables.append(table)
+    return tuple(tables), diags

@@ -1,0 +1,86 @@
+"""The physical grid of an HTML table: rows of cells placed on column slots.
+
+Colspans and rowspans are laid out the way a browser does (hidden cells take no room), so a
+cell's ``start``/``end`` slots line up with the cells above and below it. Only the table's own
+rows are read: a nested table is a table of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from converter.model import Rule
+from converter.readers import html_dom as dom
+from converter.readers.html_text import CellText, read_cell
+
+MAX_SPAN = 200  # colspan / rowspan values above this are treated as 1 (garbage or attacks)
+
+
+@dataclass(frozen=True, slots=True)
+class PhysCell:
+    """A ``<td>``/``<th>`` placed on the grid: slots ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+    line: int
+    text: CellText
+
+
+@dataclass(frozen=True, slots=True)
+class PhysRow:
+    """A ``<tr>`` with its cells in slot order and the rules its own style draws."""
+
+    line: int
+    cells: tuple[PhysCell, ...]
+    top: Rule
+    bottom: Rule
+
+
+def own_rows(table: etree._Element) -> list[etree._Element]:
+    """The ``<tr>`` elements that belong to ``table`` itself (not to nested tables)."""
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
+
+
+def build_grid(table: etree._Element) -> list[PhysRow]:
+    """Lay the table's rows out on column slots."""
+    rows: list[PhysRow] = []
+    carried: dict[int, int] = {}  # slot -> rows still covered by a rowspan from above
+    for tr in own_rows(table):
+        style = dom.style_of(tr)
+        if dom.is_hidden(style):
+            continue
+        cells: list[PhysCell] = []
+        slot = 0
+        for td in tr:
+            if td.tag not in ("td", "th") or dom.is_hidden(dom.style_of(td)):
+                continue
+            while carried.get(slot, 0) > 0:
+                slot += 1
+            width = _span(td.get("colspan"))
+            cells.append(PhysCell(slot, slot + width, td.sourceline or tr.sourceline or 0, read_cell(td)))
+            height = _span(td.get("rowspan"))
+            if height > 1:
+                for covered in range(slot, slot + width):
+                    carried[covered] = height  # decremented below, this row included
+            slot += width
+        carried = {s: n - 1 for s, n in carried.items() if n - 1 > 0}
+        top, bottom = dom.border_rule(style, "top"), dom.border_rule(style, "bottom")
+        rows.append(PhysRow(tr.sourceline or 0, tuple(cells), top, bottom))
+    return rows
+
+
+def _span(raw: str | None) -> int:
+    """A colspan/rowspan attribute as a sane positive int."""
+    try:
+        value = int((raw or "1").strip())
+    except ValueError:
+        return 1
+    return value if 1 <= value <= MAX_SPAN else 1

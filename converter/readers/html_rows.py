@@ -1,0 +1,127 @@
+"""Body rows of an HTML table: label, merged cells, rules between rows, indentation levels.
+
+A rule between two body rows (the upper row's bottom border, the lower row's top border, or a
+border on empty spacer rows between them) is the upper row's ``rule_below``; a single rule is
+also the lower row's ``rule_above`` (the line a total sits under), while a double rule only
+closes the total above it. Indentation in points becomes a level: 0 for the least-indented
+label of the table, +1 for each distinct deeper offset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from converter.model import GridRow, Rule, SourceSpan, TextCell
+from converter.readers.html_columns import Span, Token, cores, group_text, merge_row
+from converter.readers.html_tokens import Kind, clean_label
+
+_INDENT_TOLERANCE_PT = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A physical row as tokens, with the rules its ``<tr>`` style draws (0-2)."""
+
+    tokens: tuple[Token, ...]
+    line: int
+    top: int
+    bottom: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A body row before rules and indentation levels are settled."""
+
+    row: GridRow
+    indent_pt: float
+    top: int
+    bottom: int
+
+
+def body_rows(
+    rows: Sequence[Row], spans: Sequence[Span], data_start: int, header_keys: set[tuple[str, ...]], path: str, index: int
+) -> list[GridRow]:
+    """``GridRow``s for the rows from the first figure row on (blank and repeated headers dropped)."""
+    drafts: list[_Draft] = []
+    pending = 0
+    for row in rows:
+        data = [t for t in row.tokens if t.start >= data_start]
+        data_texts = tuple(t.text for t in data if t.text)
+        top, bottom = _edges(row, data)
+        if not data_texts and not any(t.text for t in row.tokens):
+            pending = max(pending, top, bottom)
+            continue
+        if data_texts and data_texts in header_keys and not _has_figures(data):
+            continue
+        draft = _draft(row, data, spans, data_start, path, index, len(drafts) + 1)
+        if drafts:
+            gap = max(pending, drafts[-1].bottom, top)
+            drafts[-1] = _with_rules(drafts[-1], below=gap)
+            draft = _with_rules(draft, above=gap if gap == Rule.SINGLE.value else 0)
+        drafts.append(replace(draft, top=top, bottom=bottom))
+        pending = 0
+    if drafts:
+        drafts[-1] = _with_rules(drafts[-1], below=max(pending, drafts[-1].bottom))
+    return _levels(drafts)
+
+
+def _has_figures(data: Sequence[Token]) -> bool:
+    """Whether data cells hold figures other than bare years."""
+    return any(t.kind is Kind.NIL or (t.kind is Kind.NUMBER and not t.text.isdigit()) for t in cores(data))
+
+
+def _edges(row: Row, data: Sequence[Token]) -> tuple[int, int]:
+    """Rules on the top and bottom edges of a row's data cells (0 none, 1 single, 2 double)."""
+    top = max([row.top, *(t.top for t in data)])
+    bottom = max([row.bottom, *(t.bottom for t in data)])
+    return top, bottom
+
+
+def _draft(
+    row: Row, data: Sequence[Token], spans: Sequence[Span], data_start: int, path: str, index: int, number: int
+) -> _Draft:
+    """The row's label and merged cells; rules and level still to come."""
+    label_tokens = [t for t in row.tokens if t.start < data_start and t.text]
+    label = clean_label(" ".join(t.text for t in label_tokens))
+    line = label_tokens[0].line if label_tokens else row.line
+    cells: list[TextCell | None] = []
+    for col, group in enumerate(merge_row(data, spans)):
+        if not group:
+            cells.append(None)
+            continue
+        span = SourceSpan(path=path, line=group[0].line, table=index, row=number, column=col + 1)
+        cells.append(TextCell(text=group_text(group), span=span))
+    grid = GridRow(
+        label=label,
+        label_span=SourceSpan(path=path, line=line, table=index, row=number),
+        indent=0,
+        cells=tuple(cells),
+        bold=bool(label_tokens) and all(t.bold for t in label_tokens),
+    )
+    indent = label_tokens[0].indent if label_tokens else 0.0
+    return _Draft(grid, indent, 0, 0)
+
+
+def _with_rules(draft: _Draft, above: int | None = None, below: int | None = None) -> _Draft:
+    """The draft with its row's rule above and/or below set."""
+    row = draft.row
+    if above is not None:
+        row = replace(row, rule_above=Rule(above))
+    if below is not None:
+        row = replace(row, rule_below=Rule(max(below, row.rule_below.value)))
+    return replace(draft, row=row)
+
+
+def _levels(drafts: Sequence[_Draft]) -> list[GridRow]:
+    """Indentation levels from the labelled rows' offsets in points."""
+    offsets = sorted({d.indent_pt for d in drafts if d.row.label})
+    steps: list[float] = []
+    for value in offsets:
+        if not steps or value - steps[-1] > _INDENT_TOLERANCE_PT:
+            steps.append(value)
+    out: list[GridRow] = []
+    for d in drafts:
+        level = sum(1 for s in steps[1:] if d.indent_pt >= s - _INDENT_TOLERANCE_PT / 2) if d.row.label else 0
+        out.append(replace(d.row, indent=level))
+    return out

@@ -1,0 +1,206 @@
+"""One HTML ``<table>`` to ``RawTable``s: header rows, body rows, rules, indentation.
+
+The header is every row above the first body row that prints figures; rows there with text
+over the data columns become ``HeaderCell`` rows, text in the label column becomes a title
+line. A header block in the middle of the body that differs from the table's own header starts
+a new table (Workiva segment tables stack several small tables in one ``<table>``); one that
+repeats it is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from converter.model import HeaderCell, RawTable, SourceSpan, TextCell
+from converter.readers.html_columns import Span, Token, columns_overlapping, cores, find_columns
+from converter.readers.html_grid import PhysRow
+from converter.readers.html_rows import Row, body_rows
+from converter.readers.html_text import dominant_size, resolve
+from converter.readers.html_tokens import Kind, clean_cell, is_year, kind_of
+
+
+@dataclass(frozen=True, slots=True)
+class TableContext:
+    """What a part needs besides its rows: where it is and the title lines found above it."""
+
+    path: str
+    line: int
+    title: tuple[tuple[str, int], ...]
+
+
+def tokenize(grid: Sequence[PhysRow]) -> list[Row]:
+    """Resolve every cell of the grid into tokens (markers removed, kind assigned)."""
+    reference = dominant_size(cell.text for row in grid for cell in row.cells)
+    rows: list[Row] = []
+    for phys in grid:
+        tokens: list[Token] = []
+        for cell in phys.cells:
+            res = resolve(cell.text, reference)
+            text = clean_cell(res.text) if cell.start > 0 else res.text
+            tokens.append(
+                Token(cell.start, cell.end, text, kind_of(text), cell.line, res.bold, res.indent,
+                      cell.text.top.value, cell.text.bottom.value)
+            )
+        rows.append(Row(tuple(tokens), phys.line, phys.top.value, phys.bottom.value))
+    return rows
+
+
+def is_figure_row(row: Row) -> bool:
+    """The row prints at least one figure that is not a bare year."""
+    found = cores(row.tokens)
+    return bool(found) and not all(t.kind is Kind.NUMBER and is_year(t.text) for t in found)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where a table's parts are: first figure row, first body row, data columns.
+
+    Attributes:
+        first: Index of the first row that prints figures.
+        start: Index of the first body row (label-only headings above ``first`` included).
+        spans: The logical data columns.
+        data_start: First slot of the data area (slots before it hold the label).
+    """
+
+    first: int
+    start: int
+    spans: tuple[Span, ...]
+    data_start: int
+
+
+def layout(rows: Sequence[Row]) -> Layout | None:
+    """The layout of ``rows``, or None when no row prints figures."""
+    first = next((i for i, r in enumerate(rows) if is_figure_row(r)), None)
+    if first is None:
+        return None
+    figure_rows = [r.tokens for r in rows[first:] if is_figure_row(r)]
+    spans = tuple(find_columns(figure_rows))
+    if not spans:
+        return None
+    prefixes = [t.start for row in figure_rows for t in row if t.kind is Kind.PREFIX and t.start > 0]
+    data_start = min([spans[0].lo, *prefixes])
+    start = first
+    while start > 0 and not _headerish(rows[start - 1], data_start, spans):
+        start -= 1
+    while start < first and _blank(rows[start]):
+        start += 1
+    return Layout(first, start, spans, data_start)
+
+
+def split_parts(rows: Sequence[Row]) -> list[list[Row]]:
+    """Rows of each table stacked in one ``<table>`` (usually just one part)."""
+    lay = layout(rows)
+    if lay is None:
+        return []
+    first, data_start = lay.first, lay.data_start
+    header_keys = {_data_key(r, data_start) for r in rows[: lay.start]} - {()}
+    starts = [0]
+    i = first
+    while i < len(rows):
+        if not _headerish(rows[i], data_start, lay.spans):
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and (_headerish(rows[j], data_start, lay.spans) or _blank(rows[j])):
+            j += 1
+        keys = {_data_key(r, data_start) for r in rows[i:j]} - {()}
+        if j < len(rows) and is_figure_row(rows[j]) and not keys <= header_keys:
+            start = i
+            while start - 1 > starts[-1] and _label_only(rows[start - 1], data_start):
+                start -= 1
+            starts.append(start)
+        i = j
+    bounds = starts + [len(rows)]
+    return [list(rows[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def build_part(rows: Sequence[Row], ctx: TableContext, index: int, inherited: Sequence[tuple[str, int]]) -> RawTable | None:
+    """A ``RawTable`` from one part's rows, or None when it has no labelled figure row."""
+    lay = layout(rows)
+    if lay is None:
+        return None
+    first, spans, data_start = lay.start, lay.spans, lay.data_start
+    header, extra_title = _header(rows[:first], lay, ctx.path, index)
+    keys = {_data_key(r, data_start) for r in rows[:first]} - {()}
+    body = body_rows(rows[first:], spans, data_start, keys, ctx.path, index)
+    if not any(r.label and any(c is not None and any(ch.isdigit() for ch in c.text) for c in r.cells) for r in body):
+        return None
+    title = [TextCell(text=t, span=SourceSpan(path=ctx.path, line=ln, table=index)) for t, ln in (*inherited, *extra_title)]
+    return RawTable(
+        index=index,
+        title=tuple(title),
+        header=tuple(header),
+        rows=tuple(body),
+        ncols=len(spans),
+        span=SourceSpan(path=ctx.path, line=ctx.line, table=index),
+    )
+
+
+def header_title(rows: Sequence[Row]) -> list[tuple[str, int]]:
+    """Label-column texts above the first figure row (scale lines such as "(In millions)")."""
+    lay = layout(rows)
+    if lay is None:
+        return []
+    return [(t.text, t.line) for r in rows[: lay.start] for t in r.tokens if t.text and _in_label(t, lay)]
+
+
+def _in_label(tok: Token, lay: Layout) -> bool:
+    """A header-area cell in the label column (a title line), not over the data columns."""
+    return not _over_data(tok, lay.data_start, lay.spans)
+
+
+def _over_data(tok: Token, data_start: int, spans: Sequence[Span]) -> bool:
+    """A cell in the data area, or one reaching into it from a spacer (not from slot 0)."""
+    if tok.start >= data_start:
+        return True
+    return tok.start > 0 and any(s.lo < tok.end and s.hi > tok.start for s in spans)
+
+
+def _header(
+    rows: Sequence[Row], lay: Layout, path: str, index: int
+) -> tuple[list[tuple[HeaderCell, ...]], list[tuple[str, int]]]:
+    """Header rows over the data columns, and label-column texts (title lines)."""
+    header: list[tuple[HeaderCell, ...]] = []
+    title: list[tuple[str, int]] = []
+    for row in rows:
+        cells: list[HeaderCell] = []
+        for tok in row.tokens:
+            if not tok.text:
+                continue
+            if _in_label(tok, lay):
+                title.append((tok.text, tok.line))
+                continue
+            cover = columns_overlapping(tok.start, tok.end, lay.spans)
+            if cover is not None:
+                span = SourceSpan(path=path, line=tok.line, table=index, column=cover[0] + 1)
+                cells.append(HeaderCell(text=tok.text, first=cover[0], last=cover[1], span=span))
+        if cells:
+            header.append(tuple(cells))
+    return header, title
+
+
+def _data_key(row: Row, data_start: int) -> tuple[str, ...]:
+    """The texts a row prints over the data columns (to recognise a repeated header)."""
+    return tuple(t.text for t in row.tokens if t.start >= data_start and t.text)
+
+
+def _headerish(row: Row, data_start: int, spans: Sequence[Span]) -> bool:
+    """No figures, but text over the data columns (or bare years): a header row."""
+    if is_figure_row(row):
+        return False
+    data = [t for t in row.tokens if t.kind is not Kind.EMPTY and _over_data(t, data_start, spans)]
+    return any(t.kind is Kind.TEXT or (t.kind is Kind.NUMBER and is_year(t.text)) for t in data)
+
+
+def _label_only(row: Row, data_start: int) -> bool:
+    """Text in the label column only (a heading such as "Sales by Geographic Region")."""
+    label = [t for t in row.tokens if t.start < data_start and t.text]
+    data = [t for t in row.tokens if t.start >= data_start and t.text]
+    return bool(label) and not data
+
+
+def _blank(row: Row) -> bool:
+    """No text at all (spacer or rule row)."""
+    return all(not t.text for t in row.tokens)
+

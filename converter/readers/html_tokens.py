@@ -1,0 +1,80 @@
+"""What a cell's text is: a figure, a nil dash, a figure's split-off prefix/suffix, or text.
+
+Releases print one figure across several cells: ``$`` | ``1,214``; ``(1,214`` | ``)``;
+``(3`` | ``%)``. The kinds here let the column builder glue those pieces back together.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+_UNIT = r"(?:%|pts?\.?|bps?\.?|bp\.?|x)"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_CUR = r"[$€£¥]"
+_NUMBER = re.compile(
+    rf"^{_CUR}?\s*\(?\s*{_CUR}?\s*[-+−–]?\s*(?:{_NUM})\s*{_UNIT}?\s*\)?\s*{_UNIT}?$", re.IGNORECASE
+)
+_NIL = re.compile(rf"^{_CUR}?\s*\(?\s*(?:[-–—−]+|-0-)\s*\)?\s*%?$")
+_PREFIX = re.compile(rf"^(?:{_CUR}|\(|{_CUR}\s*\()$")
+_SUFFIX = re.compile(rf"^(?=.*[)%a-z])\)?\s*{_UNIT}?\s*\)?\s*%?$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_LETTER_MARK = re.compile(r"\s*\([a-z]\)\s*$")
+_LABEL_TAIL_MARK = re.compile(r"(?:\s*(?:\((?:[a-z]|\d{1,2})\)|\*+|[†‡§]+))+$")
+_LABEL_HEAD_MARK = re.compile(r"^\((?:[a-z]|\d{1,2})\)\s+(?=[A-Za-z])")
+_CELL_MARK = re.compile(r"^(?:\(?[a-z]\)?|\*+|[†‡§]+)$")
+_SPACE_IN = re.compile(r"(?<=\()\s+|\s+(?=[)%])")
+_CUR_SPACE = re.compile(rf"^({_CUR})\s*")
+
+
+class Kind(enum.Enum):
+    """The role of a cell's text in a figure."""
+
+    EMPTY = "empty"
+    NUMBER = "number"  # a figure with digits: 1,214 / (18 / 12.5% / $.16 / (231) bp.
+    NIL = "nil"  # a dash printed for zero or nothing
+    PREFIX = "prefix"  # $ or ( printed in its own cell before the figure
+    SUFFIX = "suffix"  # ) or % or %) printed in its own cell after the figure
+    TEXT = "text"  # anything else: labels, headers, "NM", "n/a"
+
+
+def clean_cell(text: str) -> str:
+    """Cell text without trailing letter footnote markers (``)(a)`` -> ``)``, ``(c)`` -> ``""``)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LETTER_MARK.sub("", text)
+    return "" if _CELL_MARK.match(text) else text
+
+
+def kind_of(text: str) -> Kind:
+    """Classify a cleaned cell text."""
+    if not text:
+        return Kind.EMPTY
+    if _NUMBER.match(text):
+        return Kind.NUMBER
+    if _NIL.match(text):
+        return Kind.NIL
+    if _PREFIX.match(text):
+        return Kind.PREFIX
+    if _SUFFIX.match(text):
+        return Kind.SUFFIX
+    return Kind.TEXT
+
+
+def is_year(text: str) -> bool:
+    """A bare four-digit year such as ``2004`` (a header, not a figure)."""
+    return _YEAR.match(text) is not None
+
+
+def clean_label(text: str) -> str:
+    """A row label without footnote markers before or after it (``(1)``, ``(a)``, ``*``)."""
+    text = _LABEL_TAIL_MARK.sub("", text).strip()
+    return _LABEL_HEAD_MARK.sub("", text).strip()
+
+
+def figure_text(parts: list[str]) -> str:
+    """Glue the pieces of one printed figure: ``["$", "(1,214", ")"]`` -> ``"$ (1,214)"``."""
+    text = "".join(parts)
+    text = _SPACE_IN.sub("", " ".join(text.split()))
+    return _CUR_SPACE.sub(r"\1 ", text)
