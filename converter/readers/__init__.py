@@ -1,0 +1,51 @@
+"""Readers: release bytes in, a ``Document`` of raw tables out.
+
+Each reader is a function ``(text, path) -> (tables, diagnostics)``, registered by input format in
+``READERS``. ``read_document`` decodes the bytes, picks the reader, and adds what the release says
+about its filer (company name, release date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from converter import diagnostics as dx
+from converter.model import Diagnostic, Document, InputFormat, RawTable
+from converter.readers.decode import decode, sniff_format
+from converter.readers.filer import company_name, release_date
+from converter.readers.html import read_html
+from converter.readers.text import read_text
+
+Reader = Callable[[str, str], tuple[tuple[RawTable, ...], list[Diagnostic]]]
+
+READERS: dict[InputFormat, Reader] = {
+    InputFormat.TEXT: read_text,
+    InputFormat.HTML: read_html,
+}
+
+
+def read_document(data: bytes, path: str) -> tuple[Document, list[Diagnostic]]:
+    """Read a release.
+
+    Args:
+        data: The release bytes.
+        path: Its path (or a name for in-memory input), used in every source span.
+
+    Returns:
+        The document and the readers' diagnostics.
+
+    Raises:
+        InputError: Empty, binary or oversized input, or a release without financial tables.
+    """
+    text, diags = decode(data, path)
+    fmt = sniff_format(data)
+    tables, found = READERS[fmt](text, path)
+    diags.extend(found)
+    if not tables:
+        raise dx.input_error(dx.INPUT_NO_TABLES, "no financial table found (a table needs rows of figures)", path)
+    plain = text if fmt is InputFormat.TEXT else None
+    doc = Document(
+        path=path, format=fmt, text=text, tables=tables,
+        company=company_name(text, fmt), document_date=release_date(plain or text),
+    )
+    return doc, diags

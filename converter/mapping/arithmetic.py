@@ -1,0 +1,122 @@
+"""The arithmetic a table prints: which rows a total sums, with which signs.
+
+Calculation relationships are derived from the numbers themselves, never assumed from labels: a
+total row (under a rule, or labelled "Total") is tried as the sum of the rows since the previous
+total (with or without that previous total, the running-total layout of an income statement),
+and then as the sum of two or three earlier rows, with weights +1/-1 on the *printed* figures.
+A relationship is kept only when it holds in every column, within the rounding that Calc 1.1's
+round-to-nearest rule allows.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+Key = tuple[str, int]  # (member key, column)
+
+_MAX_EXHAUSTIVE = 10
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    """A row (or a member breakdown) as the arithmetic sees it.
+
+    Attributes:
+        id: Position in the statement's list of lines.
+        total: Printed as a total (candidate sum).
+        values: Printed figure per (member, column), scaled to base units; nil as 0.
+        half_units: Half of the rounding unit per key (0.5 * 10**-decimals).
+        kind: Unit kind and scale key: only lines of one kind are summed together.
+    """
+
+    id: int
+    total: bool
+    values: Mapping[Key, Decimal]
+    half_units: Mapping[Key, Decimal]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relation:
+    """``total`` equals the sum of ``parts`` with printed weights (+1 / -1)."""
+
+    total: int
+    parts: tuple[tuple[int, int], ...]
+
+
+def find_relations(lines: Sequence[Line]) -> list[Relation]:
+    """Every total of the statement that its own figures show to be a sum of other lines."""
+    relations: list[Relation] = []
+    previous_total: int | None = None
+    for k, line in enumerate(lines):
+        if not line.total:
+            continue
+        start = 0 if previous_total is None else previous_total + 1
+        block = [c for c in lines[start:k] if c.kind == line.kind]
+        options: list[list[Line]] = []
+        if previous_total is not None and lines[previous_total].kind == line.kind:
+            options.append([lines[previous_total], *block])
+        options.append(block)
+        found = _first_fit(line, options)
+        if found is None:
+            earlier = [c for c in lines[:k] if c.kind == line.kind and c.total or _is_group(c)]
+            found = _subset_fit(line, earlier)
+        if found is not None:
+            relations.append(Relation(total=line.id, parts=found))
+        previous_total = k
+    return relations
+
+
+def _is_group(line: Line) -> bool:
+    return any(member for member, _ in line.values)
+
+
+def _first_fit(total: Line, options: Sequence[Sequence[Line]]) -> tuple[tuple[int, int], ...] | None:
+    for parts in options:
+        if len(parts) < 2 or not _covers(total, parts):
+            continue
+        for weights in _weightings(len(parts)):
+            if _holds(total, parts, weights):
+                return tuple((p.id, w) for p, w in zip(parts, weights))
+    return None
+
+
+def _subset_fit(total: Line, earlier: Sequence[Line]) -> tuple[tuple[int, int], ...] | None:
+    candidates = [c for c in earlier if c.kind == total.kind and set(total.values) <= set(c.values)][-6:]
+    for size in (2, 3):
+        for parts in itertools.combinations(candidates, size):
+            for weights in _weightings(size):
+                if _holds(total, parts, weights):
+                    return tuple((p.id, w) for p, w in zip(parts, weights))
+    return None
+
+
+def _weightings(n: int) -> list[tuple[int, ...]]:
+    """Weights to try, all-plus first, then with ever more minus signs; the first part stays +1."""
+    if n > _MAX_EXHAUSTIVE:
+        return [(1,) * n, (1,) + (-1,) * (n - 1)]
+    combos = [(1, *rest) for rest in itertools.product((1, -1), repeat=n - 1)]
+    return sorted(combos, key=lambda ws: sum(1 for w in ws if w < 0))
+
+
+def _covers(total: Line, parts: Sequence[Line]) -> bool:
+    """The parts have figures wherever the total has one (nil cells count as figures)."""
+    keys = set(total.values)
+    return bool(keys) and all(any(k in p.values for p in parts) for k in keys)
+
+
+def _holds(total: Line, parts: Sequence[Line], weights: Sequence[int]) -> bool:
+    nonzero = False
+    for key, value in total.values.items():
+        computed = sum((w * p.values.get(key, Decimal(0)) for p, w in zip(parts, weights)), Decimal(0))
+        slack = total.half_units.get(key, Decimal(0)) + sum(
+            (p.half_units.get(key, Decimal(0)) for p in parts if key in p.values), Decimal(0)
+        )
+        if abs(computed - value) > slack:
+            return False
+        nonzero = nonzero or value != 0 or computed != 0
+    used = sum(1 for p in parts if any(v != 0 for v in p.values.values()))
+    return nonzero and used >= 2

@@ -1,0 +1,156 @@
+"""The map stage: statements in, an XBRL report (taxonomy, contexts, units, facts) out.
+
+Steps, each in its own module:
+ 1. ``series``      rows and member breakdowns as series of figures;
+ 2. ``concepts``    a concept per series (base concept by label, else extension) and members;
+ 3. ``arithmetic``  totals the printed figures support, with printed weights;
+ 4. ``signs``       the sign each series' figures take as facts;
+ 5. here            contexts, units, facts, duplicate checks;
+ 6. ``linkbase``    the extension taxonomy with presentation, calculation and definition links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from converter import diagnostics as dx
+from converter.mapping import contexts as cx
+from converter.mapping.arithmetic import Relation, find_relations
+from converter.mapping.concepts import ConceptChoice, LineContext, choose
+from converter.mapping.labels import camel
+from converter.mapping.linkbase import MappedStatement, build_taxonomy
+from converter.mapping.members import Members
+from converter.mapping.series import DEFAULT, Series, series_of
+from converter.mapping.signs import FactKey, decide_signs, visiting_order
+from converter.model import Context, Diagnostic, Entity, Fact, QName, Report, Statement, Unit
+from taxonomy import ns
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MapOptions:
+    """Who reports, as the user or the document tells.
+
+    Attributes:
+        company: Company name found in the release.
+        cik: SEC CIK (``--cik``), if any.
+        entity_name: Display name override (``--entity-name``).
+    """
+
+    company: str | None = None
+    cik: str | None = None
+    entity_name: str | None = None
+
+
+def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Report | None, list[Diagnostic]]:
+    """Map statements to a report; None when no statement yields a fact."""
+    diags: list[Diagnostic] = []
+    series = [s for n, st in enumerate(statements) for s in series_of(n, st)]
+    if not series:
+        return None, [dx.error(dx.MAP_NO_FACTS, "no line item with figures of a known period")]
+    ent = cx.entity(options.company, options.cik, options.entity_name)
+    period_end = max(c.period.end for st in statements for c in st.columns if c.period is not None)
+    prefix = cx.prefix_for(ent.name)
+    namespace = f"{ns.EXTENSION_BASE}/{cx.slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
+    choices = [choose(_line_context(statements, s)) for s in series]
+    qnames = [c.qname(namespace, prefix) for c in choices]
+    members = Members(namespace, prefix)
+    for s in series:
+        members.add(s.members, s.headings, s.label)
+
+    def keys(i: int) -> dict[tuple[str, int], FactKey]:
+        st = statements[series[i].statement]
+        return {
+            (m, c): (qnames[i], m, _period(st, c).key(), series[i].unit)
+            for (m, c) in series[i].cells
+        }
+
+    kinds = [st.kind for st in statements]
+    signs = decide_signs(series, visiting_order(series, kinds), lambda i: choices[i].two_sided, keys)
+    relations = _relations(statements, series)
+    contexts: dict[str, Context] = {}
+    units: dict[str, Unit] = {}
+    facts: list[Fact] = []
+    for i, s in enumerate(series):
+        st = statements[s.statement]
+        unit = cx.unit_for(s.unit, st.scale.currency)
+        units.setdefault(unit.id, unit)
+        for (member, column), value in s.cells.items():
+            dims = () if member == DEFAULT else (members.dimension(member),)
+            ctx = cx.make_context(ent, _period(st, column), dims)
+            contexts.setdefault(ctx.id, ctx)
+            amount = None if value.amount is None else value.amount.scaleb(s.scale) * signs[i]
+            facts.append(
+                Fact(
+                    concept=qnames[i], context_id=ctx.id, unit_id=unit.id,
+                    value=Decimal(0) if amount is None else _tidy(amount), decimals=value.decimals,
+                    span=value.span, printed=value.printed, scale=s.scale,
+                    negated=signs[i] < 0 and value.amount is not None and value.amount != 0,
+                    statement=(st.table, st.part), row=value.span.row or s.item.row,
+                )
+            )
+    diags.extend(_duplicates(facts))
+    mapped = [
+        MappedStatement(statement=st, series=[(s, choices[i], qnames[i], signs[i]) for i, s in enumerate(series) if s.statement == n],
+                        relations=relations[n])
+        for n, st in enumerate(statements)
+    ]
+    taxonomy = build_taxonomy(mapped, members, prefix=prefix, namespace=namespace, name=f"{prefix}-{period_end:%Y%m%d}")
+    report = Report(
+        taxonomy=taxonomy, entity=ent,
+        contexts=tuple(sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or dt.date.min, c.id))),
+        units=tuple(sorted(units.values(), key=lambda u: u.id)),
+        facts=tuple(facts), period_end=period_end,
+    )
+    return report, diags
+
+
+def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
+    st = statements[s.statement]
+    instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in {k[1] for k in s.cells})
+    return LineContext(label=s.label, unit=s.unit, headings=s.headings, instant=instant)
+
+
+def _period(statement: Statement, column: int):  # type: ignore[no-untyped-def]
+    period = statement.columns[column].period
+    assert period is not None, "series only hold cells of period columns"
+    return period
+
+
+def _relations(statements: Sequence[Statement], series: Sequence[Series]) -> list[list[tuple[Series, tuple[tuple[Series, int], ...]]]]:
+    """Per statement: (total series, ((part series, printed weight), ...))."""
+    out: list[list[tuple[Series, tuple[tuple[Series, int], ...]]]] = [[] for _ in statements]
+    for n in range(len(statements)):
+        own = [s for s in series if s.statement == n]
+        found: list[Relation] = find_relations([s.line(k) for k, s in enumerate(own)])
+        for rel in found:
+            out[n].append((own[rel.total], tuple((own[p], w) for p, w in rel.parts)))
+    return out
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Drop exponent noise: 24392E+3 -> 24392000, -0.110 stays -0.110."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def _duplicates(facts: Sequence[Fact]) -> list[Diagnostic]:
+    """An INCONSISTENCY for every fact printed twice with different values."""
+    seen: dict[tuple[QName, str, str], Fact] = {}
+    out: list[Diagnostic] = []
+    for fact in facts:
+        key = (fact.concept, fact.context_id, fact.unit_id)
+        first = seen.setdefault(key, fact)
+        if first is not fact and first.value != fact.value:
+            out.append(
+                dx.inconsistency(
+                    dx.MAP_DUPLICATE_INCONSISTENT,
+                    f"{fact.concept} for {fact.context_id} is printed as {first.printed} and as {fact.printed}",
+                    first.span, fact.span, concept=str(fact.concept), context=fact.context_id,
+                )
+            )
+    return out
+
+
+__all__ = ["MapOptions", "map_report", "camel", "ConceptChoice", "Entity"]

@@ -1,0 +1,152 @@
+"""Which concept a line item is: a base concept matched by label, or an extension concept.
+
+The rules are tried in order (``CONCEPT_RULES``); each is a small pure function that returns a
+``ConceptChoice`` or None. Names of extension concepts come from the printed label, so they are
+stable and readable, and the same label gives the same concept everywhere in a release.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from converter.mapping.labels import camel, normalise
+from converter.model import Balance, ItemType, QName, UnitKind
+from taxonomy.base import CATALOGUE, BaseConcept
+
+_ITEM_TYPES = {
+    UnitKind.MONETARY: ItemType.MONETARY,
+    UnitKind.PER_SHARE: ItemType.PER_SHARE,
+    UnitKind.SHARES: ItemType.SHARES,
+    UnitKind.PURE: ItemType.PURE,
+    UnitKind.OTHER: ItemType.DECIMAL,
+}
+_ONE_SIDED = re.compile(r"\b(?:expenses?|costs?|charges?|sales|revenues?|gains?|purchases?|expenditures?|depreciation|amortization)\b")
+_TWO_SIDED = re.compile(r"\((?:loss|losses|benefit|income|gain|expense|credit|deficit|used in|decrease|increase)\)|\bnet\b|\bincome\b|\bearnings\b|\bprofit\b|\bchange\b|\bother\b")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LineContext:
+    """What concept rules may look at: the row's label, unit, headings and period type."""
+
+    label: str
+    unit: UnitKind
+    headings: tuple[str, ...]
+    instant: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConceptChoice:
+    """A concept chosen for a line item (base or extension)."""
+
+    local: str
+    label: str
+    item_type: ItemType
+    period_type: str
+    balance: Balance | None
+    two_sided: bool
+    base: BaseConcept | None = None
+
+    def qname(self, namespace: str, prefix: str) -> QName:
+        """Its QName: the base concept's, or one in the extension namespace."""
+        return self.base.qname if self.base is not None else QName(namespace, prefix, self.local)
+
+
+ConceptRule = Callable[[LineContext], ConceptChoice | None]
+
+
+def _base_choice(base: BaseConcept) -> ConceptChoice:
+    assert base.item_type is not None
+    return ConceptChoice(
+        local=base.name, label=base.label, item_type=base.item_type, period_type=base.period_type,
+        balance=base.balance, two_sided=base.two_sided, base=base,
+    )
+
+
+def _matches(base: BaseConcept, text: str) -> bool:
+    return any(re.fullmatch(p, text) for p in base.patterns)
+
+
+def per_share_base(line: LineContext) -> ConceptChoice | None:
+    """Net income per share under a basic / diluted heading -> the base EPS concepts."""
+    if line.unit is not UnitKind.PER_SHARE:
+        return None
+    text = normalise(" ".join([*line.headings[:1], line.label]) if line.headings else line.label)
+    own = normalise(line.label)
+    qualifier = _qualifier(" ".join([*line.headings, line.label]))
+    if re.fullmatch(r"net (?:income|earnings)(?: \(loss\))?|net (?:loss|\(loss\) income)", own) and qualifier:
+        return _base_choice(_by_name(f"EarningsPerShare{qualifier}"))
+    for base in CATALOGUE:
+        if base.item_type is ItemType.PER_SHARE and (_matches(base, own) or _matches(base, text)):
+            return _base_choice(base)
+    return None
+
+
+def base_by_label(line: LineContext) -> ConceptChoice | None:
+    """A base concept whose patterns match the normalised label, in the same unit kind."""
+    text = normalise(line.label)
+    wanted = _ITEM_TYPES[line.unit]
+    for base in CATALOGUE:
+        if base.item_type is wanted and (base.period_type == "instant") == line.instant and _matches(base, text):
+            return _base_choice(base)
+    return None
+
+
+def extension(line: LineContext) -> ConceptChoice:
+    """An extension concept named after the label (per-share ones after heading and label)."""
+    text = normalise(line.label)
+    label = line.label
+    local = camel(line.label)
+    if line.unit is UnitKind.PER_SHARE:
+        qualifier = _qualifier(" ".join([*line.headings, line.label]))
+        if "per share" not in text:
+            local = f"{local}PerShare{qualifier}"
+            suffix = {"Basic": "basic", "Diluted": "diluted", "BasicAndDiluted": "basic and diluted"}.get(qualifier)
+            label = f"{line.label}, per share" + (f", {suffix}" if suffix else "")
+    elif line.unit is UnitKind.SHARES and "share" not in text:
+        local = f"{local}Shares"
+    return ConceptChoice(
+        local=local, label=label, item_type=_ITEM_TYPES[line.unit],
+        period_type="instant" if line.instant else "duration",
+        balance=None, two_sided=is_two_sided(line.label),
+    )
+
+
+CONCEPT_RULES: tuple[ConceptRule, ...] = (per_share_base, base_by_label)
+
+
+def choose(line: LineContext) -> ConceptChoice:
+    """The concept for a line item: the first rule that matches, else an extension concept."""
+    for rule in CONCEPT_RULES:
+        choice = rule(line)
+        if choice is not None:
+            return choice
+    return extension(line)
+
+
+def is_two_sided(label: str) -> bool:
+    """Whether a label admits values of both signs ("income (loss)", "other, net")."""
+    text = label.lower()
+    return bool(_TWO_SIDED.search(text)) or not _ONE_SIDED.search(text)
+
+
+def _qualifier(text: str) -> str:
+    low = text.lower()
+    basic, diluted = "basic" in low, "diluted" in low
+    if basic and diluted:
+        return "BasicAndDiluted"
+    return "Basic" if basic else "Diluted" if diluted else ""
+
+
+def _by_name(name: str) -> BaseConcept:
+    return next(c for c in CATALOGUE if c.name == name)
+
+
+def heading_label(label: str, total: str | None, headings: Sequence[str] = ()) -> str:
+    """The line item a member breakdown reports: the total's label without "Total", else the heading's."""
+    if total:
+        stripped = re.sub(r"^total\s+", "", total.strip(), flags=re.IGNORECASE)
+        if stripped and stripped.lower() != total.strip().lower():
+            return stripped[:1].upper() + stripped[1:]
+    return label.rstrip(": ")

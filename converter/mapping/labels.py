@@ -1,0 +1,45 @@
+"""Label text utilities: normalisation for matching, CamelCase names for QNames."""
+
+from __future__ import annotations
+
+import re
+
+_ARTICLES = re.compile(r"\b(?:a|an|the)\b")
+_NCNAME_START = re.compile(r"^[^A-Za-z_]+")
+_SMALL_WORDS = {"a", "an", "the"}
+
+
+def normalise(label: str) -> str:
+    """Lower case, ``&`` as "and", punctuation but parentheses removed, articles and "total" dropped.
+
+    >>> normalise("Total Income (loss) from operations:")
+    'income (loss) from operations'
+    """
+    text = label.lower().replace("&", " and ").replace("\u2019", "'")
+    text = re.sub(r"[^a-z0-9() ]+", " ", text)
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))
+    text = _ARTICLES.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^total\s+", "", text)
+    return text
+
+
+def camel(label: str, *, limit: int = 80) -> str:
+    """A readable NCName from a label: ``Income (loss) from operations`` -> ``IncomeLossFromOperations``."""
+    words = re.findall(r"[A-Za-z0-9]+", label.replace("&", " and "))
+    name = "".join(w[:1].upper() + w[1:] for w in words if w.lower() not in _SMALL_WORDS)
+    name = _NCNAME_START.sub("", name) or "Item"
+    return name[:limit]
+
+
+def words(label: str) -> set[str]:
+    """The content words of a label."""
+    return {w for w in re.findall(r"[a-z0-9]+", label.lower()) if w not in {"the", "of", "and", "a", "an", "total"}}
+
+
+def similar(a: str, b: str, need: float = 0.5) -> bool:
+    """Whether two labels share at least ``need`` of the shorter one's words."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= need

@@ -1,0 +1,219 @@
+"""The extension taxonomy of a release: concepts with labels, and one link role per statement.
+
+Presentation follows the printed order (headings become abstracts; a statement with member
+breakdowns gets the usual table / axis / domain / line-items tree). Calculation arcs come from
+the arithmetic the figures support, with weights turned from printed signs into concept signs.
+The definition link puts every line item that has member facts into a closed hypercube whose
+axes default to their domain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from converter.mapping.concepts import ConceptChoice
+from converter.mapping.labels import camel, normalise
+from converter.mapping.members import Members
+from converter.mapping.series import Series
+from converter.model import (
+    Arc,
+    Concept,
+    ConceptRole,
+    ItemType,
+    Label,
+    LabelRole,
+    LinkRole,
+    QName,
+    RowRole,
+    Statement,
+    Taxonomy,
+)
+from taxonomy import ns
+from taxonomy.base import BY_NAME
+
+Relations = list[tuple[Series, tuple[tuple[Series, int], ...]]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MappedStatement:
+    """A statement with its series' concept choices, QNames and signs, and its relations."""
+
+    statement: Statement
+    series: list[tuple[Series, ConceptChoice, QName, int]]
+    relations: Relations
+
+
+@dataclass
+class _Concepts:
+    """Concepts being collected, with their labels by role (first label of a role wins)."""
+
+    items: dict[QName, Concept] = field(default_factory=dict)
+    labels: dict[QName, dict[LabelRole, str]] = field(default_factory=dict)
+
+    def add(self, concept: Concept) -> None:
+        self.items.setdefault(concept.qname, concept)
+        for label in concept.labels:
+            self.label(concept.qname, label.role, label.text)
+
+    def label(self, qname: QName, role: LabelRole, text: str) -> None:
+        self.labels.setdefault(qname, {}).setdefault(role, text)
+
+    def standard(self, qname: QName) -> str:
+        return self.labels.get(qname, {}).get(LabelRole.STANDARD, qname.local)
+
+    def build(self) -> tuple[Concept, ...]:
+        out = []
+        for qname, concept in self.items.items():
+            labels = tuple(Label(role=r, text=t) for r, t in sorted(self.labels[qname].items(), key=lambda x: x[0].value))
+            out.append(Concept(
+                qname=qname, role=concept.role, item_type=concept.item_type, period_type=concept.period_type,
+                balance=concept.balance, labels=labels,
+            ))
+        return tuple(sorted(out, key=lambda c: c.qname))
+
+
+def build_taxonomy(mapped: Sequence[MappedStatement], members: Members, *, prefix: str, namespace: str, name: str) -> Taxonomy:
+    """Assemble the extension taxonomy of a report."""
+    concepts = _Concepts()
+    roles: list[LinkRole] = []
+    used_ids: set[str] = set()
+    for ms in mapped:
+        if not ms.series:
+            continue
+        role_id = _unique(camel(ms.statement.title, limit=60) or "Statement", used_ids)
+        roles.append(_role(ms, role_id, members, concepts, prefix, namespace))
+    return Taxonomy(
+        prefix=prefix, namespace=namespace, name=name, concepts=concepts.build(), roles=tuple(roles), imports=(),
+    )
+
+
+def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concepts, prefix: str, namespace: str) -> LinkRole:
+    def ext(local: str, label: str, role: ConceptRole = ConceptRole.ABSTRACT, item_type: ItemType | None = None) -> QName:
+        qname = QName(namespace, prefix, local)
+        concepts.add(Concept(qname=qname, role=role, item_type=item_type, period_type="duration", balance=None,
+                             labels=(Label(role=LabelRole.STANDARD, text=label),)))
+        return qname
+
+    root = ext(f"{role_id}Abstract", ms.statement.title)
+    presentation: list[Arc] = []
+    definition: list[Arc] = []
+    parent_of_items = root
+    dimensional = [(s, q) for s, _c, q, _sg in ms.series if s.members]
+    if dimensional:
+        parent_of_items, definition = _dimensions(ms, role_id, dimensional, members, concepts, presentation, root, ext)
+    headings: dict[int, QName] = {}
+    by_row = {s.item.row: (s, c, q, sg) for s, c, q, sg in ms.series}
+    for item in ms.statement.items:
+        parent = headings.get(item.parent, parent_of_items) if item.parent is not None else parent_of_items
+        if item.row in by_row:
+            s, choice, qname, sign = by_row[item.row]
+            _add_item_concept(concepts, s, choice, qname, sign)
+            _arc(presentation, parent, qname, _preferred(s, sign, concepts.standard(qname)))
+            headings[item.row] = qname
+        elif item.role is RowRole.HEADING:
+            abstract = ext(f"{camel(item.label, limit=70)}Abstract", item.label.rstrip(": "))
+            _arc(presentation, parent, abstract)
+            headings[item.row] = abstract
+    return LinkRole(
+        uri=f"{namespace}/role/{role_id}", role_id=role_id, definition=ms.statement.title, kind=ms.statement.kind,
+        presentation=tuple(presentation), calculation=_calculation(ms), definition_arcs=tuple(definition),
+    )
+
+
+def _dimensions(ms, role_id, dimensional, members, concepts, presentation, root, ext):  # type: ignore[no-untyped-def]
+    """Table / axis / domain / members / line items trees for presentation and definition."""
+    axes: dict[str, list[QName]] = {}
+    for s, _q in dimensional:
+        for label in s.members:
+            axis = members.axis_of(label)
+            qn = members.member_qname(label)
+            if qn not in axes.setdefault(axis, []):
+                axes[axis].append(qn)
+                concepts.add(Concept(qname=qn, role=ConceptRole.MEMBER, item_type=ItemType.DOMAIN, period_type="duration",
+                                     balance=None, labels=(Label(role=LabelRole.STANDARD, text=label),)))
+    first_axis = next(iter(axes))
+    table = Members.table_qname(first_axis)
+    line_items = ext(f"{role_id}LineItems", f"{ms.statement.title} [line items]")
+    for qname in (table, *(Members.axis_qname(a) for a in axes), *(Members.domain_qname(a) for a in axes)):
+        concepts.add(BY_NAME[qname.local].concept())
+    _arc(presentation, root, table)
+    definition: list[Arc] = [Arc(source=line_items, target=table, order=1, arcrole=ns.ALL)]
+    for n, (axis, member_qnames) in enumerate(axes.items(), start=1):
+        axis_q, domain_q = Members.axis_qname(axis), Members.domain_qname(axis)
+        _arc(presentation, table, axis_q)
+        _arc(presentation, axis_q, domain_q)
+        definition.append(Arc(source=table, target=axis_q, order=n, arcrole=ns.HYPERCUBE_DIMENSION))
+        definition.append(Arc(source=axis_q, target=domain_q, order=1, arcrole=ns.DIMENSION_DOMAIN))
+        definition.append(Arc(source=axis_q, target=domain_q, order=1, arcrole=ns.DIMENSION_DEFAULT))
+        for k, member in enumerate(member_qnames, start=1):
+            _arc(presentation, domain_q, member)
+            definition.append(Arc(source=domain_q, target=member, order=k, arcrole=ns.DOMAIN_MEMBER))
+    _arc(presentation, table, line_items)
+    seen: list[QName] = []
+    for _s, qname in dimensional:
+        if qname not in seen:
+            seen.append(qname)
+            definition.append(Arc(source=line_items, target=qname, order=len(seen), arcrole=ns.DOMAIN_MEMBER))
+    return line_items, definition
+
+
+def _add_item_concept(concepts: _Concepts, s: Series, choice: ConceptChoice, qname: QName, sign: int) -> None:
+    if choice.base is not None:
+        concepts.add(choice.base.concept())
+    else:
+        concepts.add(Concept(qname=qname, role=ConceptRole.ITEM, item_type=choice.item_type, period_type=choice.period_type,
+                             balance=choice.balance, labels=(Label(role=LabelRole.STANDARD, text=choice.label),)))
+    standard = concepts.standard(qname)
+    if normalise(s.printed_label) != normalise(standard):
+        concepts.label(qname, LabelRole.TERSE, s.printed_label)
+    if s.total_label:
+        concepts.label(qname, LabelRole.TOTAL, s.total_label)
+    elif s.is_total:
+        concepts.label(qname, LabelRole.TOTAL, s.printed_label)
+    if sign < 0:
+        concepts.label(qname, LabelRole.NEGATED_TOTAL if s.is_total else LabelRole.NEGATED, s.printed_label)
+
+
+def _preferred(s: Series, sign: int, standard: str) -> LabelRole | None:
+    if sign < 0:
+        return LabelRole.NEGATED_TOTAL if s.is_total else LabelRole.NEGATED
+    if s.is_total and not s.members:
+        return LabelRole.TOTAL
+    if normalise(s.printed_label) != normalise(standard):
+        return LabelRole.TERSE
+    return None
+
+
+def _calculation(ms: MappedStatement) -> tuple[Arc, ...]:
+    """Summation arcs from the statement's relations, in concept-sign weights."""
+    info = {id(s): (q, sg) for s, _c, q, sg in ms.series}
+    arcs: list[Arc] = []
+    sources: set[QName] = set()
+    for total, parts in ms.relations:
+        source, total_sign = info[id(total)]
+        if source in sources:
+            continue
+        targets = [(info[id(p)][0], w * total_sign * info[id(p)][1]) for p, w in parts]
+        if any(t == source for t, _ in targets) or len({t for t, _ in targets}) != len(targets):
+            continue
+        sources.add(source)
+        for order, (target, weight) in enumerate(targets, start=1):
+            arcs.append(Arc(source=source, target=target, order=order, weight=Decimal(weight)))
+    return tuple(arcs)
+
+
+def _arc(arcs: list[Arc], parent: QName, child: QName, preferred: LabelRole | None = None) -> None:
+    if any(a.source == parent and a.target == child for a in arcs):
+        return
+    order = 1 + sum(1 for a in arcs if a.source == parent)
+    arcs.append(Arc(source=parent, target=child, order=order, preferred_label=preferred))
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    name, n = candidate, 2
+    while name in used:
+        name, n = f"{candidate}{n}", n + 1
+    used.add(name)
+    return name

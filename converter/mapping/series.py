@@ -1,0 +1,123 @@
+"""Statements as *series*: one per line item, member breakdowns folded into their line item.
+
+A series is what becomes facts of one concept in one statement: an ordinary row, or a heading
+with its member rows and its total ("Net sales:" / "Rubber Group" / "Metals Group" / "Total net
+sales") whose cells are keyed by member and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from converter.mapping.arithmetic import Line
+from converter.mapping.concepts import heading_label
+from converter.model import LineItem, RowRole, Statement, UnitKind, Value
+
+DEFAULT = ""  # member key of the consolidated total
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Series:
+    """A line item of a statement with its figures keyed by (member label, column).
+
+    Attributes:
+        statement: Position of the statement in the conversion.
+        item: The row that presents it (the heading of a member breakdown).
+        label: The line item's label (for breakdowns, the total's label without "Total").
+        printed_label: The label as printed on the row that presents it.
+        total_label: The label of its total row, when it has one.
+        unit: Unit kind of its figures.
+        scale: Power of ten of its figures.
+        cells: Printed values by (member label or DEFAULT, column).
+        headings: Labels of the headings it sits under, innermost first.
+        is_total: Printed as a total (under a rule / "Total ..." label).
+    """
+
+    statement: int
+    item: LineItem
+    label: str
+    printed_label: str
+    total_label: str | None
+    unit: UnitKind
+    scale: int
+    cells: dict[tuple[str, int], Value]
+    headings: tuple[str, ...]
+    is_total: bool
+
+    @property
+    def members(self) -> list[str]:
+        """Member labels in printed order."""
+        seen: dict[str, None] = {}
+        for member, _ in self.cells:
+            if member != DEFAULT:
+                seen.setdefault(member, None)
+        return list(seen)
+
+    def scaled(self, value: Value) -> Decimal:
+        """A printed value in base units (nil as zero)."""
+        return (value.amount or Decimal(0)).scaleb(self.scale)
+
+    def line(self, index: int) -> Line:
+        """This series as the arithmetic sees it."""
+        values = {(m, c): self.scaled(v) for (m, c), v in self.cells.items()}
+        half = {(m, c): Decimal(5).scaleb(-v.decimals - 1) for (m, c), v in self.cells.items()}
+        return Line(id=index, total=self.is_total, values=values, half_units=half, kind=f"{self.unit.value}")
+
+
+def series_of(number: int, statement: Statement) -> list[Series]:
+    """The series of a statement, in printed order; headings without figures are left out."""
+    items = statement.items
+    by_row = {i.row: i for i in items}
+    members: dict[int, list[LineItem]] = {}
+    for item in items:
+        if item.role is RowRole.MEMBER and item.parent is not None:
+            members.setdefault(item.parent, []).append(item)
+    out: list[Series] = []
+    for item in items:
+        if item.role is RowRole.MEMBER or (item.parent in members and _is_group_total(item, members)):
+            continue
+        headings = _headings(item, by_row)
+        if item.row in members:
+            out.append(_group(number, item, members[item.row], items, headings))
+        elif item.role is not RowRole.HEADING and item.unit is not UnitKind.OTHER and item.values:
+            cells = {(DEFAULT, v.column): v for v in item.values}
+            out.append(
+                Series(
+                    statement=number, item=item, label=item.label, printed_label=item.label, total_label=None,
+                    unit=item.unit, scale=item.scale, cells=cells, headings=headings,
+                    is_total=item.role is RowRole.TOTAL,
+                )
+            )
+    return out
+
+
+def _is_group_total(item: LineItem, members: dict[int, list[LineItem]]) -> bool:
+    return item.role is RowRole.TOTAL and item.parent is not None and item.parent in members
+
+
+def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequence[LineItem], headings: tuple[str, ...]) -> Series:
+    total = next((i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL), None)
+    cells: dict[tuple[str, int], Value] = {}
+    for row in rows:
+        for v in row.values:
+            cells[(row.label, v.column)] = v
+    if total is not None:
+        for v in total.values:
+            cells[(DEFAULT, v.column)] = v
+    first = rows[0]
+    return Series(
+        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None),
+        printed_label=heading.label.rstrip(": "), total_label=total.label if total else None,
+        unit=first.unit, scale=first.scale, cells=cells, headings=headings, is_total=total is not None,
+    )
+
+
+def _headings(item: LineItem, by_row: dict[int, LineItem]) -> tuple[str, ...]:
+    chain: list[str] = []
+    at = item.parent
+    while at is not None and at in by_row:
+        chain.append(by_row[at].label)
+        at = by_row[at].parent
+    return tuple(chain)

@@ -1,0 +1,102 @@
+"""The pipeline: read -> parse -> map -> write -> validate, in one screen.
+
+``convert`` never raises for bad input: every problem becomes a diagnostic in the result, and
+the caller (the CLI, a batch, a test) decides what it means.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from converter import diagnostics as dx
+from converter.mapping.build import MapOptions, map_report
+from converter.model import ConversionResult, Diagnostic, Report, SourceSpan
+from converter.output import base_package_path, render_outputs, write_atomically
+from converter.parse.statements import parse_statements
+from converter.readers import read_document
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConvertOptions:
+    """Options of a conversion.
+
+    Attributes:
+        cik: SEC CIK of the filer (entity identifier); else one is made from the company name.
+        entity_name: The filer's name, overriding what the release says.
+        validate: Run Arelle on the outputs.
+        calc: Calculation check mode for validation: "c11r", "c10" or "none".
+    """
+
+    cik: str | None = None
+    entity_name: str | None = None
+    validate: bool = True
+    calc: str = "c11r"
+
+
+def convert(
+    source: str | Path | bytes,
+    *,
+    name: str | None = None,
+    options: ConvertOptions = ConvertOptions(),
+    out_dir: Path | None = None,
+) -> ConversionResult:
+    """Convert one release to XBRL.
+
+    Args:
+        source: A path to the release, or its bytes.
+        name: The name to report for bytes input (default ``<release>``).
+        options: Conversion options.
+        out_dir: Where to write the outputs (atomically: a good earlier output is never left
+            half-replaced); None keeps everything in memory (validation then uses a temp folder).
+
+    Returns:
+        The conversion result; ``result.report`` is None when the release could not be read.
+    """
+    path = name or (str(source) if not isinstance(source, bytes) else "<release>")
+    try:
+        data = source if isinstance(source, bytes) else _read(Path(source), path)
+        document, diags = read_document(data, path)                           # 1. read
+    except dx.InputError as exc:
+        return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(exc.diagnostic,))
+    statements, found = parse_statements(document)                            # 2. parse
+    diags += found
+    map_options = MapOptions(company=document.company, cik=options.cik, entity_name=options.entity_name)
+    report, found = map_report(statements, map_options)                       # 3. map
+    diags += found
+    result = ConversionResult(source=path, document=document, statements=statements, report=report, diagnostics=tuple(diags))
+    if report is None:
+        return result
+    files, sources = render_outputs(report)                                  # 4. write
+    if out_dir is None and not options.validate:
+        return result
+    with tempfile.TemporaryDirectory(prefix="xbrlify-") as scratch:
+        target = out_dir if out_dir is not None else Path(scratch) / "out"
+        try:
+            with write_atomically(target, files) as staged:
+                found = _validate(staged, report, sources, options) if options.validate else []  # 5. validate
+        except OSError as exc:
+            failed = dx.error(dx.OUTPUT_WRITE_FAILED, f"cannot write {target}: {exc.strerror or exc}")
+            return replace(result, diagnostics=(*result.diagnostics, failed))
+    written = tuple(sorted(files)) if out_dir is not None else ()
+    return replace(result, diagnostics=(*result.diagnostics, *found), files=written)
+
+
+def _read(path: Path, shown: str) -> bytes:
+    if not path.exists():
+        raise dx.input_error(dx.INPUT_MISSING, "no such file", shown)
+    if path.is_dir():
+        raise dx.input_error(dx.INPUT_UNREADABLE, "is a folder, not a release file", shown)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise dx.input_error(dx.INPUT_UNREADABLE, f"cannot read: {exc.strerror or exc}", shown) from exc
+
+
+def _validate(folder: Path, report: Report, sources: dict[str, tuple[SourceSpan, ...]], options: ConvertOptions) -> list[Diagnostic]:
+    from converter.validate import validate  # Arelle loads only when validating
+
+    instance = folder / f"{report.taxonomy.name}.xml"
+    found = validate([instance], calc=options.calc, packages=[base_package_path()], sources=sources)
+    return [replace(d, file=Path(d.file).name) if d.file else d for d in found]

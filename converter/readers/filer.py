@@ -1,0 +1,44 @@
+"""What a release says about its filer: company name and release date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from converter.model import InputFormat
+
+_SUFFIX = r"(?:Corporation|Corp\.?|Incorporated|Inc\.?|Company|Co\.|Ltd\.?|Limited|LLC|plc|N\.V\.|S\.A\.|Holdings)"
+_COMPANY = re.compile(rf"\b((?:[A-Z][A-Za-z&.,'\-]*\s+){{0,5}}{_SUFFIX})(?![A-Za-z])")
+_COMPANY_CAPS = re.compile(r"^\s*([A-Z][A-Z&.,'\- ]{2,60}(?:CORPORATION|CORP\.?|INC\.?|COMPANY|CO\.|LTD\.?|LLC|PLC))\s*$", re.MULTILINE)
+_TAGS = re.compile(r"<[^>]+>")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}}),\s+(\d{{4}})\b")
+
+
+def company_name(text: str, fmt: InputFormat) -> str | None:
+    """The company's name: a letterhead line in capitals, else the first name with a legal suffix."""
+    plain = html.unescape(_TAGS.sub(" ", text)) if fmt is InputFormat.HTML else text
+    head = plain[:20000]
+    caps = _COMPANY_CAPS.search(head)
+    if caps:
+        return _title(caps.group(1).strip().rstrip(","))
+    match = _COMPANY.search(head)
+    return re.sub(r"\s+", " ", match.group(1)).strip().rstrip(",") if match else None
+
+
+def release_date(text: str) -> dt.date | None:
+    """The first full date in the release's opening (its dateline)."""
+    plain = html.unescape(_TAGS.sub(" ", text[:60000]))
+    match = _DATE.search(plain)
+    if not match:
+        return None
+    month = _MONTHS.split("|").index(match.group(1)) + 1
+    try:
+        return dt.date(int(match.group(3)), month, int(match.group(2)))
+    except ValueError:
+        return None
+
+
+def _title(text: str) -> str:
+    return " ".join(w if len(w) <= 1 else w[0] + w[1:].lower() for w in text.split())
