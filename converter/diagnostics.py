@@ -40,6 +40,7 @@ OUTPUT_WRITE_FAILED = "output.write-failed"
 VALIDATE_UNREADABLE = "validate.unreadable"
 VALIDATE_NOT_XBRL = "validate.not-xbrl"
 VALIDATE_CALC_STOPPED = "validate.calc.stopped-by-duplicate"
+VALIDATE_ARELLE_FAILED = "validate.arelle-failed"  # Arelle raised instead of reporting
 
 
 class InputError(Exception):

@@ -1,0 +1,181 @@
+"""One Arelle session per process, offline and serialised; a run lends its open models to a callback.
+
+What Arelle 2.47.3 does here (checked in its source and by the tests, not assumed):
+
+* ``Session.run`` closes the process-wide plugin and package managers at the start of every run,
+  and only a *new* controller initialises them again. So the second run of a session that asks for
+  ``packages`` or ``plugins`` fails with ``KeyError: 'packages'`` / ``'modules'``. A run that needs
+  either starts a fresh session (the first run of a session works). Plain runs reuse the session,
+  and so does any run after a fresh one.
+* The log handler is attached on the first run of a session only. Arelle's own buffers are never
+  cleared, so the handler is ours and is emptied before each run.
+* A ``Session`` refuses calls from any thread but the one that created it. A run from another
+  thread replaces the session (runs are still one at a time, under ``_LOCK``).
+* The ixbrl-viewer plugin reads validation messages from ``cntlr.logHandler.logRecordBuffer``, so
+  the handler keeps its records under that name.
+
+``arelle`` is imported lazily, so importing xbrlify does not cost Arelle's 0.3 s start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+_LOCK = threading.Lock()
+
+
+class Collector(logging.Handler):
+    """A logging handler that keeps every record of the current run."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.NOTSET)
+        self.logRecordBuffer: list[logging.LogRecord] = []  # noqa: N815 - name read by ixbrl-viewer
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep ``record``."""
+        self.logRecordBuffer.append(record)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Request:
+    """One Arelle run over one entry point.
+
+    Attributes:
+        entry: The entry point (absolute path).
+        validate: Validate (XBRL 2.1, dimensions, UTR, inconsistent duplicate facts).
+        calcs: Arelle's calculation mode (``c11r``, ``c10`` or ``none``).
+        packages: Taxonomy packages to activate.
+        plugins: Arelle plugins to load for this run.
+        plugin_options: Options those plugins read, as (name, value) pairs.
+    """
+
+    entry: Path
+    validate: bool = False
+    calcs: str = "none"
+    packages: tuple[Path, ...] = ()
+    plugins: tuple[str, ...] = ()
+    plugin_options: tuple[tuple[str, str | bool], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome(Generic[T]):
+    """What a run left behind.
+
+    Attributes:
+        records: Every log record of the run, in order.
+        value: What the callback returned from the open models (None when Arelle crashed).
+        failure: ``ExceptionType: text`` when Arelle raised instead of logging, else None.
+    """
+
+    records: tuple[logging.LogRecord, ...]
+    value: T | None
+    failure: str | None = None
+
+
+class _Arelle:
+    """The process-wide session and its handler; touched only while holding ``_LOCK``."""
+
+    def __init__(self) -> None:
+        self.session: Any = None
+        self.handler = Collector()
+        self.thread: int | None = None
+        self.reusable = False
+
+    def renew(self) -> None:
+        """Replace the session with a new one (and a new handler)."""
+        from arelle.api.Session import Session
+
+        self.retire()
+        self.session = Session()
+        self.handler = Collector()
+        self.thread = threading.get_ident()
+        self.reusable = True
+
+    def retire(self) -> None:
+        """Close the session; from a foreign thread, only detach its handler (Arelle forbids more)."""
+        if self.session is not None:
+            if self.thread == threading.get_ident():
+                self.session.close()
+            else:
+                logging.getLogger("arelle").removeHandler(self.handler)
+        self.session = None
+        self.reusable = False
+
+
+_ARELLE = _Arelle()
+
+
+def run(request: Request, inspect: Callable[[Sequence[Any]], T]) -> Outcome[T]:
+    """Run Arelle once and call ``inspect`` on the loaded models before they are closed.
+
+    Args:
+        request: What to load and how.
+        inspect: Called with Arelle's open ``ModelXbrl`` objects (maybe none); its result is
+            returned as ``Outcome.value``. It must not keep references to them.
+
+    Returns:
+        The run's log records, the callback's result, and Arelle's crash text if it raised.
+    """
+    with _LOCK:
+        state = _ARELLE
+        if request.packages or request.plugins or not state.reusable:
+            state.renew()
+        elif state.thread != threading.get_ident():
+            state.renew()
+        state.handler.logRecordBuffer.clear()
+        try:
+            state.session.run(_options(request), logHandler=state.handler)
+        except Exception as exc:  # noqa: BLE001 - Arelle is a black box: its crash becomes a finding
+            state.reusable = False
+            _close_all(state.session)
+            records = tuple(state.handler.logRecordBuffer)
+            return Outcome(records=records, value=None, failure=f"{type(exc).__name__}: {exc}")
+        try:
+            value = inspect(tuple(state.session.get_models()))
+        finally:
+            _close_all(state.session)
+        return Outcome(records=tuple(state.handler.logRecordBuffer), value=value)
+
+
+def close() -> None:
+    """Close the process-wide session (a later run opens a new one)."""
+    with _LOCK:
+        _ARELLE.retire()
+
+
+def _options(request: Request) -> Any:
+    """Arelle's RuntimeOptions for ``request``: always offline, never persisting configuration."""
+    from arelle.RuntimeOptions import RuntimeOptions
+
+    return RuntimeOptions(
+        entrypointFile=str(request.entry),
+        keepOpen=True,
+        validate=request.validate,
+        calcs=request.calcs,
+        utrValidate=request.validate,
+        validateDuplicateFacts="inconsistent" if request.validate else None,
+        packages=[str(p) for p in request.packages] or None,
+        plugins="|".join(request.plugins) or None,
+        pluginOptions=dict(request.plugin_options) or None,
+        workOffline=True,
+        disablePersistentConfig=True,
+        logLevel="INFO",
+        logPropagate=False,
+        logRefObjectProperties=False,
+    )
+
+
+def _close_all(session: Any) -> None:
+    """Close every model the session still holds, and their archives."""
+    for model in tuple(session.get_models()):
+        source = getattr(model, "fileSource", None)
+        model.modelManager.close(model)
+        if source is not None:
+            source.close()
