@@ -10,12 +10,16 @@ document order; layout tables that merely wrap others are not counted.
 
 from __future__ import annotations
 
+from lxml import etree
+
 from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable, SourceSpan
 from converter.readers.html_dom import broken_reasons, parse_html
 from converter.readers.html_grid import build_grid
 from converter.readers.html_table import TableContext, build_part, header_title, split_parts, tokenize
+from converter.readers.html_rows import Row
 from converter.readers.html_title import titles_above
+from converter.readers.html_tokens import clean_label
 
 
 def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
@@ -39,14 +43,15 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
         if not reasons:
             diags.append(dx.warning(dx.INPUT_HTML_BROKEN, "no HTML content could be parsed", SourceSpan(path=path)))
         return (), diags
-    titles = titles_above(root)
-    tables: list[RawTable] = []
+    found: list[tuple[etree._Element, list[list[Row]]]] = []
     for element in root.iter("table"):
-        rows = tokenize(build_grid(element))
-        parts = split_parts(rows)
-        if not parts:
-            continue
-        base = [(b.text, b.line) for b in titles.get(element, ())]
+        parts = split_parts(tokenize(build_grid(element)))
+        if parts:
+            found.append((element, parts))
+    titles = titles_above(root, {element for element, _ in found})
+    tables: list[RawTable] = []
+    for element, parts in found:
+        base = [(clean_label(b.text), b.line) for b in titles.get(element, ())]
         ctx = TableContext(path=path, line=element.sourceline or 0, title=tuple(base))
         inherited = base + header_title(parts[0]) if len(parts) > 1 else base
         for k, part in enumerate(parts):

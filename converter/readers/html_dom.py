@@ -19,7 +19,6 @@ from converter.model import Rule
 SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "object", "iframe"})
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_DECLARATION = re.compile(r"^\s*<!DOCTYPE[^>]*>", re.IGNORECASE)
 _LENGTH = re.compile(r"^\s*(-?\d*\.?\d+)\s*(pt|px|em|rem|in|cm|mm|pc|ex)?\s*$", re.IGNORECASE)
 _UNIT_PT = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0, "ex": 5.0, "in": 72.0, "cm": 28.35, "mm": 2.835, "pc": 12.0}
 _FONT_SIZES_PT = {1: 7.5, 2: 10.0, 3: 12.0, 4: 13.5, 5: 18.0, 6: 24.0, 7: 36.0}
@@ -55,7 +54,7 @@ def parse_html(text: str) -> etree._Element | None:
         root = lxml_html.document_fromstring(cleaned, parser=parser)
     except (etree.ParserError, ValueError):
         return None
-    return root if root is not None else None
+    return root
 
 
 def broken_reasons(text: str) -> list[str]:
@@ -199,8 +198,3 @@ def is_superscript(el: etree._Element, style: Mapping[str, str]) -> bool:
 def page_break(style: Mapping[str, str]) -> bool:
     """Whether the element forces a page break before or after itself."""
     return style.get("page-break-before", "") == "always" or style.get("page-break-after", "") == "always"
-
-
-def doctype_free(text: str) -> str:
-    """``text`` without a leading ``<!DOCTYPE>`` (for the emptiness check)."""
-    return _DECLARATION.sub("", text, count=1)

@@ -9,7 +9,7 @@ label of the table, +1 for each distinct deeper offset.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from converter.model import GridRow, Rule, SourceSpan, TextCell
@@ -40,7 +40,7 @@ class _Draft:
 
 
 def body_rows(
-    rows: Sequence[Row], spans: Sequence[Span], data_start: int, header_keys: set[tuple[str, ...]], path: str, index: int
+    rows: Sequence[Row], spans: Sequence[Span], data_start: int, repeats: Callable[[Row], bool], path: str, index: int
 ) -> list[GridRow]:
     """``GridRow``s for the rows from the first figure row on (blank and repeated headers dropped)."""
     drafts: list[_Draft] = []
@@ -52,7 +52,7 @@ def body_rows(
         if not data_texts and not any(t.text for t in row.tokens):
             pending = max(pending, top, bottom)
             continue
-        if data_texts and data_texts in header_keys and not _has_figures(data):
+        if repeats(row):
             continue
         draft = _draft(row, data, spans, data_start, path, index, len(drafts) + 1)
         if drafts:
@@ -64,11 +64,6 @@ def body_rows(
     if drafts:
         drafts[-1] = _with_rules(drafts[-1], below=max(pending, drafts[-1].bottom))
     return _levels(drafts)
-
-
-def _has_figures(data: Sequence[Token]) -> bool:
-    """Whether data cells hold figures other than bare years."""
-    return any(t.kind is Kind.NIL or (t.kind is Kind.NUMBER and not t.text.isdigit()) for t in cores(data))
 
 
 def _edges(row: Row, data: Sequence[Token]) -> tuple[int, int]:

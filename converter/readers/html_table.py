@@ -17,7 +17,7 @@ from converter.readers.html_columns import Span, Token, columns_overlapping, cor
 from converter.readers.html_grid import PhysRow
 from converter.readers.html_rows import Row, body_rows
 from converter.readers.html_text import dominant_size, resolve
-from converter.readers.html_tokens import Kind, clean_cell, is_year, kind_of
+from converter.readers.html_tokens import Kind, clean_cell, clean_label, is_year, kind_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,26 +88,55 @@ def layout(rows: Sequence[Row]) -> Layout | None:
     return Layout(first, start, spans, data_start)
 
 
+class HeaderText:
+    """The header printed over each data column, to recognise a header repeated lower down."""
+
+    def __init__(self, rows: Sequence[Row], lay: Layout) -> None:
+        self._lay = lay
+        self._columns = ["" for _ in lay.spans]
+        for row in rows:
+            for tok in row.tokens:
+                cover = _cover(tok, lay) if tok.text else None
+                if cover is not None:
+                    for col in range(cover[0], cover[1] + 1):
+                        self._columns[col] += " " + tok.text.lower()
+
+    def repeats(self, row: Row) -> bool:
+        """A row without figures whose every data text is printed over the same columns above."""
+        if is_figure_row(row):
+            return False
+        data = [t for t in row.tokens if t.text and _over_data(t, self._lay.data_start, self._lay.spans)]
+        for tok in data:
+            cover = _cover(tok, self._lay)
+            if cover is None:
+                return False
+            if not all(tok.text.lower() in self._columns[c] for c in range(cover[0], cover[1] + 1)):
+                return False
+        return bool(data)
+
+
 def split_parts(rows: Sequence[Row]) -> list[list[Row]]:
     """Rows of each table stacked in one ``<table>`` (usually just one part)."""
     lay = layout(rows)
     if lay is None:
         return []
-    first, data_start = lay.first, lay.data_start
-    header_keys = {_data_key(r, data_start) for r in rows[: lay.start]} - {()}
+    header = HeaderText(rows[: lay.start], lay)
     starts = [0]
-    i = first
+    i = lay.first
     while i < len(rows):
-        if not _headerish(rows[i], data_start, lay.spans):
+        if not _headerish(rows[i], lay.data_start, lay.spans):
             i += 1
             continue
         j = i
-        while j < len(rows) and (_headerish(rows[j], data_start, lay.spans) or _blank(rows[j])):
+        while j < len(rows) and (_headerish(rows[j], lay.data_start, lay.spans) or _blank(rows[j])):
             j += 1
-        keys = {_data_key(r, data_start) for r in rows[i:j]} - {()}
-        if j < len(rows) and is_figure_row(rows[j]) and not keys <= header_keys:
+        k = j
+        while k < len(rows) and (_label_only(rows[k], lay.data_start) or _blank(rows[k])):
+            k += 1
+        repeated = all(header.repeats(r) for r in rows[i:j] if not _blank(r))
+        if k < len(rows) and is_figure_row(rows[k]) and not repeated:
             start = i
-            while start - 1 > starts[-1] and _label_only(rows[start - 1], data_start):
+            while start - 1 > starts[-1] and _label_only(rows[start - 1], lay.data_start):
                 start -= 1
             starts.append(start)
         i = j
@@ -122,8 +151,8 @@ def build_part(rows: Sequence[Row], ctx: TableContext, index: int, inherited: Se
         return None
     first, spans, data_start = lay.start, lay.spans, lay.data_start
     header, extra_title = _header(rows[:first], lay, ctx.path, index)
-    keys = {_data_key(r, data_start) for r in rows[:first]} - {()}
-    body = body_rows(rows[first:], spans, data_start, keys, ctx.path, index)
+    header_text = HeaderText(rows[:first], lay)
+    body = body_rows(rows[first:], spans, data_start, header_text.repeats, ctx.path, index)
     if not any(r.label and any(c is not None and any(ch.isdigit() for ch in c.text) for c in r.cells) for r in body):
         return None
     title = [TextCell(text=t, span=SourceSpan(path=ctx.path, line=ln, table=index)) for t, ln in (*inherited, *extra_title)]
@@ -169,20 +198,24 @@ def _header(
             if not tok.text:
                 continue
             if _in_label(tok, lay):
-                title.append((tok.text, tok.line))
+                title.append((clean_label(tok.text), tok.line))
                 continue
-            cover = columns_overlapping(tok.start, tok.end, lay.spans)
+            cover = _cover(tok, lay)
             if cover is not None:
+                text = clean_label(tok.text)
                 span = SourceSpan(path=path, line=tok.line, table=index, column=cover[0] + 1)
-                cells.append(HeaderCell(text=tok.text, first=cover[0], last=cover[1], span=span))
+                if text:
+                    cells.append(HeaderCell(text=text, first=cover[0], last=cover[1], span=span))
         if cells:
             header.append(tuple(cells))
     return header, title
 
 
-def _data_key(row: Row, data_start: int) -> tuple[str, ...]:
-    """The texts a row prints over the data columns (to recognise a repeated header)."""
-    return tuple(t.text for t in row.tokens if t.start >= data_start and t.text)
+def _cover(tok: Token, lay: Layout) -> tuple[int, int] | None:
+    """First and last data column a header-area cell is printed over (None in the label column)."""
+    if not _over_data(tok, lay.data_start, lay.spans):
+        return None
+    return columns_overlapping(tok.start, tok.end, lay.spans)
 
 
 def _headerish(row: Row, data_start: int, spans: Sequence[Span]) -> bool:

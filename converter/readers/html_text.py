@@ -44,7 +44,7 @@ class CellText:
     """What a cell prints, before footnote markers are resolved.
 
     Attributes:
-        runs: The text runs in order (block breaks are runs of one space).
+        runs: The text runs in order (block breaks are runs of one newline).
         indent: Left offset of the first text line in points (styles only).
         top: Rule drawn by the cell (or a block inside it) on its top edge.
         bottom: Rule drawn on its bottom edge.
@@ -95,12 +95,12 @@ def read_cell(cell: etree._Element, inherited_size: float = 10.0) -> CellText:
                 walker.skip_subtree()
                 continue
             if el.tag in BLOCK_TAGS:
-                walk.add(" ", False, ctx.size, False, ctx.offset)
+                walk.add("\n", False, ctx.size, False, ctx.offset)
             walk.add(el.text, ctx.bold, ctx.size, ctx.raised, ctx.offset)
             continue
         ctx = stack.pop()
         if not ctx.skip and el.tag in BLOCK_TAGS:
-            walk.add(" ", False, ctx.size, False, ctx.offset)
+            walk.add("\n", False, ctx.size, False, ctx.offset)
         if el is not cell:
             parent = stack[-1]
             walk.add(el.tail, parent.bold, parent.size, parent.raised, parent.offset)
@@ -169,7 +169,9 @@ def _leading_spaces(raw: str) -> int:
     """Width (in non-breaking spaces) of hard spaces before the first printed character."""
     width = 0
     for ch in raw:
-        if ch in _SPACE_WIDTHS:
+        if ch == "\n":  # a block break: spaces before it are in another paragraph
+            width = 0
+        elif ch in _SPACE_WIDTHS:
             width += _SPACE_WIDTHS[ch]
         elif not ch.isspace():
             break

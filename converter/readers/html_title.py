@@ -10,11 +10,13 @@ skipped; a long narrative paragraph ends the title (what is above it belongs to 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from converter.readers import html_dom as dom
+from converter.readers.html_grid import own_rows
 from converter.readers.html_text import BLOCK_TAGS, normalise
 
 MAX_TITLE_BLOCKS = 6
@@ -60,16 +62,22 @@ class _Scan:
         self.recent.clear()
 
 
-def titles_above(root: etree._Element) -> dict[etree._Element, tuple[Block, ...]]:
-    """For every ``<table>``, the title blocks printed above it (plus its ``<caption>``)."""
+def titles_above(
+    root: etree._Element, tables: Collection[etree._Element]
+) -> dict[etree._Element, tuple[Block, ...]]:
+    """For each of ``tables``, the title blocks printed above it (plus its ``<caption>``).
+
+    Other tables are read as text: a layout table's cells as blocks, a small table's rows as
+    one block each (a footnote table above a schedule often titles it).
+    """
     scan = _Scan()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            _start(el, tag, scan, walker)
+            _start(el, tag, scan, walker, tables)
             continue
-        if tag == "table" and not _is_wrapper(el):
+        if tag == "table" and el in tables and not _is_wrapper(el):
             scan.recent.clear()
         elif tag in BLOCK_TAGS or tag == "hr":
             scan.flush()
@@ -79,7 +87,9 @@ def titles_above(root: etree._Element) -> dict[etree._Element, tuple[Block, ...]
     return scan.found
 
 
-def _start(el: etree._Element, tag: str, scan: _Scan, walker: etree.iterwalk) -> None:
+def _start(
+    el: etree._Element, tag: str, scan: _Scan, walker: etree.iterwalk, tables: Collection[etree._Element]
+) -> None:
     """Handle an opening tag: skip what is not text, cut blocks, record tables."""
     style = dom.style_of(el) if tag else {}
     if not tag or tag in dom.SKIPPED_TAGS or dom.is_hidden(style):
@@ -91,10 +101,15 @@ def _start(el: etree._Element, tag: str, scan: _Scan, walker: etree.iterwalk) ->
         scan.flush()
     if tag == "table":
         scan.flush()
-        caption = [normalise(c.text_content()) for c in el if c.tag == "caption"]
-        extra = tuple(Block(t, _line(el)) for t in caption if t)
-        scan.found[el] = tuple(scan.recent[-MAX_TITLE_BLOCKS:]) + extra
+        if el in tables:
+            caption = [normalise(c.text_content()) for c in el if c.tag == "caption"]
+            extra = tuple(Block(t, _line(el)) for t in caption if t)
+            scan.found[el] = tuple(scan.recent[-MAX_TITLE_BLOCKS:]) + extra
         if not _is_wrapper(el):
+            if el not in tables:
+                for row in own_rows(el):
+                    scan.text(row.text_content(), _line(row))
+                    scan.flush()
             walker.skip_subtree()
         return
     if tag in BLOCK_TAGS:
