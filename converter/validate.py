@@ -44,6 +44,8 @@ CALC_MODES = ("c11r", "c10", "none")
 
 Sources = Mapping[str, Sequence[SourceSpan]]
 
+_ARELLE_IO_ERROR = "IOerror"
+
 
 def validate(
     paths: Sequence[str | Path],
@@ -56,7 +58,8 @@ def validate(
 
     Args:
         paths: Entry points: XBRL instances (.xml/.xbrl), Inline XBRL (.htm/.xhtml), xBRL-JSON,
-            taxonomy schemas, report packages (.xbr/.xbri/.zip): whatever Arelle loads.
+            taxonomy schemas, report packages (.xbr/.xbri/.zip): whatever Arelle loads; also
+            absolute URLs that a package in ``packages`` serves.
         calc: ``c11r`` (Calc 1.1 round-to-nearest), ``c10`` (XBRL 2.1) or ``none``.
         packages: Taxonomy packages (zips) that serve absolute schema URLs offline.
         sources: Fact XML id -> release spans; every fact a message names adds its spans.
@@ -116,7 +119,7 @@ def save_viewer(
         calcs=calc,
         packages=_absolute(packages),
         plugins=("ixbrl-viewer",),
-        plugin_options=(("saveViewerDest", str(_entry(out))), ("validationMessages", True)),
+        plugin_options=(("saveViewerDest", os.path.abspath(out)), ("validationMessages", True)),
     )
     outcome = runner.run(request, summarize)
     found = _findings(outcome, entry, shown, calc, {})
@@ -141,7 +144,7 @@ def save_oim(
     Returns:
         Loading problems of the instance, plus ``output.write-failed`` for any file not written.
     """
-    shown, entry, out = str(instance_path), _entry(instance_path), _entry(out_path)
+    shown, entry, out = str(instance_path), _entry(instance_path), Path(os.path.abspath(out_path))
     targets = oim_targets(out)
     if not targets:
         return (_write_failed(shown, f"{out_path}: xBRL-JSON needs .json, xBRL-CSV needs .csv"),)
@@ -179,7 +182,7 @@ def _validate_one(shown: str, calc: str, packages: tuple[Path, ...], sources: So
 
 def _findings(
     outcome: runner.Outcome[Loaded],
-    entry: Path,
+    entry: str,
     shown: str,
     calc: str,
     sources: Sources,
@@ -190,17 +193,25 @@ def _findings(
         found.append(_diagnostic(VALIDATE_ARELLE_FAILED, f"Arelle failed: {outcome.failure}", shown))
         return found
     if outcome.value is None or not outcome.value.is_xbrl:
-        return [_not_xbrl(shown, found)]
+        return [_not_loaded(shown, found)]
     return with_calc_notes(found, calc=calc, calc_fact_ids=outcome.value.calc_fact_ids)
 
 
-def _not_xbrl(shown: str, found: Sequence[Diagnostic]) -> Diagnostic:
+def _not_loaded(shown: str, found: Sequence[Diagnostic]) -> Diagnostic:
+    """One diagnostic for an entry point Arelle loaded nothing XBRL from (quoting Arelle's reason).
+
+    It is ``validate.unreadable`` when Arelle could not read it (``IOerror``: a URL neither
+    cached nor in a package) and ``validate.not-xbrl`` otherwise.
+    """
     cause = next((d for d in found if d.severity is Severity.ERROR), None)
-    message = f"{shown} is not an XBRL document Arelle can load"
+    if cause is not None and cause.code == _ARELLE_IO_ERROR:
+        code, message = VALIDATE_UNREADABLE, f"cannot read {shown}"
+    else:
+        code, message = VALIDATE_NOT_XBRL, f"{shown} is not an XBRL document Arelle can load"
     if cause is None:
-        return _diagnostic(VALIDATE_NOT_XBRL, message, shown)
+        return _diagnostic(code, message, shown)
     return Diagnostic(
-        code=VALIDATE_NOT_XBRL,
+        code=code,
         severity=Severity.ERROR,
         message=f"{message}: {cause.message}",
         data=(("arelle_code", cause.code),),
@@ -209,9 +220,12 @@ def _not_xbrl(shown: str, found: Sequence[Diagnostic]) -> Diagnostic:
     )
 
 
-def _unreadable(entry: Path, shown: str) -> Diagnostic | None:
+def _unreadable(entry: str, shown: str) -> Diagnostic | None:
+    """``validate.unreadable`` for a local file that cannot be read (URLs are left to Arelle)."""
+    if records.is_url(entry):
+        return None
     try:
-        with entry.open("rb") as handle:
+        with open(entry, "rb") as handle:
             handle.read(1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
@@ -219,9 +233,9 @@ def _unreadable(entry: Path, shown: str) -> Diagnostic | None:
     return None
 
 
-def _prepare_dir(folder: Path, entry: Path | None) -> Diagnostic | None:
+def _prepare_dir(folder: Path, entry: str | None) -> Diagnostic | None:
     shown = str(folder)
-    if entry is not None and _entry(folder) == entry.parent:
+    if entry is not None and _entry(folder) == os.path.dirname(entry):
         return _write_failed(shown, "the viewer rewrites the document under its own name: use another folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -243,9 +257,11 @@ def _check_calc(calc: str) -> None:
         raise ValueError(f"calc must be one of {', '.join(CALC_MODES)}, not {calc!r}")
 
 
-def _entry(path: str | Path) -> Path:
-    return Path(os.path.abspath(path))
+def _entry(path: str | Path) -> str:
+    """What Arelle is given: a URL as is, a file as a normalised absolute path."""
+    text = str(path)
+    return text if records.is_url(text) else os.path.abspath(text)
 
 
 def _absolute(packages: Sequence[Path | str]) -> tuple[Path, ...]:
-    return tuple(_entry(p) for p in packages)
+    return tuple(Path(os.path.abspath(p)) for p in packages)

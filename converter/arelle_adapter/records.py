@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from converter.model import Diagnostic, Severity, SourceSpan
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 
 _SEVERITY_BY_LEVEL = {
     "CRITICAL": Severity.ERROR,
@@ -41,27 +45,26 @@ class Where:
     """Where Arelle loaded the entry point from, and how the caller named it.
 
     Attributes:
-        entry: The entry point as given to Arelle (absolute).
+        entry: The entry point as given to Arelle: an absolute path or a URL.
         shown: The entry point as the caller named it; files beside it are shown relative to it.
     """
 
-    entry: Path
+    entry: str
     shown: str
 
     def display(self, href_file: str) -> str:
         """The file an Arelle ``href`` (fragment removed) names, as the caller would write it."""
         if not href_file:
             return self.shown
-        if "://" in href_file or href_file.startswith("urn:"):
-            return href_file
-        path = Path(href_file)
-        if not path.is_absolute():
-            path = self.entry.parent / path
-        path = Path(os.path.normpath(path))
-        if path == self.entry:
+        if is_url(href_file) or is_url(self.entry):
+            target = urljoin(self.entry, href_file)
+            return self.shown if target == self.entry else target
+        entry = Path(self.entry)
+        path = Path(os.path.normpath(entry.parent / href_file))
+        if path == entry:
             return self.shown
         try:
-            return str(Path(self.shown).parent / path.relative_to(self.entry.parent))
+            return str(Path(self.shown).parent / path.relative_to(entry.parent))
         except ValueError:
             return str(path)
 
@@ -86,6 +89,11 @@ class Ref:
         if self.fragment and not self.fragment.startswith("element("):
             return self.fragment
         return None
+
+
+def is_url(text: str) -> bool:
+    """True for ``http://...``, ``file://...`` and other absolute URLs (not for file paths)."""
+    return bool(_URL.match(text)) or text.startswith("urn:")
 
 
 def severity_of(record: logging.LogRecord) -> Severity:

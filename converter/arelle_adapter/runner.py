@@ -48,7 +48,7 @@ class Request:
     """One Arelle run over one entry point.
 
     Attributes:
-        entry: The entry point (absolute path).
+        entry: The entry point (absolute path or URL).
         validate: Validate (XBRL 2.1, dimensions, UTR, inconsistent duplicate facts).
         calcs: Arelle's calculation mode (``c11r``, ``c10`` or ``none``).
         packages: Taxonomy packages to activate.
@@ -56,7 +56,7 @@ class Request:
         plugin_options: Options those plugins read, as (name, value) pairs.
     """
 
-    entry: Path
+    entry: str
     validate: bool = False
     calcs: str = "none"
     packages: tuple[Path, ...] = ()
@@ -155,7 +155,7 @@ def _options(request: Request) -> Any:
     from arelle.RuntimeOptions import RuntimeOptions
 
     return RuntimeOptions(
-        entrypointFile=str(request.entry),
+        entrypointFile=request.entry,
         keepOpen=True,
         validate=request.validate,
         calcs=request.calcs,
