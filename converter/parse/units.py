@@ -1,0 +1,133 @@
+"""The unit of a row's figures: money, per-share amounts, share counts, ratios or other units.
+
+``classify_row`` reads a row label, then the headings it sits under (innermost first), and
+stops at the first text that says something:
+
+* MONETARY for share *capital* lines ("Common stock, $.01 par value; 50,000 shares
+  authorized"), which name shares but hold money;
+* PURE for ratios ("as a percentage of", "% of revenues", "margin %", "effective tax rate",
+  "growth rate", a trailing "%");
+* SHARES for share counts ("shares used in computing earnings per share", "weighted average
+  shares", "average shares outstanding", "number of shares", "diluted shares");
+* PER_SHARE for per-share amounts ("per share", "per common share", "per diluted share",
+  "EPS", "earnings per share", "dividends declared per share");
+* OTHER with a unit name for non-financial counts and volumes ("kilowatt-hour sales" -> KWh,
+  "headcount" -> employees, "number of stores" -> stores, "units sold" -> units).
+
+When neither the label nor its headings say anything, a unit named in the table title
+("Kilowatt-Hour Sales (In Millions of KWHs)") makes the row OTHER; otherwise it is MONETARY.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from converter.model import UnitKind
+
+_I = re.IGNORECASE
+_CAPITAL = re.compile(
+    r"\bpar\s+value\b|\bauthori[sz]ed\b|\bpaid[\s-]+in\b|\bstated\s+value\b|\btreasury\s+stock\b"
+    r"|\b(?:stockholders|shareholders)['’]?\s+equity\b|\bshares?\s+issued\s+and\b",
+    _I,
+)
+_PURE = re.compile(
+    r"%\s*\)?\s*:?\s*$|\(%\)|\bas\s+a\s+(?:%|percent(?:age)?)\s+of\b|\b(?:%|percent(?:age)?)\s+of\b"
+    r"|\bmargin\s*(?:%|percent(?:age)?|rate|ratio)|%\s+margin\b|\b(?:tax|growth|utili[sz]ation|payout)\s+rates?\b"
+    r"|\bratio\b|\breturn\s+on\b|\bbasis\s+points\b",
+    _I,
+)
+_SHARES = re.compile(
+    r"\bshares\s+used\b|\bweighted[\s-]+average\b(?:\s+[\w-]+){0,4}?\s+shares\b|\baverage\s+shares\b"
+    r"|\baverage\s+(?:number\s+of\s+)?(?:common\s+|ordinary\s+)?shares\b|\bshares\s+outstanding\b"
+    r"|\bnumber\s+of\s+(?:common\s+|ordinary\s+)?shares\b|\bshare\s+count\b"
+    r"|\b(?:basic|diluted|dilutive)\s+(?:common\s+)?shares\b|\bshares\s+(?:repurchased|issued)\b"
+    r"|\bcommon\s+shares\s+(?:used|outstanding)\b|\bshares\s*\((?:in\s+)?(?:thousands|millions)\)",
+    _I,
+)
+_PER_SHARE = re.compile(
+    r"\bper[\s-]+(?:(?:basic|diluted|common|ordinary|weighted)\s+)*(?:share|ads|adr)s?\b"
+    r"|\bper\s+(?:limited\s+partner(?:ship)?\s+)?unit\b|\beps\b|\bearnings\s+per\b|\bloss\s+per\b",
+    _I,
+)
+_MONEY_WORDS = re.compile(
+    r"\b(?:revenues?|sales|income|costs?|expenses?|profit|cash|price|fees?|margin|ebitda|dollars?"
+    r"|amounts?|compensation|benefits?|payments?|per|spend(?:ing)?|capital|value)\b|[$€£¥]",
+    _I,
+)
+# (pattern, unit name, strong): strong units hold whatever money words the label also has.
+_OTHER_UNITS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
+    (re.compile(pattern, _I), name, strong)
+    for pattern, name, strong in (
+        (r"\bkilowatt[\s-]*hours?\b|\bkwhs?\b", "KWh", True),
+        (r"\bmegawatt[\s-]*hours?\b|\bmwhs?\b", "MWh", True),
+        (r"\bgigawatt[\s-]*hours?\b|\bgwhs?\b", "GWh", True),
+        (r"\bheadcount\b|\bnumber\s+of\s+employees\b|\bemployees\b", "employees", False),
+        (r"\bsquare\s+(?:feet|foot|footage)\b|\bsq\.?\s*ft\b", "sqft", True),
+        (r"\bbarrels\b|\bboe\b|\bbbls?\b", "barrels", True),
+        (r"\b(?:metric\s+)?(?:tons|tonnes)\b", "tons", True),
+        (r"\b(?:number\s+of\s+)?(?:stores|restaurants)\b|\bstore\s+count\b", "stores", False),
+        (r"\b(?:number\s+of\s+)?(?:customers|subscribers)\b", "customers", False),
+        (r"\bunits?\s+(?:sold|shipped)\b|\bunit\s+(?:sales|shipments|volume)\b|\bcpu\s+units\b|\(units\)", "units", True),
+    )
+)
+
+
+def classify_row(label: str, headings: Sequence[str], title: str) -> tuple[UnitKind, str | None]:
+    """The kind of unit of a row's figures.
+
+    Args:
+        label: The row label (footnote markers may remain).
+        headings: Labels of the headings the row sits under, innermost first.
+        title: The table's title (statement title and caption lines).
+
+    Returns:
+        The unit kind, and for OTHER a unit name ("KWh", "employees", "stores").
+    """
+    for text in (label, *headings):
+        found = _classify_text(text)
+        if found is not None:
+            return found
+    name = other_unit(title, strong_only=False)
+    if name is not None:
+        return UnitKind.OTHER, name
+    return UnitKind.MONETARY, None
+
+
+def _classify_text(text: str) -> tuple[UnitKind, str | None] | None:
+    """What one label or heading says about the unit, or None when it says nothing."""
+    if not text.strip():
+        return None
+    if _CAPITAL.search(text):
+        return UnitKind.MONETARY, None
+    strong = other_unit(text, strong_only=True)
+    if strong is not None:
+        return UnitKind.OTHER, strong
+    if _PURE.search(text):
+        return UnitKind.PURE, None
+    if _SHARES.search(text):
+        return UnitKind.SHARES, None
+    if _PER_SHARE.search(text):
+        return UnitKind.PER_SHARE, None
+    name = other_unit(text, strong_only=False)
+    if name is not None:
+        return UnitKind.OTHER, name
+    return None
+
+
+def other_unit(text: str, *, strong_only: bool = False) -> str | None:
+    """The non-financial unit a text names ("Kilowatt-Hour Sales" -> ``KWh``), if any.
+
+    Args:
+        text: A label, heading or title.
+        strong_only: Only units that no money word can override (kWh, square feet, units sold);
+            otherwise also counts such as "employees" or "stores" in texts without money words.
+
+    Returns:
+        The unit name, or None.
+    """
+    money = _MONEY_WORDS.search(text) is not None
+    for pattern, name, strong in _OTHER_UNITS:
+        if pattern.search(text) and (strong or (not strong_only and not money)):
+            return name
+    return None
