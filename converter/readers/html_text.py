@@ -26,6 +26,7 @@ MARKER = re.compile(rf"^{_ONE_MARK}(?:[,\s]+{_ONE_MARK})*$", re.IGNORECASE)
 _SPACE_WIDTHS = {"\xa0": 1, "\u2002": 2, "\u2003": 4, "\u2009": 1, "\u2007": 2}
 _WS = re.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000]+")
 _NBSP_PT = 2.5
+_STYLED_TAGS = frozenset({"b", "strong", "font", "sup"})
 _SMALL = 0.8
 
 
@@ -122,6 +123,8 @@ def _enter(el: etree._Element, parent: _Ctx, walk: _Walk) -> _Ctx:
     """The style context inside ``el``; ``skip`` for hidden, non-text and nested-table content."""
     if not isinstance(el.tag, str) or el.tag in dom.SKIPPED_TAGS or el.tag == "table":
         return _Ctx(parent.bold, parent.size, parent.raised, parent.offset, True)
+    if el.get("style") is None and el.tag not in _STYLED_TAGS:
+        return parent
     style = dom.style_of(el)
     if dom.is_hidden(style):
         return _Ctx(parent.bold, parent.size, parent.raised, parent.offset, True)

@@ -67,8 +67,8 @@ def titles_above(
 ) -> dict[etree._Element, tuple[Block, ...]]:
     """For each of ``tables``, the title blocks printed above it (plus its ``<caption>``).
 
-    Other tables are read as text: a layout table's cells as blocks, a small table's rows as
-    one block each (a footnote table above a schedule often titles it).
+    Other tables: a layout table's cells read as blocks, a one-row table as one block (a
+    footnote set as a table above a schedule often titles it); any other table ends the title.
     """
     scan = _Scan()
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -77,8 +77,8 @@ def titles_above(
         if event == "start":
             _start(el, tag, scan, walker, tables)
             continue
-        if tag == "table" and el in tables and not _is_wrapper(el):
-            scan.recent.clear()
+        if tag == "table" and not _is_wrapper(el):
+            pass  # handled when it opened
         elif tag in BLOCK_TAGS or tag == "hr":
             scan.flush()
         if tag and dom.style_of(el).get("page-break-after", "") == "always":
@@ -106,15 +106,22 @@ def _start(
             extra = tuple(Block(t, _line(el)) for t in caption if t)
             scan.found[el] = tuple(scan.recent[-MAX_TITLE_BLOCKS:]) + extra
         if not _is_wrapper(el):
-            if el not in tables:
-                for row in own_rows(el):
-                    scan.text(row.text_content(), _line(row))
-                    scan.flush()
+            _read_small_table(el, scan, tables)
             walker.skip_subtree()
         return
     if tag in BLOCK_TAGS:
         scan.flush()
     scan.text(el.text, _line(el))
+
+
+def _read_small_table(table: etree._Element, scan: _Scan, tables: Collection[etree._Element]) -> None:
+    """A one-row table (a footnote set as marker + text) reads as a block; others end the title."""
+    rows = own_rows(table)
+    if table in tables or len(rows) != 1:
+        scan.recent.clear()
+        return
+    scan.text(" ".join(cell.text_content() for cell in rows[0]), _line(rows[0]))
+    scan.flush()
 
 
 def _is_wrapper(table: etree._Element) -> bool:
