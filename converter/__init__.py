@@ -10,7 +10,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from converter.model import ConversionResult, Diagnostic, Severity
-from converter.pipeline import ConvertOptions, convert
 
 __all__ = ["ConversionResult", "ConvertOptions", "Diagnostic", "Severity", "convert"]
+
+
+def __getattr__(name: str) -> Any:
+    """``convert`` and ``ConvertOptions`` load the pipeline on first use."""
+    if name in {"convert", "ConvertOptions"}:
+        from converter import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

@@ -19,13 +19,13 @@ from decimal import Decimal
 from converter import diagnostics as dx
 from converter.mapping import contexts as cx
 from converter.mapping.arithmetic import Relation, find_relations
-from converter.mapping.concepts import ConceptChoice, LineContext, choose
-from converter.mapping.labels import camel
+from converter.mapping.calc_check import Summation, supported
+from converter.mapping.concepts import LineContext, choose
 from converter.mapping.linkbase import MappedStatement, build_taxonomy
 from converter.mapping.members import Members
 from converter.mapping.series import DEFAULT, Series, series_of
 from converter.mapping.signs import FactKey, decide_signs, visiting_order
-from converter.model import Context, Diagnostic, Entity, Fact, QName, Report, Statement, Unit
+from converter.model import Context, Diagnostic, Fact, Period, QName, Report, Statement, Unit
 from taxonomy import ns
 
 
@@ -92,9 +92,13 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
                 )
             )
     diags.extend(_duplicates(facts))
+    index = {id(s): i for i, s in enumerate(series)}
     mapped = [
-        MappedStatement(statement=st, series=[(s, choices[i], qnames[i], signs[i]) for i, s in enumerate(series) if s.statement == n],
-                        relations=relations[n])
+        MappedStatement(
+            statement=st,
+            series=[(s, choices[i], qnames[i], signs[i]) for i, s in enumerate(series) if s.statement == n],
+            calculation=_summations(relations[n], index, qnames, signs, facts),
+        )
         for n, st in enumerate(statements)
     ]
     taxonomy = build_taxonomy(mapped, members, prefix=prefix, namespace=namespace, name=f"{prefix}-{period_end:%Y%m%d}")
@@ -113,7 +117,7 @@ def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
     return LineContext(label=s.label, unit=s.unit, headings=s.headings, instant=instant)
 
 
-def _period(statement: Statement, column: int):  # type: ignore[no-untyped-def]
+def _period(statement: Statement, column: int) -> Period:
     period = statement.columns[column].period
     assert period is not None, "series only hold cells of period columns"
     return period
@@ -127,6 +131,31 @@ def _relations(statements: Sequence[Statement], series: Sequence[Series]) -> lis
         found: list[Relation] = find_relations([s.line(k) for k, s in enumerate(own)])
         for rel in found:
             out[n].append((own[rel.total], tuple((own[p], w) for p, w in rel.parts)))
+    return out
+
+
+def _summations(
+    relations: Sequence[tuple[Series, tuple[tuple[Series, int], ...]]],
+    index: dict[int, int],
+    qnames: Sequence[QName],
+    signs: Sequence[int],
+    facts: Sequence[Fact],
+) -> list[Summation]:
+    """Relations in concept terms: weight = printed weight x sign of total x sign of part.
+
+    One summation per total concept in a statement; relations that some context of the report
+    contradicts are left out (``calc_check``).
+    """
+    out: list[Summation] = []
+    for total, parts in relations:
+        t = index[id(total)]
+        source = qnames[t]
+        targets = tuple((qnames[index[id(p)]], w * signs[t] * signs[index[id(p)]]) for p, w in parts)
+        if any(s == source for s, _ in out) or any(q == source for q, _ in targets):
+            continue
+        if len({q for q, _ in targets}) != len(targets) or not supported((source, targets), facts):
+            continue
+        out.append((source, targets))
     return out
 
 
@@ -152,5 +181,3 @@ def _duplicates(facts: Sequence[Fact]) -> list[Diagnostic]:
             )
     return out
 
-
-__all__ = ["MapOptions", "map_report", "camel", "ConceptChoice", "Entity"]

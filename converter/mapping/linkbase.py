@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from converter.mapping.calc_check import Summation
 from converter.mapping.concepts import ConceptChoice
 from converter.mapping.labels import camel, normalise
 from converter.mapping.members import Members
@@ -33,16 +34,15 @@ from converter.model import (
 from taxonomy import ns
 from taxonomy.base import BY_NAME
 
-Relations = list[tuple[Series, tuple[tuple[Series, int], ...]]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MappedStatement:
-    """A statement with its series' concept choices, QNames and signs, and its relations."""
+    """A statement with its series' concept choices, QNames and signs, and its summations."""
 
     statement: Statement
     series: list[tuple[Series, ConceptChoice, QName, int]]
-    relations: Relations
+    calculation: list[Summation]
 
 
 @dataclass
@@ -187,18 +187,9 @@ def _preferred(s: Series, sign: int, standard: str) -> LabelRole | None:
 
 
 def _calculation(ms: MappedStatement) -> tuple[Arc, ...]:
-    """Summation arcs from the statement's relations, in concept-sign weights."""
-    info = {id(s): (q, sg) for s, _c, q, sg in ms.series}
+    """Summation arcs of the statement's (already checked) calculation relationships."""
     arcs: list[Arc] = []
-    sources: set[QName] = set()
-    for total, parts in ms.relations:
-        source, total_sign = info[id(total)]
-        if source in sources:
-            continue
-        targets = [(info[id(p)][0], w * total_sign * info[id(p)][1]) for p, w in parts]
-        if any(t == source for t, _ in targets) or len({t for t, _ in targets}) != len(targets):
-            continue
-        sources.add(source)
+    for source, targets in ms.calculation:
         for order, (target, weight) in enumerate(targets, start=1):
             arcs.append(Arc(source=source, target=target, order=order, weight=Decimal(weight)))
     return tuple(arcs)

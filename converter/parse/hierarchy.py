@@ -60,10 +60,10 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
         if row.total and stack:
             heading = stack.pop()
             result.closes[row.index] = heading.index
-            if _totals(row.label, heading.label) and heading.index in result.parent:
-                result.parent[row.index] = result.parent[heading.index]
-            elif _totals(row.label, heading.label) or row.indent > heading.indent:
+            if _totals(row.label, heading.label):
                 result.parent[row.index] = heading.index
+            elif heading.index in result.parent:
+                result.parent[row.index] = result.parent[heading.index]
             continue
         while stack and row.indent <= stack[-1].indent:
             stack.pop()

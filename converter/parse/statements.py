@@ -140,6 +140,8 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], scale: Scale, tit
             else RowRole.ITEM
         )
         up = parent.get(shape.index)
+        if shape.index in tree.closes and (unit, unit_name) != units[shape.index]:
+            up = tree.closes[shape.index]  # the total of a per-share (or share) block sits under its heading
         items.append(
             LineItem(
                 row=row.label_span.row or shape.index + 1,
