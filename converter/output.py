@@ -13,13 +13,18 @@ from pathlib import Path
 
 from converter.model import Report, SourceSpan
 from converter.serialize.instance_xml import render_instance
-from taxonomy.package import base_package
+from taxonomy.package import base_files, base_package
 from taxonomy.writer import render_taxonomy
 
 
 def render_outputs(report: Report) -> tuple[dict[str, bytes], dict[str, tuple[SourceSpan, ...]]]:
-    """Taxonomy files and the XBRL instance, by file name, and the release spans of each fact id."""
-    files = render_taxonomy(report.taxonomy)
+    """Taxonomy files (base ones included) and the XBRL instance, and the release spans of each fact id.
+
+    The base taxonomy files sit beside the extension, which imports them by relative name, so an
+    output folder validates anywhere, offline, with no package or catalog.
+    """
+    files = {name: data for name, data in base_files().items() if not name.startswith("META-INF/")}
+    files.update(render_taxonomy(report.taxonomy))
     instance, sources = render_instance(report, f"{report.taxonomy.name}.xsd")
     files[f"{report.taxonomy.name}.xml"] = instance
     return files, sources

@@ -22,11 +22,14 @@ _LINKBASES = (
 )
 
 
-def render_taxonomy(tax: Taxonomy) -> dict[str, bytes]:
+def render_taxonomy(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FILE) -> dict[str, bytes]:
     """Render ``tax`` as files.
 
     Args:
         tax: The extension taxonomy (its concepts include the base concepts it uses).
+        base_location: Where the base schema is: by default the file name, relative, so an
+            output folder that holds the base files beside the extension is self-contained;
+            ``ns.BASE_SCHEMA_URL`` for taxonomies resolved through the base taxonomy package.
 
     Returns:
         File name to content, in the order ``<name>.xsd``, ``_lab.xml``, ``_pre.xml``,
@@ -38,7 +41,7 @@ def render_taxonomy(tax: Taxonomy) -> dict[str, bytes]:
             the base taxonomy's nor one of ``tax.imports``.
     """
     schema_file = f"{tax.name}.xsd"
-    href = concept_href_resolver(tax)
+    href = concept_href_resolver(tax, base_location)
 
     def role_href(role: LinkRole) -> str:
         return f"{schema_file}#{role.role_id}"
@@ -47,7 +50,7 @@ def render_taxonomy(tax: Taxonomy) -> dict[str, bytes]:
         namespace=tax.namespace,
         prefix=tax.prefix,
         concepts=tuple(c for c in tax.concepts if c.qname.namespace == tax.namespace),
-        imports=((ns.BASE, ns.BASE_SCHEMA_URL), *tax.imports),
+        imports=((ns.BASE, base_location), *tax.imports),
         linkbase_refs=tuple((f"{tax.name}{suffix}", ref) for suffix, ref in _LINKBASES),
         roles=tax.roles,
     )
@@ -60,15 +63,16 @@ def render_taxonomy(tax: Taxonomy) -> dict[str, bytes]:
     }
 
 
-def concept_href_resolver(tax: Taxonomy) -> HrefFor:
+def concept_href_resolver(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FILE) -> HrefFor:
     """Locator hrefs for the concepts ``tax`` can reference.
 
     Args:
         tax: The extension taxonomy.
+        base_location: The base schema's location (relative file name or absolute URL).
 
     Returns:
         A function mapping a QName to ``<schema>#<prefix>_<Local>``: the extension schema for
-        extension concepts, ``ns.BASE_SCHEMA_URL`` with prefix ``xfy`` for base concepts, and the
+        extension concepts, ``base_location`` with prefix ``xfy`` for base concepts, and the
         import's schema location (with the QName's own prefix) for other namespaces.
     """
     locations = {namespace: location for namespace, location in tax.imports}
@@ -78,7 +82,7 @@ def concept_href_resolver(tax: Taxonomy) -> HrefFor:
         if qname.namespace == tax.namespace:
             return f"{schema_file}#{tax.prefix}_{qname.local}"
         if qname.namespace == ns.BASE:
-            return f"{ns.BASE_SCHEMA_URL}#{ns.BASE_PREFIX}_{qname.local}"
+            return f"{base_location}#{ns.BASE_PREFIX}_{qname.local}"
         if qname.namespace in locations:
             return f"{locations[qname.namespace]}#{qname.prefix}_{qname.local}"
         raise ValueError(f"no schema declares {qname} (namespace {qname.namespace})")
