@@ -33,16 +33,10 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
         The tables in document order, and diagnostics (``input.html.broken`` for a truncated
         or malformed document, which is still read as far as possible).
     """
-    diags: list[Diagnostic] = []
-    reasons = broken_reasons(text)
-    if reasons:
-        diags.append(dx.warning(dx.INPUT_HTML_BROKEN, "HTML looks truncated or malformed: " + "; ".join(reasons),
-                                SourceSpan(path=path), reasons="; ".join(reasons)))
+    diags = _broken(text, path)
     root = parse_html(text)
     if root is None:
-        if not reasons:
-            diags.append(dx.warning(dx.INPUT_HTML_BROKEN, "no HTML content could be parsed", SourceSpan(path=path)))
-        return (), diags
+        return (), diags or [dx.warning(dx.INPUT_HTML_BROKEN, "no HTML content could be parsed", SourceSpan(path=path))]
     found: list[tuple[etree._Element, list[list[Row]]]] = []
     for element in root.iter("table"):
         parts = split_parts(tokenize(build_grid(element)))
@@ -52,10 +46,21 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
     tables: list[RawTable] = []
     for element, parts in found:
         base = [(clean_label(b.text), b.line) for b in titles.get(element, ())]
-        ctx = TableContext(path=path, line=element.sourceline or 0, title=tuple(base))
+        ctx = TableContext(path=path, line=element.sourceline or 0)
+        # Later parts of a stacked table keep the first part's scale line ("(Millions of dollars)").
         inherited = base + header_title(parts[0]) if len(parts) > 1 else base
         for k, part in enumerate(parts):
             table = build_part(part, ctx, len(tables) + 1, base if k == 0 else inherited)
             if table is not None:
                 tables.append(table)
     return tuple(tables), diags
+
+
+def _broken(text: str, path: str) -> list[Diagnostic]:
+    """An ``input.html.broken`` warning when the document looks cut off or malformed."""
+    reasons = broken_reasons(text)
+    if not reasons:
+        return []
+    joined = "; ".join(reasons)
+    message = f"HTML looks truncated or malformed ({joined}); reading what can be read"
+    return [dx.warning(dx.INPUT_HTML_BROKEN, message, SourceSpan(path=path), reasons=joined)]

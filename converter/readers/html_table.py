@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from converter.model import HeaderCell, RawTable, SourceSpan, TextCell
-from converter.readers.html_columns import Span, Token, columns_overlapping, cores, find_columns
+from converter.readers.html_columns import CORE_KINDS, Span, Token, columns_overlapping, cores, find_columns
 from converter.readers.html_grid import PhysRow
 from converter.readers.html_rows import Row, body_rows
 from converter.readers.html_text import dominant_size, resolve
@@ -22,11 +22,10 @@ from converter.readers.html_tokens import Kind, clean_cell, clean_label, is_year
 
 @dataclass(frozen=True, slots=True)
 class TableContext:
-    """What a part needs besides its rows: where it is and the title lines found above it."""
+    """Where the ``<table>`` a part comes from is: release path and source line."""
 
     path: str
     line: int
-    title: tuple[tuple[str, int], ...]
 
 
 def tokenize(grid: Sequence[PhysRow]) -> list[Row]:
@@ -144,26 +143,39 @@ def split_parts(rows: Sequence[Row]) -> list[list[Row]]:
     return [list(rows[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
-def build_part(rows: Sequence[Row], ctx: TableContext, index: int, inherited: Sequence[tuple[str, int]]) -> RawTable | None:
-    """A ``RawTable`` from one part's rows, or None when it has no labelled figure row."""
+def build_part(
+    rows: Sequence[Row], ctx: TableContext, index: int, title: Sequence[tuple[str, int]]
+) -> RawTable | None:
+    """A ``RawTable`` from one part's rows, or None when it has no labelled figure row.
+
+    Args:
+        rows: The part's rows.
+        ctx: Where the ``<table>`` is.
+        index: The 1-based number the table gets.
+        title: Title lines found above the table (text, source line).
+    """
     lay = layout(rows)
     if lay is None:
         return None
-    first, spans, data_start = lay.start, lay.spans, lay.data_start
-    header, extra_title = _header(rows[:first], lay, ctx.path, index)
-    header_text = HeaderText(rows[:first], lay)
-    body = body_rows(rows[first:], spans, data_start, header_text.repeats, ctx.path, index)
-    if not any(r.label and any(c is not None and any(ch.isdigit() for ch in c.text) for c in r.cells) for r in body):
+    header, extra_title = _header(rows[: lay.start], lay, ctx.path, index)
+    repeats = HeaderText(rows[: lay.start], lay).repeats
+    body = body_rows(rows[lay.start :], lay.spans, lay.data_start, repeats, ctx.path, index)
+    if not any(r.label and any(c is not None and _has_digit(c.text) for c in r.cells) for r in body):
         return None
-    title = [TextCell(text=t, span=SourceSpan(path=ctx.path, line=ln, table=index)) for t, ln in (*inherited, *extra_title)]
+    lines = [*title, *extra_title]
     return RawTable(
         index=index,
-        title=tuple(title),
+        title=tuple(TextCell(text=t, span=SourceSpan(path=ctx.path, line=ln, table=index)) for t, ln in lines),
         header=tuple(header),
         rows=tuple(body),
-        ncols=len(spans),
+        ncols=len(lay.spans),
         span=SourceSpan(path=ctx.path, line=ctx.line, table=index),
     )
+
+
+def _has_digit(text: str) -> bool:
+    """Whether a cell prints a number (not just a dash or "NM")."""
+    return any(ch.isdigit() for ch in text)
 
 
 def header_title(rows: Sequence[Row]) -> list[tuple[str, int]]:
@@ -223,7 +235,7 @@ def _headerish(row: Row, data_start: int, spans: Sequence[Span]) -> bool:
     if is_figure_row(row):
         return False
     data = [t for t in row.tokens if t.kind is not Kind.EMPTY and _over_data(t, data_start, spans)]
-    return any(t.kind is Kind.TEXT or (t.kind is Kind.NUMBER and is_year(t.text)) for t in data)
+    return any(t.kind not in CORE_KINDS or is_year(t.text) for t in data)
 
 
 def _label_only(row: Row, data_start: int) -> bool:

@@ -21,7 +21,9 @@ from converter.readers.html_text import BLOCK_TAGS, normalise
 
 MAX_TITLE_BLOCKS = 6
 MAX_TITLE_CHARS = 200
-_PAGE_ARTEFACT = re.compile(r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|page\s+\d+(?:\s+of\s+\d+)?|\(?continued\)?)$", re.IGNORECASE)
+_PAGE_ARTEFACT = re.compile(
+    r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|page\s+\d+(?:\s+of\s+\d+)?|\(?continued\)?)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
