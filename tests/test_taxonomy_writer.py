@@ -27,9 +27,14 @@ XBRLDT = f"{{{ns.XBRLDT}}}"
 BASE_HREF = f"{ns.BASE_SCHEMA_URL}#xfy_"
 
 
+def _render(tax: Taxonomy) -> dict[str, bytes]:
+    """These tests resolve the base taxonomy through its package, by absolute URL."""
+    return render_taxonomy(tax, ns.BASE_SCHEMA_URL)
+
+
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    return render_taxonomy(sample_taxonomy())
+    return _render(sample_taxonomy())
 
 
 def _root(files: dict[str, bytes], suffix: str) -> etree._Element:
@@ -51,7 +56,7 @@ def test_file_names_in_order(files: dict[str, bytes]) -> None:
 
 
 def test_output_is_deterministic_and_pretty(files: dict[str, bytes]) -> None:
-    assert render_taxonomy(sample_taxonomy()) == files
+    assert _render(sample_taxonomy()) == files
     for data in files.values():
         assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<')
         assert b"\n  <" in data and data.endswith(b">\n")
@@ -105,7 +110,7 @@ def test_one_label_resource_per_concept_and_role() -> None:
     tax = sample_taxonomy()
     doubled = tuple(
         replace(c, labels=c.labels + (Label(role=LabelRole.STANDARD, text="Again"),)) for c in tax.concepts)
-    root = etree.fromstring(render_taxonomy(replace(tax, concepts=doubled))[f"{NAME}_lab.xml"])
+    root = etree.fromstring(_render(replace(tax, concepts=doubled))[f"{NAME}_lab.xml"])
     texts = [lab.text for lab in root.iter(f"{LINK}label")]
     assert "Again" not in texts and "Product revenue" in texts
 
@@ -155,7 +160,7 @@ def test_repeated_presentation_pair_gets_fresh_locator() -> None:
     role = tax.roles[0]
     again = Arc(source=ext("IncomeStatementAbstract"), target=base("Revenues"), order=8)
     tax = replace(tax, roles=(replace(role, presentation=role.presentation + (again,)),))
-    root = etree.fromstring(render_taxonomy(tax)[f"{NAME}_pre.xml"])
+    root = etree.fromstring(_render(tax)[f"{NAME}_pre.xml"])
     pairs = [(a.get(f"{XL}from"), a.get(f"{XL}to")) for a in root.iter(f"{LINK}presentationArc")]
     assert len(pairs) == len(set(pairs))
     assert ("loc_tst_IncomeStatementAbstract", "loc_xfy_Revenues_2") in pairs
@@ -166,15 +171,15 @@ def test_unknown_namespace_and_arcrole_are_rejected() -> None:
     role = tax.roles[0]
     stray = Arc(source=ext("IncomeStatementAbstract"), target=replace(base("Revenues"), namespace="urn:x"), order=9)
     with pytest.raises(ValueError, match="urn:x"):
-        render_taxonomy(replace(tax, roles=(replace(role, presentation=(stray,)),)))
+        _render(replace(tax, roles=(replace(role, presentation=(stray,)),)))
     bad = Arc(source=base("SegmentAxis"), target=base("SegmentDomain"), order=1, arcrole="urn:nope")
     with pytest.raises(ValueError, match="urn:nope"):
-        render_taxonomy(replace(tax, roles=(replace(role, definition_arcs=(bad,)),)))
+        _render(replace(tax, roles=(replace(role, definition_arcs=(bad,)),)))
 
 
 def test_empty_taxonomy_still_writes_valid_empty_linkbases() -> None:
     tax = Taxonomy(prefix="e", namespace="https://example.com/e", name="e-1", concepts=(), roles=(), imports=())
-    files = render_taxonomy(tax)
+    files = _render(tax)
     assert len(files) == 5
     assert len(etree.fromstring(files["e-1_cal.xml"])) == 0
 
@@ -231,7 +236,7 @@ def test_missing_preferred_label_is_filled_from_standard_label() -> None:
     tax = sample_taxonomy()
     stripped = tuple(replace(c, labels=tuple(lab for lab in c.labels if lab.role is not LabelRole.NEGATED))
                      for c in tax.concepts)
-    root = etree.fromstring(render_taxonomy(replace(tax, concepts=stripped))[f"{NAME}_lab.xml"])
+    root = etree.fromstring(_render(replace(tax, concepts=stripped))[f"{NAME}_lab.xml"])
     cost = [(lab.get(f"{XL}role"), lab.text) for lab in root.iter(f"{LINK}label")
             if lab.get(f"{XL}label") == "lab_xfy_CostOfSales"]
     assert cost == [(LabelRole.NEGATED.value, "Cost of sales")]
