@@ -161,7 +161,7 @@ def save_oim(
     )
     found = _findings(runner.run(request, summarize), entry, shown, "none", {})
     missing = [t.name for t in targets if not t.is_file()]
-    if missing and not any(d.code == VALIDATE_NOT_XBRL for d in found):
+    if missing and not any(d.code in (VALIDATE_NOT_XBRL, VALIDATE_UNREADABLE) for d in found):
         found.append(_write_failed(shown, f"not written: {', '.join(missing)}"))
     return tuple(found)
 

@@ -248,6 +248,15 @@ def test_url_entry_point_through_package(tmp_path: Path, no_network: list[object
     assert no_network == []
 
 
+def test_nothing_written_to_the_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    package = build_package(tmp_path)  # packages and plugins start a new Arelle session
+    assert validate([DATA / "package-instance.xml"], packages=[package]) == ()
+    assert codes(save_viewer(DATA / "inline.htm", tmp_path / "viewer")) == [C11R]
+    assert not home.exists()
+
+
 # --- facts, viewer, OIM -------------------------------------------------------------------------
 
 
@@ -383,6 +392,7 @@ def test_refs_resolve_files_lines_and_ids(tmp_path: Path) -> None:
     found = records.to_diagnostic(rec, where, {"f-1": (span("f-rev"), span("f-rev"))})
     assert (found.file, found.file_line, found.spans, found.message) == ("out/r.xbrl", 7, (span("f-rev"),), "m 1")
     remote = records.Where(entry="https://example.com/t/a.xsd", shown="https://example.com/t/a.xsd")
-    assert [remote.display(h) for h in ("a.xsd", "b_lab.xml", "")] == [
+    assert [remote.display(h) for h in ("a.xsd", "b_lab.xml", "", "/pkg.zip/t/c.xsd", "http://x.org/d.xsd")] == [
         "https://example.com/t/a.xsd", "https://example.com/t/b_lab.xml", "https://example.com/t/a.xsd",
+        "/pkg.zip/t/c.xsd", "http://x.org/d.xsd",
     ]

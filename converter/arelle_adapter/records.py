@@ -57,7 +57,8 @@ class Where:
         if not href_file:
             return self.shown
         if is_url(href_file) or is_url(self.entry):
-            target = urljoin(self.entry, href_file)
+            relative = not is_url(href_file) and not os.path.isabs(href_file)
+            target = urljoin(self.entry, href_file) if relative else href_file
             return self.shown if target == self.entry else target
         entry = Path(self.entry)
         path = Path(os.path.normpath(entry.parent / href_file))
