@@ -208,6 +208,21 @@ def test_indent_units_px_pt_em_make_ordered_levels() -> None:
     assert [r.indent for r in table.rows] == [0, 1, 1, 2, 3]
 
 
+def test_empty_leading_cells_indent_the_label() -> None:
+    html = simple_table(
+        "<tr><td colspan='2'>Revenue</td><td>1,000</td></tr>",
+        "<tr><td></td><td>Products</td><td>600</td></tr>",
+    )
+    (table,) = read(html)
+    assert [(r.label, r.indent) for r in table.rows] == [("Revenue", 0), ("Products", 1)]
+
+
+def test_trailing_markers_in_figure_cells_are_dropped() -> None:
+    html = simple_table("<tr><td>A</td><td>12 *</td><td>1,234 (a)</td><td>NM</td></tr>")
+    (table,) = read(html)
+    assert texts(table.rows[0]) == ["12", "1,234", "NM"]
+
+
 def test_font_weight_and_strong_make_bold() -> None:
     html = simple_table(
         "<tr><td><span style='font-weight:700'>A</span></td><td>1</td></tr>",

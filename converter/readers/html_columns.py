@@ -74,6 +74,23 @@ def find_columns(rows: Sequence[Sequence[Token]]) -> list[Span]:
     return spans
 
 
+def text_columns(rows: Sequence[Sequence[Token]], spans: Sequence[Span], data_start: int) -> list[Span]:
+    """Columns that only ever print text ("NM", "n/a") right of the label, beside ``spans``."""
+    found: list[Span] = []
+    cells = sorted(
+        (t.start, t.end)
+        for row in rows
+        for t in row
+        if t.kind is Kind.TEXT and t.start >= data_start and not any(s.lo < t.end and s.hi > t.start for s in spans)
+    )
+    for start, end in cells:
+        if found and start < found[-1].hi:
+            found[-1] = Span(found[-1].lo, max(found[-1].hi, end))
+        else:
+            found.append(Span(start, end))
+    return found
+
+
 def _straddles(interval: tuple[int, int], row_cores: Sequence[Sequence[tuple[int, int]]]) -> bool:
     """True when some row prints two separate figures inside ``interval``."""
     start, end = interval
@@ -146,7 +163,9 @@ def _previous_core(ordered: Sequence[Token], i: int) -> int | None:
 
 
 def group_text(group: Sequence[Token]) -> str:
-    """Printed text of one logical cell from its pieces."""
-    if any(t.kind in CORE_KINDS for t in group):
-        return figure_text([t.text for t in group])
-    return " ".join(t.text for t in group)
+    """Printed text of one logical cell from its pieces: the figure glued, other text spaced."""
+    figure = [t.text for t in group if t.kind is not Kind.TEXT]
+    words = [t.text for t in group if t.kind is Kind.TEXT]
+    if not any(t.kind in CORE_KINDS for t in group):
+        return " ".join(t.text for t in group)
+    return " ".join([figure_text(figure), *words])

@@ -17,6 +17,7 @@ from converter.readers.html_columns import Span, Token, cores, group_text, merge
 from converter.readers.html_tokens import Kind, clean_label
 
 _INDENT_TOLERANCE_PT = 1.5
+_SLOT_PT = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,8 @@ def _draft(
         cells=tuple(cells),
         bold=bool(label_tokens) and all(t.bold for t in label_tokens),
     )
-    indent = label_tokens[0].indent if label_tokens else 0.0
+    # Indentation by style, plus by empty cells before the label (each slot counts as an em).
+    indent = label_tokens[0].indent + label_tokens[0].start * _SLOT_PT if label_tokens else 0.0
     return _Draft(grid, indent, 0, 0)
 
 

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from converter.model import HeaderCell, RawTable, SourceSpan, TextCell
-from converter.readers.html_columns import CORE_KINDS, Span, Token, columns_overlapping, cores, find_columns
+from converter.readers.html_columns import (
+    CORE_KINDS,
+    Span,
+    Token,
+    columns_overlapping,
+    cores,
+    find_columns,
+    text_columns,
+)
 from converter.readers.html_grid import PhysRow
 from converter.readers.html_rows import Row, body_rows
 from converter.readers.html_text import dominant_size, resolve
@@ -79,6 +87,8 @@ def layout(rows: Sequence[Row]) -> Layout | None:
         return None
     prefixes = [t.start for row in figure_rows for t in row if t.kind is Kind.PREFIX and t.start > 0]
     data_start = min([spans[0].lo, *prefixes])
+    extra = text_columns(figure_rows, spans, data_start)
+    spans = tuple(sorted((*spans, *extra), key=lambda s: s.lo))
     start = first
     while start > 0 and not _headerish(rows[start - 1], data_start, spans):
         start -= 1

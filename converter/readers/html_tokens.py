@@ -19,7 +19,7 @@ _NIL = re.compile(rf"^{_CUR}?\s*\(?\s*(?:[-–—−]+|-0-)\s*\)?\s*%?$")
 _PREFIX = re.compile(rf"^(?:{_CUR}|\(|{_CUR}\s*\()$")
 _SUFFIX = re.compile(rf"^(?=.*[)%a-z])\)?\s*{_UNIT}?\s*\)?\s*%?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_LETTER_MARK = re.compile(r"\s*\([a-z]\)\s*$")
+_LETTER_MARK = re.compile(r"(?:\s*\([a-z]\)|\s*\*+|\s*[†‡§]+)\s*$")
 _LABEL_TAIL_MARK = re.compile(r"(?:\s*(?:\((?:[a-z]|\d{1,2})\)|\*+|[†‡§]+))+$")
 _LABEL_HEAD_MARK = re.compile(r"^\((?:[a-z]|\d{1,2})\)\s+(?=[A-Za-z])")
 _CELL_MARK = re.compile(r"^(?:\(?[a-z]\)?|\*+|[†‡§]+)$")
@@ -39,7 +39,7 @@ class Kind(enum.Enum):
 
 
 def clean_cell(text: str) -> str:
-    """Cell text without trailing letter footnote markers (``)(a)`` -> ``)``, ``(c)`` -> ``""``)."""
+    """Cell text without trailing footnote markers (``)(a)`` -> ``)``, ``12 *`` -> ``12``, ``(c)`` -> ``""``)."""
     previous = None
     while previous != text:
         previous = text
