@@ -1,0 +1,76 @@
+"""Compare the facts of an instance with an expected-facts CSV (FACTS-FORMAT.md in the corpus).
+
+A row is found when a numeric fact has the same unit, end date, start date (within 7 days, or
+both instants), the same magnitude and the right member (none for a consolidated total). Signs
+are compared separately: the CSV has signs as printed, facts the sign of their concept.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from converter.validate import LoadedFact
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One row of a facts CSV."""
+
+    table: str
+    row: str
+    member: str
+    start: dt.date | None
+    end: dt.date
+    unit: str
+    value: Decimal
+
+
+def read_expected(path: Path) -> list[Expected]:
+    """The rows of a facts CSV."""
+    with path.open(encoding="utf-8") as handle:
+        return [
+            Expected(
+                table=r["table"], row=r["row"], member=r["member"],
+                start=dt.date.fromisoformat(r["start"]) if r["start"] else None,
+                end=dt.date.fromisoformat(r["end"]), unit=r["unit"], value=Decimal(r["value"]),
+            )
+            for r in csv.DictReader(handle)
+        ]
+
+
+def _words(text: str) -> set[str]:
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text.split("}")[-1])
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in {"member", "the", "of", "and"}}
+
+
+def _member_ok(want: str, fact: LoadedFact) -> bool:
+    if not want:
+        return not fact.dims
+    return any(_words(want) <= _words(member) for _, member in fact.dims)
+
+
+def matches(row: Expected, facts: Sequence[LoadedFact]) -> list[LoadedFact]:
+    """Facts that stand for ``row`` (any sign)."""
+    out = []
+    for f in facts:
+        if f.value is None or f.unit != row.unit or abs(f.value) != abs(row.value):
+            continue
+        if row.start is None:
+            if f.instant != row.end:
+                continue
+        elif f.end != row.end or f.start is None or abs((f.start - row.start).days) > 7:
+            continue
+        if _member_ok(row.member, f):
+            out.append(f)
+    return out
+
+
+def missing(rows: Sequence[Expected], facts: Sequence[LoadedFact]) -> list[Expected]:
+    """Rows no fact stands for."""
+    return [r for r in rows if not matches(r, facts)]

@@ -1,0 +1,82 @@
+"""The command line: exit codes, summaries, JSON, bad input, atomic outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import LEXINGTON
+
+from converter.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_convert_prints_a_summary_and_exits_1_for_the_release_inconsistency(tmp_path: Path) -> None:
+    code, out, err = run("convert", str(LEXINGTON), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "2 table(s), 3 statement(s)" in out and "fact(s)" in out
+    assert "map.duplicate.inconsistent" in err and "lexington-2004q4-ex99-1.txt:183" in err
+    assert (tmp_path / "out" / "lpc-20041231.xml").is_file()
+
+
+def test_convert_json_and_cik(tmp_path: Path) -> None:
+    code, out, _ = run("convert", str(LEXINGTON), "-o", str(tmp_path / "out"), "--cik", "59527", "--json")
+    data = json.loads(out)
+    assert code == 1 and data["ok"] is False
+    assert data["tables"] == 2 and len(data["statements"]) == 3
+    assert {d["code"] for d in data["diagnostics"]} >= {"map.duplicate.inconsistent"}
+    instance = (tmp_path / "out" / "lpc-20041231.xml").read_text()
+    assert 'scheme="http://www.sec.gov/CIK">0000059527<' in instance
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (None, "input.missing"),
+    (b"", "input.empty"),
+    (b"\x00\x01\x02\x03binary\xff\xfe" * 50, "input.binary"),
+    (b"Dear shareholders,\nwe had a good year.\n", "input.no-financial-tables"),
+    (b"<html><body><table><tr><td>Revenue</td><td>about", "input.no-financial-tables"),
+])
+def test_bad_input_is_one_located_line_exit_2_and_nothing_written(tmp_path: Path, content: bytes | None, code: str) -> None:
+    release = tmp_path / "release.txt"
+    if content is not None:
+        release.write_bytes(content)
+    out = tmp_path / "out"
+    exit_code, stdout, err = run("convert", str(release), "-o", str(out))
+    assert exit_code == 2
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and code in lines[0] and str(release) in lines[0]
+    assert "Traceback" not in err + stdout
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ([] if content is None else ["release.txt"])
+
+
+def test_a_failed_conversion_keeps_the_earlier_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("convert", str(LEXINGTON), "-o", str(out), "--no-validate")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert run("convert", str(empty), "-o", str(out))[0] == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_validate_command(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("convert", str(LEXINGTON), "-o", str(out), "--no-validate")
+    code, stdout, err = run("validate", str(out / "lpc-20041231.xml"))
+    assert code == 1 and "calc11e:inconsistentCalculationUsingRounding" in err
+    code, stdout, _ = run("validate", str(out / "lpc-20041231.xml"), "--calc", "none", "--json")
+    assert code == 0
+    assert {d["severity"] for d in json.loads(stdout)["diagnostics"]} <= {"warning", "info"}
+    assert run("validate", str(tmp_path / "nope.xml"))[0] == 2
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("convert")[0] == 2
+    assert run("frobnicate")[0] == 2
