@@ -125,9 +125,8 @@ def run(request: Request, inspect: Callable[[Sequence[Any]], T]) -> Outcome[T]:
     """
     with _LOCK:
         state = _ARELLE
-        if request.packages or request.plugins or not state.reusable:
-            state.renew()
-        elif state.thread != threading.get_ident():
+        needs_fresh = bool(request.packages or request.plugins)  # see the module docstring
+        if needs_fresh or not state.reusable or state.thread != threading.get_ident():
             state.renew()
         state.handler.logRecordBuffer.clear()
         try:
