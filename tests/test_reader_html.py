@@ -244,6 +244,28 @@ def test_straddling_cell_does_not_merge_columns() -> None:
     assert [texts(r) for r in table.rows] == [["1", "2"], [None, "3"], ["4", "5"]]
 
 
+def test_pre_block_is_read_as_fixed_width_text_in_document_order() -> None:
+    html = (
+        "<html><body>\n<p>Highlights</p>\n<table><tr><td>Sales</td><td>$1,000</td></tr></table>\n<pre>\n"
+        "                          EXAMPLE CO.\n"
+        "                    (In thousands of dollars)\n"
+        "\n"
+        "                                 2004        2003\n"
+        "                               --------    --------\n"
+        "Net sales                      $ 10,000    $  9,000\n"
+        "Cost of sales                     6,000       5,500\n"
+        "                               --------    --------\n"
+        "Gross profit                   $  4,000    $  3,500\n"
+        "</pre>\n</body></html>"
+    )
+    first, second = read(html)
+    assert (first.index, second.index) == (1, 2)
+    assert texts(row(second, "Cost of sales")) == ["6,000", "5,500"]
+    line = row(second, "Cost of sales").label_span.line
+    assert html.split("\n")[line - 1].startswith("Cost of sales")
+    assert {c.span.table for r in second.rows for c in r.cells if c is not None} == {2}
+
+
 def test_truncated_html_reads_what_it_can() -> None:
     html = (DATA / "split_figures.htm").read_text(encoding="utf-8")
     cut = html[: html.index("Total operating expenses")]

@@ -4,7 +4,7 @@ Pipeline per ``<table>``: lay cells on column slots (``html_grid``), resolve the
 (``html_text``), classify it (``html_tokens``), find the logical data columns and merge split
 figures (``html_columns``), then split header from body and settle rules and indentation
 (``html_table``, ``html_rows``). Title lines come from the text blocks above each table
-(``html_title``). Only tables with a labelled row of figures are returned, numbered 1..N in
+(``html_title``). Fixed-width tables in ``<pre>`` blocks go to the text reader (``html_pre``). Only tables with a labelled row of figures are returned, numbered 1..N in
 document order; layout tables that merely wrap others are not counted.
 """
 
@@ -17,6 +17,7 @@ from converter.model import Diagnostic, RawTable, SourceSpan
 from converter.readers.html_dom import broken_reasons, parse_html
 from converter.readers.html_grid import build_grid
 from converter.readers.html_table import TableContext, build_part, header_title, split_parts, tokenize
+from converter.readers.html_pre import read_pre, renumber
 from converter.readers.html_rows import Row
 from converter.readers.html_title import titles_above
 from converter.readers.html_tokens import clean_label
@@ -37,14 +38,23 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
     root = parse_html(text)
     if root is None:
         return (), diags or [dx.warning(dx.INPUT_HTML_BROKEN, "no HTML content could be parsed", SourceSpan(path=path))]
-    found: list[tuple[etree._Element, list[list[Row]]]] = []
-    for element in root.iter("table"):
+    found: list[tuple[etree._Element, list[list[Row]] | list[RawTable]]] = []
+    for element in root.iter("table", "pre"):
+        if element.tag == "pre":
+            pre_tables, pre_diags = read_pre(element, path)
+            diags.extend(pre_diags)
+            found.append((element, pre_tables))
+            continue
         parts = split_parts(tokenize(build_grid(element)))
         if parts:
             found.append((element, parts))
-    titles = titles_above(root, {element for element, _ in found})
+    titles = titles_above(root, {element for element, _ in found if element.tag == "table"})
     tables: list[RawTable] = []
-    for element, parts in found:
+    for element, items in found:
+        if element.tag == "pre":
+            tables.extend(renumber(t, len(tables) + 1) for t in items if isinstance(t, RawTable))
+            continue
+        parts = [p for p in items if isinstance(p, list)]
         base = [(clean_label(b.text), b.line) for b in titles.get(element, ())]
         ctx = TableContext(path=path, line=element.sourceline or 0)
         # Later parts of a stacked table keep the first part's scale line ("(Millions of dollars)").
