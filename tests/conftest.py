@@ -9,12 +9,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from helpers import CORPUS  # noqa: E402
-
 from converter.model import ConversionResult  # noqa: E402
 from converter.pipeline import ConvertOptions, convert  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
 LEXINGTON = ROOT / "examples" / "lexington-2004q4-ex99-1.txt"
 
 
