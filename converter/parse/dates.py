@@ -197,7 +197,7 @@ _QUARTER = re.compile(r"\b(?:quarters?|qtrs?\.?)(?![a-z])", _I)
 _YEAR_LONG = re.compile(r"\b(?:years?\s+end(?:ed|ing)|full[\s-]+years?|fiscal\s+years?|annual|twelve\s+months)\b", _I)
 _YTD = re.compile(r"\b(?:year[\s-]+to[\s-]+date|ytd)\b", _I)
 _INSTANT = re.compile(r"\b(?:as\s+(?:of|at)|at|balance\s+at)\b", _I)
-_YEAR = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)(?![\d,%]|\.\d)")
+_BARE_YEAR = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)(?![\d,%]|\.\d)")
 _APOSTROPHE_YEAR = re.compile(r"['’‘](\d\d)(?!\d)")
 _FILLER = re.compile(
     r"\(\s*(?:(?:un)?audited|(?:see\s+)?notes?|restated)\s*\)"
@@ -280,10 +280,10 @@ def clues_of(text: str) -> Clues:
     for m in _FY.finditer(rest):
         fiscal_year = full_year(m.group(1))
     rest = _FY.sub(" ", rest)
-    if (m := _Q_WORDS.search(rest)) is not None:
-        quarter = ORDINALS[m.group(1).lower()]
-    if (m := _HALF_WORDS.search(rest)) is not None:
-        half = 1 if m.group(1).lower() == "first" else 2
+    if (ordinal := _Q_WORDS.search(rest)) is not None:
+        quarter = ORDINALS[ordinal.group(1).lower()]
+    if (halves := _HALF_WORDS.search(rest)) is not None:
+        half = 1 if halves.group(1).lower() == "first" else 2
     rest = _HALF_WORDS.sub(" ", _Q_WORDS.sub(" ", rest))
     months, weeks = _count(_MONTHS_LONG, rest), _count(_WEEKS_LONG, rest)
     ytd = _YTD.search(rest) is not None
@@ -297,8 +297,8 @@ def clues_of(text: str) -> Clues:
     instant = _INSTANT.search(rest) is not None
     for pattern in (_MONTHS_LONG, _WEEKS_LONG, _QUARTER, _YEAR_LONG, _YTD, _INSTANT):
         rest = pattern.sub(" ", rest)
-    years += [int(y) for y in _YEAR.findall(rest)] + [full_year(y) for y in _APOSTROPHE_YEAR.findall(rest)]
-    rest = _APOSTROPHE_YEAR.sub(" ", _YEAR.sub(" ", rest))
+    years += [int(y) for y in _BARE_YEAR.findall(rest)] + [full_year(y) for y in _APOSTROPHE_YEAR.findall(rest)]
+    rest = _APOSTROPHE_YEAR.sub(" ", _BARE_YEAR.sub(" ", rest))
     return Clues(
         dates=tuple(found), years=tuple(years), months=months, weeks=weeks, explicit=explicit,
         quarter=quarter, half=half, fiscal_year=fiscal_year, ytd=ytd, instant=instant,

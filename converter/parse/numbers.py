@@ -137,7 +137,7 @@ def scaled(number: Number, scale_exponent: int) -> Decimal | None:
 def _strip_footnotes(body: str) -> tuple[str, str | None]:
     """Drop footnote markers printed after a figure; return the rest and the first marker."""
     marks: list[str] = []
-    for _ in range(3):
+    for _ in range(2):
         match = _FOOTNOTE.search(body)
         if match is None:
             break

@@ -303,7 +303,7 @@ def _with_members(columns: list[Column], names: Sequence[str]) -> list[Column]:
 _FYE_PHRASES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
     (rank, re.compile(pattern, _I))
     for rank, pattern in (
-        (4, r"\bfiscal\s+(?:year|\d{4})(?:\s+\w+){0,2}?\s+end(?:ed|ing|s)?\s*(?:on\s+)?"),
+        (4, r"\bfiscal\s+(?:year|\d{4}(?:\s+year)?)\s+end(?:ed|ing|s)?\s*(?:on\s+)?"),
         (3, r"\byears?\s+end(?:ed|ing)\s*"),
         (2, r"\b(six|nine|6|9)[\s-]+months\s+end(?:ed|ing)\s*"),
         (2, r"\b(first|second|third|1st|2nd|3rd)\s+(?:fiscal\s+)?quarter(?:\s+of\s+fiscal\s+\d{4})?\s+end(?:ed|ing)\s*"),

@@ -14,8 +14,10 @@ stops at the first text that says something:
 * OTHER with a unit name for non-financial counts and volumes ("kilowatt-hour sales" -> KWh,
   "headcount" -> employees, "number of stores" -> stores, "units sold" -> units).
 
-When neither the label nor its headings say anything, a unit named in the table title
-("Kilowatt-Hour Sales (In Millions of KWHs)") makes the row OTHER; otherwise it is MONETARY.
+A heading that names no unit but speaks of money ("Net sales by segment:") ends the search of
+headings. Then a unit named in the table title ("Kilowatt-Hour Sales (In Millions of KWHs)")
+makes the row OTHER (a count such as "Headcount" only when no heading spoke of money);
+otherwise the row is MONETARY.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ _SHARES = re.compile(
     r"\bshares\s+used\b|\bweighted[\s-]+average\b(?:\s+[\w-]+){0,4}?\s+shares\b|\baverage\s+shares\b"
     r"|\baverage\s+(?:number\s+of\s+)?(?:common\s+|ordinary\s+)?shares\b|\bshares\s+outstanding\b"
     r"|\bnumber\s+of\s+(?:common\s+|ordinary\s+)?shares\b|\bshare\s+count\b"
-    r"|\b(?:basic|diluted|dilutive)\s+(?:common\s+)?shares\b|\bshares\s+(?:repurchased|issued)\b"
+    r"|\b(?:basic|diluted|dilutive)\s+(?:common\s+)?shares\b"
     r"|\bcommon\s+shares\s+(?:used|outstanding)\b|\bshares\s*\((?:in\s+)?(?:thousands|millions)\)",
     _I,
 )
@@ -84,11 +86,18 @@ def classify_row(label: str, headings: Sequence[str], title: str) -> tuple[UnitK
     Returns:
         The unit kind, and for OTHER a unit name ("KWh", "employees", "stores").
     """
-    for text in (label, *headings):
-        found = _classify_text(text)
+    found = _classify_text(label)
+    if found is not None:
+        return found
+    money = False
+    for heading in headings:
+        found = _classify_text(heading)
         if found is not None:
             return found
-    name = other_unit(title, strong_only=False)
+        if _MONEY_WORDS.search(heading):  # "Net sales by reportable segment:" holds money
+            money = True
+            break
+    name = other_unit(title, strong_only=True) or (None if money else other_unit(title))
     if name is not None:
         return UnitKind.OTHER, name
     return UnitKind.MONETARY, None
