@@ -13,7 +13,7 @@ from pathlib import Path
 from converter import diagnostics as dx
 from converter.mapping.build import MapOptions, map_report
 from converter.model import ConversionResult, Diagnostic, Report, SourceSpan
-from converter.output import base_package_path, render_outputs, write_atomically
+from converter.output import render_outputs, write_atomically
 from converter.parse.statements import parse_statements
 from converter.readers import read_document
 
@@ -97,6 +97,6 @@ def _read(path: Path, shown: str) -> bytes:
 def _validate(folder: Path, report: Report, sources: dict[str, tuple[SourceSpan, ...]], options: ConvertOptions) -> list[Diagnostic]:
     from converter.validate import validate  # Arelle loads only when validating
 
-    instance = folder / f"{report.taxonomy.name}.xml"
-    found = validate([instance], calc=options.calc, packages=[base_package_path()], sources=sources)
+    instance = folder / f"{report.taxonomy.name}.xml"  # self-contained: base files sit beside it
+    found = validate([instance], calc=options.calc, sources=sources)
     return [replace(d, file=Path(d.file).name) if d.file else d for d in found]
