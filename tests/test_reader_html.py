@@ -274,6 +274,22 @@ def test_truncated_html_reads_what_it_can() -> None:
     assert [r.label for r in tables[0].rows][:3] == ["Net sales", "Operating expenses:", "Research and development"]
 
 
+def test_nesting_beyond_the_parser_limit_is_reported() -> None:
+    deep = "<table><tr><td>Sales</td><td>" + "<span>" * 3000 + "1,000" + "</span>" * 3000 + "</td></tr></table>"
+    _, diags = read_html(deep, "deep.htm")
+    assert [d.code for d in diags] == [dx.INPUT_HTML_BROKEN]
+
+
+def test_absurd_spans_and_rowspans() -> None:
+    html = simple_table(
+        "<tr><td rowspan='2'>Sales</td><td>1,000</td><td>2,000</td></tr>",
+        "<tr><td>3,000</td><td>4,000</td></tr>",
+        "<tr><td>Cost</td><td colspan='5000000'>5</td><td>6</td></tr>",
+    )
+    (table,) = read(html)
+    assert [texts(r) for r in table.rows] == [["1,000", "2,000"], ["3,000", "4,000"], ["5", "6"]]
+
+
 @pytest.mark.parametrize(
     "html", ["", "   ", "\x00\x01garbage", "<html><body>no tables</body></html>", "<table>", "<<<>>>&#;", "<td>1</td>"]
 )

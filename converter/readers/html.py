@@ -34,8 +34,8 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
         The tables in document order, and diagnostics (``input.html.broken`` for a truncated
         or malformed document, which is still read as far as possible).
     """
-    diags = _broken(text, path)
-    root = parse_html(text)
+    root, fatal = parse_html(text)
+    diags = _broken(broken_reasons(text) + fatal, path)
     if root is None:
         return (), diags or [dx.warning(dx.INPUT_HTML_BROKEN, "no HTML content could be parsed", SourceSpan(path=path))]
     found: list[tuple[etree._Element, list[list[Row]] | list[RawTable]]] = []
@@ -66,9 +66,8 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
     return tuple(tables), diags
 
 
-def _broken(text: str, path: str) -> list[Diagnostic]:
+def _broken(reasons: list[str], path: str) -> list[Diagnostic]:
     """An ``input.html.broken`` warning when the document looks cut off or malformed."""
-    reasons = broken_reasons(text)
     if not reasons:
         return []
     joined = "; ".join(reasons)

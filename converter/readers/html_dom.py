@@ -26,8 +26,8 @@ _BORDER_WIDTH_WORDS = {"thin": 0.75, "medium": 2.25, "thick": 3.75}
 _STYLE_WORDS = frozenset({"solid", "double", "dotted", "dashed", "groove", "ridge", "inset", "outset"})
 
 
-def parse_html(text: str) -> etree._Element | None:
-    """Parse ``text`` into an lxml HTML tree, or None when nothing could be read.
+def parse_html(text: str) -> tuple[etree._Element | None, list[str]]:
+    """Parse ``text`` into an lxml HTML tree.
 
     Line numbers of elements (``sourceline``) are those of ``text``: an XML declaration, which
     lxml refuses in a ``str``, is blanked out rather than cut.
@@ -36,11 +36,12 @@ def parse_html(text: str) -> etree._Element | None:
         text: The decoded release.
 
     Returns:
-        The ``<html>`` root element, or None for an empty or unparseable document.
+        The ``<html>`` root element (None for an empty or unparseable document), and the
+        parser's fatal errors (content it had to drop, such as nesting beyond its depth limit).
     """
     cleaned = _XML_DECL.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text, count=1)
     if not cleaned.strip():
-        return None
+        return None, []
     parser = lxml_html.HTMLParser(
         recover=True,
         no_network=True,
@@ -53,8 +54,9 @@ def parse_html(text: str) -> etree._Element | None:
     try:
         root = lxml_html.document_fromstring(cleaned, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
-    return root
+        return None, []
+    fatal = [f"line {e.line}: {e.message}" for e in parser.error_log if e.level_name == "FATAL"]
+    return root, fatal
 
 
 def broken_reasons(text: str) -> list[str]:
