@@ -195,8 +195,3 @@ def is_superscript(el: etree._Element, style: Mapping[str, str]) -> bool:
     bottom = length_pt(style.get("bottom"))
     raised = (top is not None and top < 0) or (bottom is not None and bottom > 0)
     return raised and style.get("position", "") == "relative"
-
-
-def page_break(style: Mapping[str, str]) -> bool:
-    """Whether the element forces a page break before or after itself."""
-    return style.get("page-break-before", "") == "always" or style.get("page-break-after", "") == "always"

@@ -184,8 +184,3 @@ def _leading_spaces(raw: str) -> int:
 def normalise(text: str) -> str:
     """Non-breaking and other odd spaces to one plain space; trimmed."""
     return _WS.sub(" ", text).strip()
-
-
-def block_text(runs: Iterable[Run]) -> str:
-    """Normalised text of runs (no marker removal), for title blocks."""
-    return normalise("".join(run.text for run in runs))
