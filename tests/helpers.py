@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from dataclasses import replace
 
 from converter.model import GridRow, HeaderCell, RawTable, SourceSpan, TextCell
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 HeaderSpec = Sequence[tuple[str, int, int]]
 
@@ -43,7 +41,9 @@ def raw_table(
     for row in header:
         header_rows.append(
             tuple(
-                HeaderCell(text=text, first=first, last=last, span=SourceSpan(path=path, line=line, col=1 + 10 * first, table=1))
+                HeaderCell(
+                    text=text, first=first, last=last, span=SourceSpan(path=path, line=line, col=1 + 10 * first, table=1)
+                )
                 for text, first, last in row
             )
         )
@@ -57,7 +57,7 @@ def raw_table(
                 label_span=span,
                 indent=0,
                 cells=tuple(
-                    None if text is None else TextCell(text=text, span=SourceSpan(path=path, line=line, table=1, row=number, column=i + 1))
+                    None if text is None else TextCell(text=text, span=replace(span, column=i + 1))
                     for i, text in enumerate(cells)
                 ),
             )

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
-from helpers import CORPUS, HeaderSpec, raw_table, spread
+from helpers import HeaderSpec, raw_table, spread
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from converter import diagnostics as dx
 from converter.model import ColumnKind, Period, Severity
 from converter.parse import dates
 from converter.parse.periods import column_kind, infer_fiscal_year_end, parse_columns
+from converter.readers.decode import decode
+from converter.readers.text import read_text
 
 D = dt.date
 VALUE, CHANGE, PERCENT, OTHER = ColumnKind.VALUE, ColumnKind.CHANGE, ColumnKind.PERCENT, ColumnKind.OTHER
@@ -130,6 +135,8 @@ def test_column_periods(texts: list[str], fye: tuple[int, int] | None, period: P
         ("Favorable (Unfavorable)", CHANGE),
         ("B/(W)", CHANGE),
         ("Sequential Change", CHANGE),
+        ("2004 vs. 2003", CHANGE),
+        ("Q4'04 versus Q4'03", CHANGE),
         ("%", PERCENT),
         ("% Change", PERCENT),
         ("%Change", PERCENT),
@@ -317,6 +324,24 @@ def test_fill_between_same_period() -> None:
     assert diags == []
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="0123456789 ,./'’%()-QqFYHhendedEND ofthreeMonthsWeeksJanMayDecSept", max_size=30),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(st.text(max_size=30), max_size=2),
+)
+def test_parse_columns_never_raises(texts: list[str], title: list[str]) -> None:
+    header = [[(text, 0, 0)] for text in texts]
+    columns, diags = parse_columns(raw_table(header, title=title), fiscal_year_end=(6, 30))
+    assert len(columns) == 1
+    period = columns[0].period
+    assert period is None or period.start is None or period.start <= period.end
+    assert len(diags) == (columns[0].kind is VALUE and period is None)
+
+
 def test_deterministic() -> None:
     header = [[("QUARTER ENDED", 0, 1)], [("DECEMBER 31", 0, 1)], spread("2004", "2003")]
     assert parse_columns(raw_table(header)) == parse_columns(raw_table(header))
@@ -381,21 +406,22 @@ def test_no_dates_in_words(text: str) -> None:
 # --- the corpus (through the real text reader) -------------------------------------------------
 
 
+Q4_04, Q4_03 = dur("2004-10-01", "2004-12-31"), dur("2003-10-01", "2003-12-31")
+FY_04, FY_03 = dur("2004-01-01", "2004-12-31"), dur("2003-01-01", "2003-12-31")
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize(
     ("name", "periods"),
     [
-        ("lexington-2004q4-ex99-1.txt", [dur("2004-10-01", "2004-12-31"), dur("2003-10-01", "2003-12-31"), dur("2004-01-01", "2004-12-31"), dur("2003-01-01", "2003-12-31")]),
-        ("southernco-2004q4-ex99-04.txt", [dur("2004-10-01", "2004-12-31"), dur("2003-10-01", "2003-12-31"), None, dur("2004-01-01", "2004-12-31"), dur("2003-01-01", "2003-12-31"), None]),
-        ("southernco-2004q4-ex99-05.txt", [dur("2004-10-01", "2004-12-31"), dur("2003-10-01", "2003-12-31"), None, dur("2004-01-01", "2004-12-31"), dur("2003-01-01", "2003-12-31"), None]),
+        ("lexington-2004q4-ex99-1.txt", [Q4_04, Q4_03, FY_04, FY_03]),
+        ("southernco-2004q4-ex99-02.txt", [Q4_04, Q4_03, FY_04, FY_03]),
+        ("southernco-2004q4-ex99-04.txt", [Q4_04, Q4_03, None, FY_04, FY_03, None]),
+        ("southernco-2004q4-ex99-05.txt", [Q4_04, Q4_03, None, FY_04, FY_03, None]),
     ],
 )
-def test_corpus_text_releases(name: str, periods: list[Period | None]) -> None:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"corpus not available at {CORPUS}")
-    from converter.readers.decode import decode
-    from converter.readers.text import read_text
+def test_corpus_text_releases(corpus: Path, name: str, periods: list[Period | None]) -> None:
+    path = corpus / name
 
     text, _ = decode(path.read_bytes(), str(path))
     tables, _ = read_text(text, str(path))

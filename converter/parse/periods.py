@@ -7,7 +7,7 @@ table's title ("For the Three Months Ended March 31, 2022", "At December 31, 202
 
 * kind: ``OTHER`` for "Guidance"/"Outlook"/"Notes" columns; ``PERCENT`` for "%", "Percent",
   "Growth", "Constant Currency"; ``CHANGE`` for "Change", "Increase (Decrease)", "Variance",
-  "B/(W)" (a change column whose figures are mostly percentages is ``PERCENT``), and for
+  "B/(W)", "2004 vs. 2003" (a change column whose figures are mostly percentages is ``PERCENT``), and for
   columns printing no period between two columns of different periods (the "Sales Volume",
   "Price Realization" steps of a bridge from one period to the next); ``VALUE`` otherwise.
 * period of a VALUE column: a duration when a length is printed (months, weeks, quarter, year,
@@ -46,7 +46,8 @@ _I = re.IGNORECASE
 _PERCENT = re.compile(r"%|\bpercent(?:age)?\b|\bpct\b|\bgrowth\b|\bconstant\s+currency\b", _I)
 _CHANGE = re.compile(
     r"\bchange\b|\bchg\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bvar\b|\binc\b\.?\s*\(?\s*dec\b"
-    r"|\bfav(?:orable)?\b|\bunfav|\bbetter\b|\bworse\b|\bb\s*/\s*\(?\s*w\b|\bdifference\b|\bdiff\b",
+    r"|\bfav(?:orable)?\b|\bunfav|\bbetter\b|\bworse\b|\bb\s*/\s*\(?\s*w\b|\bdifference\b|\bdiff\b"
+    r"|\bvs\b\.?|\bversus\b",
     _I,
 )
 _OTHER = re.compile(
