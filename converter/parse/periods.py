@@ -252,11 +252,11 @@ def _borrow_years(clues: list[Clues]) -> list[Clues]:
 
 
 def _bridges(columns: list[Column], clues: Sequence[Clues]) -> list[Column]:
-    """Columns printing no period between two VALUE columns of different periods are changes."""
+    """Named columns printing no period between VALUE columns of different periods are changes."""
     dated = [c.index for c in columns if c.kind is ColumnKind.VALUE and c.period is not None]
     out = list(columns)
     for c in columns:
-        if c.kind is not ColumnKind.VALUE or c.period is not None or not clues[c.index].empty:
+        if c.kind is not ColumnKind.VALUE or c.period is not None or not c.header or not clues[c.index].empty:
             continue
         before = [i for i in dated if i < c.index]
         after = [i for i in dated if i > c.index]
