@@ -41,6 +41,7 @@ VALIDATE_UNREADABLE = "validate.unreadable"
 VALIDATE_NOT_XBRL = "validate.not-xbrl"
 VALIDATE_CALC_STOPPED = "validate.calc.stopped-by-duplicate"
 VALIDATE_ARELLE_FAILED = "validate.arelle-failed"  # Arelle raised instead of reporting
+OUTPUT_IXBRL_FACT_HIDDEN = "output.ixbrl.fact-hidden"  # Inline XBRL: fact not tagged where printed
 
 
 class InputError(Exception):

@@ -1,0 +1,105 @@
+"""The hidden ``ix:header`` of an Inline XBRL document: hidden facts, schemaRef, contexts, units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from lxml import etree
+
+from converter.model import Context, Fact, Report, Unit
+from taxonomy import ns
+from taxonomy.xmlout import clark, qname_text, sub, xlink
+
+_FIXED_PREFIXES = (
+    ("ix", ns.IX),
+    ("ixt", ns.IXT),
+    ("xbrli", ns.XBRLI),
+    ("link", ns.LINK),
+    ("xlink", ns.XLINK),
+    ("xbrldi", ns.XBRLDI),
+    ("iso4217", ns.ISO4217),
+    (ns.BASE_PREFIX, ns.BASE),
+)
+
+
+def prefixes_for(report: Report, facts: Iterable[Fact]) -> dict[str, str]:
+    """Namespace to prefix: the fixed ones, the extension's, then any other in use (sorted).
+
+    Args:
+        report: The report (taxonomy prefix, contexts, units).
+        facts: The facts to be written.
+
+    Returns:
+        Namespace URI to the prefix declared for it on the root element.
+    """
+    prefixes = {namespace: prefix for prefix, namespace in _FIXED_PREFIXES}
+    prefixes.setdefault(report.taxonomy.namespace, report.taxonomy.prefix)
+    used = [f.concept for f in facts]
+    used += [q for c in report.contexts for pair in c.members for q in pair]
+    used += [q for u in report.units for q in (*u.numerators, *u.denominators)]
+    taken = set(prefixes.values())
+    for qname in sorted(set(used)):
+        if qname.namespace not in prefixes and qname.prefix not in taken:
+            prefixes[qname.namespace] = qname.prefix
+            taken.add(qname.prefix)
+    return prefixes
+
+
+def build_header(
+    report: Report, schema_href: str, prefixes: Mapping[str, str], hidden: Sequence[etree._Element]
+) -> etree._Element:
+    """A ``div`` (not displayed) holding the ``ix:header``.
+
+    Args:
+        report: Contexts and units to declare.
+        schema_href: The ``link:schemaRef`` href.
+        prefixes: Namespace URI to declared prefix.
+        hidden: Fact elements to place in ``ix:hidden`` (none: no ``ix:hidden``).
+
+    Returns:
+        The ``div`` element, indented for reading.
+    """
+    div = etree.Element(clark(ns.XHTML, "div"), {"style": "display:none"})
+    header = sub(div, ns.IX, "header")
+    if hidden:
+        holder = sub(header, ns.IX, "hidden")
+        holder.extend(hidden)
+    references = sub(header, ns.IX, "references")
+    sub(references, ns.LINK, "schemaRef", {xlink("type"): "simple", xlink("href"): schema_href})
+    resources = sub(header, ns.IX, "resources")
+    for context in report.contexts:
+        _context(resources, context, prefixes)
+    for unit in report.units:
+        _unit(resources, unit, prefixes)
+    etree.indent(div, space="  ")
+    return div
+
+
+def _context(parent: etree._Element, context: Context, prefixes: Mapping[str, str]) -> None:
+    elt = sub(parent, ns.XBRLI, "context", {"id": context.id})
+    entity = sub(elt, ns.XBRLI, "entity")
+    sub(entity, ns.XBRLI, "identifier", {"scheme": context.entity.scheme}, text=context.entity.identifier)
+    if context.members:
+        segment = sub(entity, ns.XBRLI, "segment")
+        for axis, member in context.members:
+            sub(segment, ns.XBRLDI, "explicitMember",
+                {"dimension": qname_text(axis, prefixes)}, text=qname_text(member, prefixes))
+    period = sub(elt, ns.XBRLI, "period")
+    if context.period.start is None:
+        sub(period, ns.XBRLI, "instant", text=context.period.end.isoformat())
+    else:
+        sub(period, ns.XBRLI, "startDate", text=context.period.start.isoformat())
+        sub(period, ns.XBRLI, "endDate", text=context.period.end.isoformat())
+
+
+def _unit(parent: etree._Element, unit: Unit, prefixes: Mapping[str, str]) -> None:
+    elt = sub(parent, ns.XBRLI, "unit", {"id": unit.id})
+    if not unit.denominators:
+        for measure in unit.numerators:
+            sub(elt, ns.XBRLI, "measure", text=qname_text(measure, prefixes))
+        return
+    divide = sub(elt, ns.XBRLI, "divide")
+    for part, measures in (("unitNumerator", unit.numerators), ("unitDenominator", unit.denominators)):
+        holder = sub(divide, ns.XBRLI, part)
+        for measure in measures:
+            sub(holder, ns.XBRLI, "measure", text=qname_text(measure, prefixes))
