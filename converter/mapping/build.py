@@ -21,6 +21,8 @@ from converter.mapping import contexts as cx
 from converter.mapping.arithmetic import Relation, find_relations
 from converter.mapping.calc_check import Summation, supported
 from converter.mapping.concepts import LineContext, choose
+from converter.mapping.identity import distinguish
+from converter.mapping.labels import camel
 from converter.mapping.linkbase import MappedStatement, build_taxonomy
 from converter.mapping.members import Members
 from converter.mapping.series import DEFAULT, Series, series_of
@@ -68,14 +70,23 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
         }
 
     kinds = [st.kind for st in statements]
-    signs = decide_signs(series, visiting_order(series, kinds), lambda i: choices[i].two_sided, keys)
+    order = visiting_order(series, kinds)
+
+    def cell_keys(i: int) -> dict[tuple[str, int], tuple[str, str, str]]:
+        st = statements[series[i].statement]
+        return {(m, c): (m, _period(st, c).key(), series[i].unit.value) for (m, c) in series[i].cells}
+
+    distinguish(series, order, choices, qnames, cell_keys, [st.title for st in statements],
+                lambda choice: choice.qname(namespace, prefix))
+    signs = decide_signs(series, order, lambda i: choices[i].two_sided, keys)
     relations = _relations(statements, series)
     contexts: dict[str, Context] = {}
     units: dict[str, Unit] = {}
     facts: list[Fact] = []
     for i, s in enumerate(series):
         st = statements[s.statement]
-        unit = cx.unit_for(s.unit, st.scale.currency)
+        measure = QName(namespace, prefix, camel(s.item.unit_name)) if s.item.unit_name else None
+        unit = cx.unit_for(s.unit, st.scale.currency, measure)
         units.setdefault(unit.id, unit)
         for (member, column), value in s.cells.items():
             dims = () if member == DEFAULT else (members.dimension(member),)

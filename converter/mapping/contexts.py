@@ -46,8 +46,8 @@ def make_context(ent: Entity, period: Period, members: tuple[tuple[QName, QName]
     return Context(id=context_id(period, members), entity=ent, period=period, members=members)
 
 
-def unit_for(kind: UnitKind, currency: str, other: str | None = None) -> Unit:
-    """The XBRL unit of a unit kind."""
+def unit_for(kind: UnitKind, currency: str, other: QName | None = None) -> Unit:
+    """The XBRL unit of a unit kind; ``other`` is the measure of a non-financial unit (KWh)."""
     money = QName(ns.ISO4217, "iso4217", currency)
     if kind is UnitKind.MONETARY:
         return Unit(id=currency, numerators=(money,))
@@ -55,4 +55,6 @@ def unit_for(kind: UnitKind, currency: str, other: str | None = None) -> Unit:
         return Unit(id=f"{currency}PerShare", numerators=(money,), denominators=(XBRLI_SHARES,))
     if kind is UnitKind.SHARES:
         return Unit(id="shares", numerators=(XBRLI_SHARES,))
+    if kind is UnitKind.OTHER and other is not None:
+        return Unit(id=other.local, numerators=(other,))
     return Unit(id="pure", numerators=(XBRLI_PURE,))

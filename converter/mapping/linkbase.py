@@ -113,7 +113,8 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
             _arc(presentation, parent, qname, _preferred(s, sign, concepts.standard(qname)))
             headings[item.row] = qname
         elif item.role is RowRole.HEADING:
-            abstract = ext(f"{camel(item.label, limit=70)}Abstract", item.label.rstrip(": "))
+            local = f"{camel(item.label, limit=70)}Abstract"
+            abstract = ext(local if local != root.local else f"{local}Heading", item.label.rstrip(": "))
             _arc(presentation, parent, abstract)
             headings[item.row] = abstract
     return LinkRole(

@@ -63,7 +63,8 @@ class Series:
         """This series as the arithmetic sees it."""
         values = {(m, c): self.scaled(v) for (m, c), v in self.cells.items()}
         half = {(m, c): Decimal(5).scaleb(-v.decimals - 1) for (m, c), v in self.cells.items()}
-        return Line(id=index, total=self.is_total, values=values, half_units=half, kind=f"{self.unit.value}")
+        return Line(id=index, total=self.is_total, values=values, half_units=half,
+                    kind=f"{self.unit.value}:{self.item.unit_name or ''}")
 
 
 def series_of(number: int, statement: Statement) -> list[Series]:
@@ -81,7 +82,7 @@ def series_of(number: int, statement: Statement) -> list[Series]:
         headings = _headings(item, by_row)
         if item.row in members:
             out.append(_group(number, item, members[item.row], items, headings))
-        elif item.role is not RowRole.HEADING and item.unit is not UnitKind.OTHER and item.values:
+        elif item.role is not RowRole.HEADING and item.values:
             cells = {(DEFAULT, v.column): v for v in item.values}
             out.append(
                 Series(

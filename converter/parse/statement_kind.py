@@ -11,6 +11,12 @@ _SCALE_OR_NOTE = re.compile(
     r"^\(?\s*(?:\$|dollars|amounts|in (?:thousands|millions|billions)|\(?unaudited|exhibit\b|"
     r"continued|[a-z ]*in (?:thousands|millions|billions))", re.IGNORECASE,
 )
+_PERIOD_LINE = re.compile(
+    r"^(?:for the )?(?:(?:three|six|nine|twelve|\d{1,2}) months|quarter|(?:fiscal )?year|\d{1,2} weeks|"
+    r"(?:thirteen|twenty-six|thirty-nine|fifty-two|fifty-three) weeks)(?: ended| ending)?\b|"
+    r"^(?:as of |at )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
 _COMPANY = re.compile(r"\b(?:inc|corp|corporation|company|co|ltd|llc|plc|group|holdings)\b\.?$", re.IGNORECASE)
 _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (StatementKind.RECONCILIATION, re.compile(r"reconciliation|non-gaap|adjusted", re.IGNORECASE)),
@@ -26,7 +32,7 @@ def title_of(lines: Sequence[str], company: str | None) -> str:
     """The statement title among a table's title lines: not the company, scale or audit note."""
     for line in lines:
         text = line.strip()
-        if not text or _SCALE_OR_NOTE.match(text) or text.startswith("("):
+        if not text or _SCALE_OR_NOTE.match(text) or text.startswith("(") or _PERIOD_LINE.match(text):
             continue
         if company and text.lower() == company.lower() or _COMPANY.search(text) and len(lines) > 1:
             continue

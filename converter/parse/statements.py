@@ -30,11 +30,12 @@ from converter.model import (
 from converter.parse.hierarchy import Hierarchy, Row, hierarchy, member_rows
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import infer_fiscal_year_end, parse_columns
-from converter.parse.scale import parse_scale, row_scale
+from converter.parse.scale import ScaleInfo, parse_scale_info, row_scale
 from converter.parse.statement_kind import kind_of, title_of
 from converter.parse.units import classify_row
 
-_FOOTNOTE = re.compile(r"\s*(?:\((?:[a-z]|\d{1,2}|see notes?)\)|\*+|\u2020+)(?=\s|:|$)", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\s*(?:\((?:[a-z]|\d{1,2}|(?:see )?notes?)\)|\*+|\u2020+)(?=\s|:|-|$)", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-\u2013\u2022]\s+)+")
 _SECTION = re.compile(r"^(?:reconciliation|supplemental|non-gaap)\b", re.IGNORECASE)
 
 
@@ -69,16 +70,17 @@ def clean_label(label: str) -> str:
 
 def _statements_of(table: RawTable, columns: Sequence[Column], company: str | None) -> tuple[list[Statement], list[Diagnostic]]:
     title_lines = [c.text for c in table.title]
-    scale_info = parse_scale([*title_lines, *(h.text for row in table.header for h in row)])
-    scale = scale_info if scale_info is not None else Scale()
+    found = parse_scale_info([*title_lines, *(h.text for row in table.header for h in row)])
+    info = found if found is not None else ScaleInfo(scale=Scale())
+    scale = info.scale
     title = title_of(title_lines, company)
     parts = _split(table.rows)
     statements: list[Statement] = []
     diags: list[Diagnostic] = []
     for number, (heading, rows) in enumerate(parts, start=1):
         part_title = clean_label(heading) if heading else title
-        items, found = _items(rows, columns, scale, part_title)
-        diags.extend(found)
+        items, found_diags = _items(rows, columns, info, part_title)
+        diags.extend(found_diags)
         if not any(item.values for item in items):
             continue
         statements.append(
@@ -108,29 +110,20 @@ def _split(rows: Sequence[GridRow]) -> list[tuple[str | None, list[GridRow]]]:
     return [p for p in parts if p[1]]
 
 
-def _items(rows: Sequence[GridRow], columns: Sequence[Column], scale: Scale, title: str) -> tuple[list[LineItem], list[Diagnostic]]:
+def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, title: str) -> tuple[list[LineItem], list[Diagnostic]]:
     """Type the rows: role, level, parent, unit, figures."""
     diags: list[Diagnostic] = []
-    shaped = [
-        Row(
-            index=i,
-            label=clean_label(r.label),
-            indent=r.indent,
-            has_values=any(c is not None for c in r.cells),
-            total=r.rule_above is Rule.SINGLE or clean_label(r.label).lower().startswith("total"),
-        )
-        for i, r in enumerate(rows)
-    ]
+    shaped = _shapes(rows)
     tree = hierarchy(shaped)
     parent = tree.parent
     members = member_rows(shaped, tree)
-    indents = sorted({r.indent for r in rows})
+    indents = sorted({r.indent for r in shaped})
     units = [classify_row(s.label, _heading_chain(shaped, parent, s.index), title) for s in shaped]
     items: list[LineItem] = []
     for row, shape in zip(rows, shaped):
         headings = _heading_chain(shaped, parent, shape.index)
         unit, unit_name = _group_unit(shape.index, units, tree)
-        exponent = _exponent(unit, scale, shape.label, headings)
+        exponent = _exponent(unit, unit_name, info, shape.label, headings)
         values, found = _values(row, columns, unit, exponent)
         diags.extend(found)
         role = (
@@ -147,7 +140,7 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], scale: Scale, tit
                 row=row.label_span.row or shape.index + 1,
                 label=shape.label,
                 role=role,
-                level=indents.index(row.indent),
+                level=indents.index(shape.indent),
                 parent=None if up is None else rows[up].label_span.row or up + 1,
                 unit=unit,
                 unit_name=unit_name,
@@ -157,6 +150,31 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], scale: Scale, tit
             )
         )
     return items, diags
+
+
+def _shapes(rows: Sequence[GridRow]) -> list[Row]:
+    """Rows as the hierarchy sees them; dash bullets ("- As Reported") indent their row.
+
+    A bulleted row after a label of the form "Stem - Variant" is another variant of that stem
+    ("Net Income - Excluding One-Time Items", "- As Reported" -> "Net Income - As Reported").
+    """
+    out: list[Row] = []
+    stem = ""
+    for i, r in enumerate(rows):
+        label, indent = clean_label(r.label), r.indent
+        bullet = _BULLET.match(label)
+        if bullet:
+            label, indent = label[bullet.end():], indent + 2
+            if stem:
+                label = f"{stem} - {label}"
+        elif " - " in label:
+            stem = label.split(" - ", 1)[0]
+        else:
+            stem = ""
+        has_values = any(c is not None for c in r.cells)
+        total = r.rule_above is Rule.SINGLE or label.lower().startswith("total")
+        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total))
+    return out
 
 
 def _group_unit(index: int, units: Sequence[tuple[UnitKind, str | None]], tree: Hierarchy) -> tuple[UnitKind, str | None]:
@@ -181,8 +199,9 @@ def _heading_chain(rows: Sequence[Row], parent: dict[int, int], index: int) -> l
     return chain
 
 
-def _exponent(unit: UnitKind, scale: Scale, label: str, headings: Sequence[str]) -> int:
+def _exponent(unit: UnitKind, unit_name: str | None, info: ScaleInfo, label: str, headings: Sequence[str]) -> int:
     """The power of ten for a row's figures: per-share figures are never scaled."""
+    scale = info.scale
     own = row_scale(label)
     if own is None:
         own = next((s for s in (row_scale(h) for h in headings) if s is not None), None)
@@ -192,6 +211,8 @@ def _exponent(unit: UnitKind, scale: Scale, label: str, headings: Sequence[str])
         return scale.monetary
     if unit is UnitKind.SHARES:
         return scale.shares
+    if unit is UnitKind.OTHER and unit_name is not None and unit_name == info.other_unit:
+        return info.other_exponent
     return 0
 
 

@@ -9,7 +9,9 @@ import re
 from converter.model import InputFormat
 
 _SUFFIX = r"(?:Corporation|Corp\.?|Incorporated|Inc\.?|Company|Co\.|Ltd\.?|Limited|LLC|plc|N\.V\.|S\.A\.|Holdings)"
-_COMPANY = re.compile(rf"\b((?:[A-Z][A-Za-z&.,'\-]*\s+){{0,5}}{_SUFFIX})(?![A-Za-z])")
+_COMPANY = re.compile(rf"\b((?:[A-Z][A-Za-z&.,'\-]*\s+){{1,5}}{_SUFFIX})(?![A-Za-z])")
+_HEADLINE = re.compile(r"\b([A-Z][A-Za-z&.'\-]+(?: [A-Z][A-Za-z&.'\-]+){0,3}) (?:Reports|Announces|Posts|Delivers)\b")
+_NOT_A_NAME = {"the", "our", "this", "its", "such", "each", "a", "an", "for", "immediate", "release", "exhibit"}
 _COMPANY_CAPS = re.compile(r"^\s*([A-Z][A-Z&.,'\- ]{2,60}(?:CORPORATION|CORP\.?|INC\.?|COMPANY|CO\.|LTD\.?|LLC|PLC))\s*$", re.MULTILINE)
 _TAGS = re.compile(r"<[^>]+>")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -23,8 +25,14 @@ def company_name(text: str, fmt: InputFormat) -> str | None:
     caps = _COMPANY_CAPS.search(head)
     if caps:
         return _title(caps.group(1).strip().rstrip(","))
-    match = _COMPANY.search(head)
-    return re.sub(r"\s+", " ", match.group(1)).strip().rstrip(",") if match else None
+    for match in _COMPANY.finditer(head):
+        words = re.sub(r"\s+", " ", match.group(1)).strip().rstrip(",").split(" ")
+        cut = max((k + 1 for k, w in enumerate(words) if w.lower().strip(",.") in _NOT_A_NAME), default=0)
+        words = words[cut:]
+        if len(words) >= 2:
+            return " ".join(words)
+    headline = _HEADLINE.search(head[:5000])
+    return headline.group(1) if headline else None
 
 
 def release_date(text: str) -> dt.date | None:
