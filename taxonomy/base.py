@@ -185,10 +185,13 @@ CATALOGUE: tuple[BaseConcept, ...] = (
     BaseConcept(name="ProductLineDomain", label="All products and services", item_type=ItemType.DOMAIN, role=ConceptRole.MEMBER),
     BaseConcept(name="LegalEntityAxis", label="Legal entities", item_type=None, role=ConceptRole.AXIS),
     BaseConcept(name="LegalEntityDomain", label="All legal entities", item_type=ItemType.DOMAIN, role=ConceptRole.MEMBER),
+    BaseConcept(name="ReportingBasisAxis", label="Reporting basis", item_type=None, role=ConceptRole.AXIS),
+    BaseConcept(name="ReportingBasisDomain", label="As reported (GAAP)", item_type=ItemType.DOMAIN, role=ConceptRole.MEMBER),
     BaseConcept(name="SegmentTable", label="Segment table", item_type=None, role=ConceptRole.HYPERCUBE),
     BaseConcept(name="GeographyTable", label="Geographic area table", item_type=None, role=ConceptRole.HYPERCUBE),
     BaseConcept(name="ProductLineTable", label="Product line table", item_type=None, role=ConceptRole.HYPERCUBE),
     BaseConcept(name="LegalEntityTable", label="Legal entity table", item_type=None, role=ConceptRole.HYPERCUBE),
+    BaseConcept(name="ReportingBasisTable", label="Reporting basis table", item_type=None, role=ConceptRole.HYPERCUBE),
 )
 
 BY_NAME: dict[str, BaseConcept] = {c.name: c for c in CATALOGUE}

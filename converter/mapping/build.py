@@ -24,7 +24,7 @@ from converter.mapping.concepts import LineContext, choose
 from converter.mapping.identity import distinguish
 from converter.mapping.labels import camel
 from converter.mapping.linkbase import MappedStatement, build_taxonomy
-from converter.mapping.members import Members
+from converter.mapping.members import Members, is_default
 from converter.mapping.series import DEFAULT, Series, series_of
 from converter.mapping.signs import FactKey, decide_signs, visiting_order
 from converter.model import Context, Diagnostic, Fact, Period, QName, Report, Statement, Unit
@@ -61,11 +61,13 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     members = Members(namespace, prefix)
     for s in series:
         members.add(s.members, s.headings, s.label)
+    for st in statements:
+        members.add_columns([c.member for c in st.columns if c.member])
 
     def keys(i: int) -> dict[tuple[str, int], FactKey]:
         st = statements[series[i].statement]
         return {
-            (m, c): (qnames[i], m, _period(st, c).key(), series[i].unit)
+            (m, c): (qnames[i], m, _column_member(st, c), _period(st, c).key(), series[i].unit)
             for (m, c) in series[i].cells
         }
 
@@ -74,7 +76,8 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
 
     def cell_keys(i: int) -> dict[tuple[str, int], tuple[str, str, str]]:
         st = statements[series[i].statement]
-        return {(m, c): (m, _period(st, c).key(), series[i].unit.value) for (m, c) in series[i].cells}
+        return {(m, c): (f"{m}|{_column_member(st, c)}", _period(st, c).key(), series[i].unit.value)
+                for (m, c) in series[i].cells}
 
     distinguish(series, order, choices, qnames, cell_keys, [st.title for st in statements],
                 lambda choice: choice.qname(namespace, prefix))
@@ -89,8 +92,10 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
         unit = cx.unit_for(s.unit, st.scale.currency, measure)
         units.setdefault(unit.id, unit)
         for (member, column), value in s.cells.items():
-            dims = () if member == DEFAULT else (members.dimension(member),)
-            ctx = cx.make_context(ent, _period(st, column), dims)
+            col = _column_member(st, column)
+            dims = [members.dimension(member)] if member != DEFAULT else []
+            dims += [members.dimension(col, column=True)] if col != DEFAULT else []
+            ctx = cx.make_context(ent, _period(st, column), tuple(sorted(dims)))
             contexts.setdefault(ctx.id, ctx)
             amount = None if value.amount is None else value.amount.scaleb(s.scale) * signs[i]
             facts.append(
@@ -126,6 +131,12 @@ def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
     st = statements[s.statement]
     instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in {k[1] for k in s.cells})
     return LineContext(label=s.label, unit=s.unit, headings=s.headings, instant=instant)
+
+
+def _column_member(statement: Statement, column: int) -> str:
+    """The member a column stands for ("Financial Products"), DEFAULT for consolidated / as reported."""
+    member = statement.columns[column].member
+    return DEFAULT if member is None or is_default(member) else member
 
 
 def _period(statement: Statement, column: int) -> Period:

@@ -35,9 +35,14 @@ def prefix_for(name: str) -> str:
 
 
 def context_id(period: Period, members: tuple[tuple[QName, QName], ...]) -> str:
-    """``D2004Q4``-style readable ids: ``D20041001-20041231``, ``I20041231``, plus member names."""
+    """Readable ids: ``D20041001-20041231``, ``I20041231``, plus members (``_RubberGroup``; the axis
+    is named too where it is not the segment axis: ``_LegalEntity-FinancialProducts``)."""
     base = f"I{period.end:%Y%m%d}" if period.start is None else f"D{period.start:%Y%m%d}-{period.end:%Y%m%d}"
-    suffix = "".join(f"_{m.local.removesuffix('Member')}" for _, m in members)
+    suffix = "".join(
+        f"_{m.local.removesuffix('Member')}" if a.local == "SegmentAxis"
+        else f"_{a.local.removesuffix('Axis')}-{m.local.removesuffix('Member')}"
+        for a, m in members
+    )
     return base + suffix
 
 

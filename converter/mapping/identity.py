@@ -39,18 +39,21 @@ def distinguish(
     kinds: dict[QName, tuple[str, object]] = {}
     for i in order:
         s = series[i]
-        mine = {keys(i)[k]: abs(s.scaled(v)) for k, v in s.cells.items() if v.amount is not None}
+        mine = {keys(i)[k]: s.scaled(v) for k, v in s.cells.items()}  # nil cells count as zero
         seen = known.get(qnames[i], {})
-        shared = [k for k in mine if k in seen]
+        shared = [k for k in mine if k in seen and (mine[k] or seen[k][0])]
+        here = [k for k in shared if seen[k][1] == s.statement]
+        there = [k for k in shared if seen[k][1] != s.statement]
         kind = (choices[i].period_type, choices[i].item_type)
         if kinds.setdefault(qnames[i], kind) != kind:  # an instant and a flow, or money and shares
             qualifier = s.headings[0] if s.headings else titles[s.statement]
             choices[i] = _qualified(s, qualifier, choices[i].period_type, known, make_qname)
             qnames[i] = make_qname(choices[i])
             kinds[qnames[i]] = kind
-        elif shared and all(seen[k][0] != mine[k] for k in shared):
-            same_statement = any(seen[k][1] == s.statement for k in shared)
-            qualifier = (s.headings[0] if s.headings else s.printed_label) if same_statement else titles[s.statement]
+        elif (here and any(seen[k][0] != mine[k] for k in here)) or (
+            not here and there and all(abs(seen[k][0]) != abs(mine[k]) for k in there)
+        ):
+            qualifier = (s.headings[0] if s.headings else s.printed_label) if here else titles[s.statement]
             choices[i] = _qualified(s, qualifier, choices[i].period_type, known, make_qname)
             qnames[i] = make_qname(choices[i])
         target = known.setdefault(qnames[i], {})

@@ -16,7 +16,7 @@ from decimal import Decimal
 from converter.mapping.calc_check import Summation
 from converter.mapping.concepts import ConceptChoice
 from converter.mapping.labels import camel, normalise
-from converter.mapping.members import Members
+from converter.mapping.members import Members, is_default
 from converter.mapping.series import Series
 from converter.model import (
     Arc,
@@ -100,7 +100,11 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
     presentation: list[Arc] = []
     definition: list[Arc] = []
     parent_of_items = root
-    dimensional = [(s, q) for s, _c, q, _sg in ms.series if s.members]
+    column_members = [c.member for c in ms.statement.columns if c.member and not is_default(c.member)]
+    dimensional = [
+        (s, q, [*((m, False) for m in s.members), *((m, True) for m in column_members)])
+        for s, _c, q, _sg in ms.series if s.members or column_members
+    ]
     if dimensional:
         parent_of_items, definition = _dimensions(ms, role_id, dimensional, members, concepts, presentation, root, ext)
     headings: dict[int, QName] = {}
@@ -126,9 +130,9 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
 def _dimensions(ms, role_id, dimensional, members, concepts, presentation, root, ext):  # type: ignore[no-untyped-def]
     """Table / axis / domain / members / line items trees for presentation and definition."""
     axes: dict[str, list[QName]] = {}
-    for s, _q in dimensional:
-        for label in s.members:
-            axis = members.axis_of(label)
+    for _s, _q, labels in dimensional:
+        for label, column in dict.fromkeys(labels):
+            axis = members.axis_of(label, column=column)
             qn = members.member_qname(label)
             if qn not in axes.setdefault(axis, []):
                 axes[axis].append(qn)
@@ -153,7 +157,7 @@ def _dimensions(ms, role_id, dimensional, members, concepts, presentation, root,
             definition.append(Arc(source=domain_q, target=member, order=k, arcrole=ns.DOMAIN_MEMBER))
     _arc(presentation, table, line_items)
     seen: list[QName] = []
-    for _s, qname in dimensional:
+    for _s, qname, _labels in dimensional:
         if qname not in seen:
             seen.append(qname)
             definition.append(Arc(source=line_items, target=qname, order=len(seen), arcrole=ns.DOMAIN_MEMBER))

@@ -21,42 +21,62 @@ _GEOGRAPHY = re.compile(
     re.IGNORECASE,
 )
 _PRODUCT = re.compile(r"\bproducts?\b|\bcategor(?:y|ies)\b|\bline of business\b|\bservices\b", re.IGNORECASE)
-AXES = {"segment": "Segment", "geography": "Geography", "product": "ProductLine", "entity": "LegalEntity"}
+_ENTITY = re.compile(r"consolidat|eliminat|guarantor|subsidiar|parent company|holding company", re.IGNORECASE)
+_BASIS = re.compile(r"\bgaap\b|\badj(?:\.|ustments?|usted)|\breported\b|\bexcluding\b|\bpro forma\b", re.IGNORECASE)
+_DEFAULT = re.compile(r"^(?:(?:u\.?s\.? )?gaap|as reported|reported|consolidated|total)$", re.IGNORECASE)
+AXES = {
+    "segment": "Segment", "geography": "Geography", "product": "ProductLine", "entity": "LegalEntity",
+    "basis": "ReportingBasis",
+}
 
 
 class Members:
-    """Registry of member labels -> (axis, member QName) for one conversion."""
+    """Registry of member labels -> (axis, member QName) for one conversion.
+
+    Row breakdowns and column breakdowns are kept apart: "Machinery, Energy & Transportation" as a
+    row under "Long-term debt" is a segment's share of the consolidated figure, as a column of a
+    consolidating statement a legal entity's own figure. The member is one QName on two axes.
+    """
 
     def __init__(self, namespace: str, prefix: str) -> None:
         self.namespace = namespace
         self.prefix = prefix
-        self._axis: dict[str, str] = {}
+        self._axis: dict[tuple[str, bool], str] = {}
         self._labels: dict[str, str] = {}
 
     def add(self, labels: Sequence[str], headings: Sequence[str], line_label: str) -> None:
         """Register the members of one breakdown (their axis is decided by the whole set)."""
         if not labels:
             return
-        context = " ".join([*headings, line_label])
-        if sum(1 for m in labels if _GEOGRAPHY.search(m)) * 2 > len(labels) or re.search(r"geograph|region", context, re.I):
-            axis = "geography"
-        elif _PRODUCT.search(context):
-            axis = "product"
-        else:
-            axis = "segment"
-        for label in labels:
-            key = label.lower()
-            self._axis.setdefault(key, axis)
-            self._labels.setdefault(key, label)
+        axis = _axis_of_names(labels, " ".join([*headings, line_label]))
+        self._register(labels, axis, column=False)
 
-    def dimension(self, label: str) -> tuple[QName, QName]:
-        """(axis, member) for a registered member label."""
-        key = label.lower()
-        return self.axis_qname(self._axis[key]), self.member_qname(label)
+    def add_columns(self, labels: Sequence[str]) -> None:
+        """Register the members of a column breakdown: legal entities of consolidating columns,
+        reporting bases (as reported / adjustments / non-GAAP), else segments, regions, products."""
+        named = [m for m in dict.fromkeys(labels) if not is_default(m)]
+        if not named:
+            return
+        if any(_ENTITY.search(m) for m in labels):
+            axis = "entity"
+        elif any(_BASIS.search(m) for m in labels):
+            axis = "basis"
+        else:
+            axis = _axis_of_names(named, "")
+        self._register(named, axis, column=True)
+
+    def _register(self, labels: Sequence[str], axis: str, *, column: bool) -> None:
+        for label in labels:
+            self._axis.setdefault((_key(label), column), axis)
+            self._labels.setdefault(_key(label), label)
+
+    def dimension(self, label: str, *, column: bool = False) -> tuple[QName, QName]:
+        """(axis, member) for a registered member label of a row (or column) breakdown."""
+        return self.axis_qname(self.axis_of(label, column=column)), self.member_qname(label)
 
     def member_qname(self, label: str) -> QName:
         """The member's QName (``RubberGroupMember``)."""
-        return QName(self.namespace, self.prefix, f"{camel(self._labels.get(label.lower(), label))}Member")
+        return QName(self.namespace, self.prefix, f"{camel(self._labels.get(_key(label), label))}Member")
 
     @staticmethod
     def axis_qname(axis: str) -> QName:
@@ -73,14 +93,25 @@ class Members:
         """The base hypercube of an axis key."""
         return BY_NAME[f"{AXES[axis]}Table"].qname
 
-    def by_axis(self) -> dict[str, list[tuple[str, QName]]]:
-        """Axis key -> [(label, member QName)] in registration order."""
-        out: dict[str, list[tuple[str, QName]]] = {}
-        for key, axis in self._axis.items():
-            label = self._labels[key]
-            out.setdefault(axis, []).append((label, self.member_qname(label)))
-        return out
+    def axis_of(self, label: str, *, column: bool = False) -> str:
+        """The axis key of a registered member of a row (or column) breakdown."""
+        return self._axis[(_key(label), column)]
 
-    def axis_of(self, label: str) -> str:
-        """The axis key of a registered member."""
-        return self._axis[label.lower()]
+
+def _axis_of_names(labels: Sequence[str], context: str) -> str:
+    """Geography for regions, product line for products, else segment."""
+    if sum(1 for m in labels if _GEOGRAPHY.search(m)) * 2 > len(labels) or re.search(r"geograph|region", context, re.I):
+        return "geography"
+    if _PRODUCT.search(context):
+        return "product"
+    return "segment"
+
+
+def _key(label: str) -> str:
+    """Labels that make the same member name are one member ("Retail" and "RETAIL")."""
+    return camel(label).lower()
+
+
+def is_default(label: str) -> bool:
+    """Whether a column member is the consolidated / as-reported figure (no dimension)."""
+    return bool(_DEFAULT.match(label.strip()))
