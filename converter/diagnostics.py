@@ -42,6 +42,11 @@ VALIDATE_NOT_XBRL = "validate.not-xbrl"
 VALIDATE_CALC_STOPPED = "validate.calc.stopped-by-duplicate"
 VALIDATE_ARELLE_FAILED = "validate.arelle-failed"  # Arelle raised instead of reporting
 OUTPUT_IXBRL_FACT_HIDDEN = "output.ixbrl.fact-hidden"  # Inline XBRL: fact not tagged where printed
+VALIDATE_NO_ENTRY_POINT = "validate.no-entry-point"  # a folder given to validate holds no XBRL entry point
+
+# Batch conversion.
+INPUT_NO_RELEASES = "input.no-releases"  # a folder or glob that names no release
+CONVERT_CRASHED = "convert.crashed"  # a conversion raised (a bug): reported, the batch goes on
 
 
 class InputError(Exception):
