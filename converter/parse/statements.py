@@ -8,6 +8,7 @@ under the same column headings (an EBITDA reconciliation printed below the incom
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -27,6 +28,7 @@ from converter.model import (
     UnitKind,
     Value,
 )
+from converter.parse.column_units import unit_groups
 from converter.parse.hierarchy import Hierarchy, Row, hierarchy, member_rows
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import infer_fiscal_year_end, parse_columns
@@ -49,7 +51,7 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
     statements: list[Statement] = []
     fye = infer_fiscal_year_end(document.tables)
     for table in document.tables:
-        columns, found = parse_columns(table, document_date=document.document_date, fiscal_year_end=fye)
+        columns, found = _columns(table, document.document_date, fye)
         diags.extend(found)
         if not any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns):
             diags.append(dx.info(dx.PARSE_TABLE_SKIPPED, "no column with a period: table left out", table.span))
@@ -58,6 +60,26 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
         statements.extend(made)
         diags.extend(found)
     return tuple(statements), diags
+
+
+def _columns(table: RawTable, released: dt.date | None, fye: tuple[int, int] | None) -> tuple[tuple[Column, ...], list[Diagnostic]]:
+    """The table's columns; where the fiscal year end is unknown and the periods read on a
+    December year would end after the release date ("Q3'04" released in July 2004), the fiscal
+    year end that puts the latest period closest before the release date."""
+    columns, diags = parse_columns(table, document_date=released, fiscal_year_end=fye)
+    if fye is not None or released is None or not any(c.period and c.period.end > released for c in columns):
+        return columns, diags
+    best: tuple[dt.timedelta, tuple[tuple[Column, ...], list[Diagnostic]]] | None = None
+    for month in range(1, 13):
+        trial = parse_columns(table, document_date=released, fiscal_year_end=(month, _month_days(month)))
+        ends = [c.period.end for c in trial[0] if c.period is not None]
+        if ends and max(ends) <= released and (best is None or released - max(ends) < best[0]):
+            best = (released - max(ends), trial)
+    return best[1] if best is not None else (columns, diags)
+
+
+def _month_days(month: int) -> int:
+    return 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
 
 
 def clean_label(label: str) -> str:
@@ -72,14 +94,14 @@ def _statements_of(table: RawTable, columns: Sequence[Column], company: str | No
     title_lines = [c.text for c in table.title]
     found = parse_scale_info([*title_lines, *(h.text for row in table.header for h in row)])
     info = found if found is not None else ScaleInfo(scale=Scale())
-    scale = info.scale
     title = title_of(title_lines, company)
-    parts = _split(table.rows)
+    parts = [(number, heading, rows, group) for number, (heading, rows) in enumerate(_split(table.rows), start=1)
+             for group in unit_groups(columns, info)]
     statements: list[Statement] = []
     diags: list[Diagnostic] = []
-    for number, (heading, rows) in enumerate(parts, start=1):
-        part_title = clean_label(heading) if heading else title
-        items, found_diags = _items(rows, columns, info, part_title)
+    for number, (_, heading, rows, group) in enumerate(parts, start=1):
+        part_title = (clean_label(heading) if heading else title) + group.suffix
+        items, found_diags = _items(rows, group.columns, group.info, part_title, group.unit)
         diags.extend(found_diags)
         if not any(item.values for item in items):
             continue
@@ -89,8 +111,8 @@ def _statements_of(table: RawTable, columns: Sequence[Column], company: str | No
                 part=number,
                 title=part_title,
                 kind=kind_of(part_title, [i.label for i in items]),
-                columns=tuple(columns),
-                scale=scale,
+                columns=group.columns,
+                scale=group.info.scale,
                 items=tuple(items),
                 span=rows[0].label_span if rows else table.span,
             )
@@ -110,7 +132,8 @@ def _split(rows: Sequence[GridRow]) -> list[tuple[str | None, list[GridRow]]]:
     return [p for p in parts if p[1]]
 
 
-def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, title: str) -> tuple[list[LineItem], list[Diagnostic]]:
+def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, title: str,
+           unit_of_all: tuple[UnitKind, str] | None = None) -> tuple[list[LineItem], list[Diagnostic]]:
     """Type the rows: role, level, parent, unit, figures."""
     diags: list[Diagnostic] = []
     shaped = _shapes(rows)
@@ -118,7 +141,9 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     parent = tree.parent
     members = member_rows(shaped, tree)
     indents = sorted({r.indent for r in shaped})
-    units = [classify_row(s.label, _heading_chain(shaped, parent, s.index), title) for s in shaped]
+    units = [
+        unit_of_all or classify_row(s.label, _heading_chain(shaped, parent, s.index), title) for s in shaped
+    ]
     items: list[LineItem] = []
     for row, shape in zip(rows, shaped):
         headings = _heading_chain(shaped, parent, shape.index)
