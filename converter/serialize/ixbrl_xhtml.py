@@ -150,7 +150,7 @@ class _Copier:
         add_text(dst, clean_text(src.text))
         for child in src:
             tag = child.tag.lower() if isinstance(child.tag, str) else None
-            if tag is None or tag in DROP:
+            if tag is None or tag in DROP or (tag == "img" and not _valid("src", (child.get("src") or "").strip())):
                 pass
             elif tag in KEEP or tag in RENAME:
                 self.element(child, tag, dst)

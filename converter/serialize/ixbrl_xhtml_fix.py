@@ -37,6 +37,11 @@ _NOT_IN_PRE = frozenset({"img", "object", "big", "small", "sub", "sup"})
 _COMMON = frozenset({"id", "class", "title", "style", "dir", "{http://www.w3.org/XML/1998/namespace}lang"})
 
 
+def blank(text: str) -> bool:
+    """Only XML white space (a no-break space is content, as in a browser)."""
+    return not text.strip(" \t\r\n")
+
+
 def local(el: etree._Element) -> str | None:
     """The local name of an XHTML element (None for anything else)."""
     tag = el.tag
@@ -119,7 +124,7 @@ def regroup(
     run: list[str | etree._Element] = []
     for item in items:
         if isinstance(item, str):
-            if item.strip() or run:
+            if not blank(item) or run:
                 run.append(item)
             else:
                 add_text(container, item)
@@ -132,7 +137,7 @@ def regroup(
 
 
 def _flush(container: etree._Element, run: list[str | etree._Element], wrap: str | None, foster: etree._Element | None) -> None:
-    if not any(not isinstance(i, str) or i.strip() for i in run):
+    if all(isinstance(i, str) and blank(i) for i in run):
         for item in run:
             add_text(container, item if isinstance(item, str) else None)
         run.clear()
@@ -195,7 +200,7 @@ def _cells_in_rows(container: etree._Element) -> None:
 
 
 def _order(table: etree._Element) -> None:
-    """caption?, (col*|colgroup*), thead?, tfoot?, (tbody+|tr+); a table without rows becomes a div."""
+    """caption?, (col*|colgroup*), (thead?, tfoot?, tbody+ | tr+); a table without rows becomes a div."""
     parts = list(table)
     captions = [c for c in parts if local(c) == "caption"]
     for extra in captions[1:]:
@@ -216,7 +221,8 @@ def _order(table: etree._Element) -> None:
     for section in body:
         if local(section) in ("thead", "tfoot"):
             section.tag = X + "tbody"
-    if {local(c) for c in body} == {"tbody", "tr"}:
+    kinds = {local(c) for c in body}
+    if "tr" in kinds and ("tbody" in kinds or heads or feet):
         body = _rows_in_bodies(body)
     for child in list(table):
         if child not in captions[:1] + cols + heads[:1] + feet[:1] + body:
@@ -276,7 +282,7 @@ def _inline(el: etree._Element) -> None:
         return
     if name in INLINE_ONLY and any(local(c) in BLOCKS for c in el):
         style = "white-space:pre" if name == "pre" else None
-        retag(el, "div")
+        retag(el, "dd" if name == "dt" else "div")
         if style:
             el.set("style", f"{style};{el.get('style')}" if el.get("style") else style)
         return
