@@ -6,6 +6,8 @@
 
 ``convert`` returns a ``ConversionResult`` (statements, report, diagnostics); see
 ``converter.pipeline`` for the stages and ``converter.model`` for the data model.
+``convert_many`` converts many releases (files, folders, glob patterns), in parallel processes,
+each into its own folder, and returns a ``BatchResult``; see ``converter.batch``.
 """
 
 from __future__ import annotations
@@ -14,13 +16,17 @@ from typing import Any
 
 from converter.model import ConversionResult, Diagnostic, Severity
 
-__all__ = ["ConversionResult", "ConvertOptions", "Diagnostic", "Severity", "convert"]
+__all__ = ["BatchResult", "ConversionResult", "ConvertOptions", "Diagnostic", "Severity", "convert", "convert_many"]
 
 
 def __getattr__(name: str) -> Any:
-    """``convert`` and ``ConvertOptions`` load the pipeline on first use."""
+    """``convert``, ``ConvertOptions``, ``convert_many`` and ``BatchResult`` load on first use."""
     if name in {"convert", "ConvertOptions"}:
         from converter import pipeline
 
         return getattr(pipeline, name)
+    if name in {"convert_many", "BatchResult"}:
+        from converter import batch
+
+        return getattr(batch, name)
     raise AttributeError(name)

@@ -1,22 +1,46 @@
 """The ``xbrlify`` command: option parsing and rendering only; the work is in ``converter``.
 
-Exit codes: 0 valid, 1 validation findings, 2 usage or input errors.
+Exit codes: 0 valid, 1 findings, 2 usage errors or input that could not be read (the worst
+file or release decides). ``--format text|json|junit|github`` chooses how findings are printed
+(:mod:`converter.render_diagnostics`); ``--json`` is an alias of ``--format json``.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TextIO, TypeVar
 
 import click
 
-from converter.model import ConversionResult, Diagnostic, Severity
+from converter.batch import BatchResult, convert_many, write_summary
+from converter.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exit_status
+from converter.model import ConversionResult, Severity
 from converter.pipeline import ConvertOptions, convert
+from converter.release_summary import ReleaseOutcome, outcome_of, result_json
+from converter.releases import collect_releases
+from converter.render_diagnostics import OutputFormat, render, render_junit, text_findings
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
+
 _CALC = click.Choice(["c11r", "c10", "none"])
+
+
+def _output_options(func: F) -> F:
+    """``--format``, its ``--json`` alias, and ``--junit FILE``, shared by both commands."""
+    for option in reversed((
+        click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]), default="text",
+                     show_default=True, help="How findings are printed (junit: XML, github: Actions annotations)."),
+        click.option("--json", "as_json", is_flag=True, help="Alias of --format json."),
+        click.option("--junit", "junit_file", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Also write JUnit XML results to this file."),
+    )):
+        func = option(func)
+    return func
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,78 +50,113 @@ def main() -> None:
 
 
 @main.command("convert")
-@click.argument("release", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Output folder.")
+@click.argument("releases", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Output folder (with several releases: one sub-folder per release and summary.json).")
 @click.option("--cik", help="SEC CIK of the filer (entity identifier).")
 @click.option("--entity-name", help="Name of the filer (overrides the release).")
 @click.option("--calc", type=_CALC, default="c11r", show_default=True, help="Calculation check mode.")
 @click.option("--no-validate", is_flag=True, help="Write the outputs without running Arelle.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def convert_command(release: Path, out_dir: Path, cik: str | None, entity_name: str | None, calc: str,
-                    no_validate: bool, as_json: bool) -> None:
-    """Convert RELEASE (text or HTML) into taxonomy and instance files in OUT."""
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes for many releases (0: one per CPU).")
+@click.option("--summary", "summary_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the summary JSON here.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-release lines.")
+@_output_options
+def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, entity_name: str | None, calc: str,
+                    no_validate: bool, jobs: int, summary_file: Path | None, quiet: bool, fmt: str, as_json: bool,
+                    junit_file: Path | None) -> None:
+    """Convert RELEASES (text or HTML files, folders, glob patterns) into taxonomy and instance files in OUT.
+
+    One release file is written straight into OUT; several (or a folder or pattern) each into
+    OUT/<release stem>/, in parallel with --jobs, with OUT/summary.json listing them.
+    """
     options = ConvertOptions(cik=cik, entity_name=entity_name, calc=calc, validate=not no_validate)
-    result = convert(release, options=options, out_dir=out_dir)
-    if as_json:
-        click.echo(json.dumps(result_json(result, out_dir), indent=2, sort_keys=True))
+    output = _format(fmt, as_json)
+    inputs = collect_releases(releases, exclude=out_dir)
+    if len(releases) == 1 and not inputs.expanded:
+        started = time.perf_counter()
+        result = convert(releases[0], options=options, out_dir=out_dir)
+        outcome = outcome_of(result, out=out_dir, seconds=time.perf_counter() - started)
+        batch = BatchResult(out_dir=out_dir, releases=(outcome,), jobs=1, seconds=outcome.seconds)
+        if output is OutputFormat.JSON:
+            click.echo(json.dumps(result_json(result, out_dir), indent=2, sort_keys=True))
+        elif output is OutputFormat.TEXT:
+            _print_result(result, out_dir)
     else:
-        _print_result(result, out_dir)
-    sys.exit(exit_code(result.diagnostics, failed=result.report is None))
+        total = len(inputs.releases) + len(inputs.problems)
+        with _progress(total, quiet) as step:
+            batch = convert_many(releases, out_dir, jobs=jobs, options=options, progress=step)
+        if output is OutputFormat.JSON:
+            click.echo(json.dumps(batch.to_json(), indent=2, sort_keys=True))
+        elif output is OutputFormat.TEXT:
+            _print_batch(batch.releases, out_dir, quiet)
+    reports = [r.findings() for r in batch.releases]
+    if output in (OutputFormat.JUNIT, OutputFormat.GITHUB):
+        click.echo(render(output, reports).out, nl=False)
+    _write_extras(summary_file, batch.to_json(), junit_file, reports, FailOn.INCONSISTENCY)
+    sys.exit(batch.exit_status)
 
 
 @main.command("validate")
-@click.argument("instances", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--calc", type=_CALC, default="c11r", show_default=True, help="Calculation check mode.")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-def validate_command(instances: Sequence[Path], calc: str, as_json: bool) -> None:
-    """Validate XBRL INSTANCES (ours or anyone's) with Arelle, offline."""
-    from converter.output import base_package_path
-    from converter.validate import validate
+@click.option("--fail-on", type=click.Choice([f.value for f in FailOn]), default=FailOn.INCONSISTENCY.value,
+              show_default=True, help="Mildest severity that makes the exit code 1.")
+@_output_options
+def validate_command(paths: Sequence[Path], calc: str, fail_on: str, fmt: str, as_json: bool,
+                     junit_file: Path | None) -> None:
+    """Validate XBRL with Arelle, offline: instances, Inline XBRL, report packages, xBRL-JSON, folders.
 
-    diags = validate(list(instances), calc=calc, packages=[base_package_path()])
-    unreadable = any(d.code.startswith("validate.") and d.severity is Severity.ERROR for d in diags)
-    if as_json:
-        click.echo(json.dumps({"instances": [str(p) for p in instances], "diagnostics": [diag_json(d) for d in diags]},
-                              indent=2, sort_keys=True))
-    else:
-        for d in diags:
-            click.echo(d.render(), err=d.severity is not Severity.INFO)
-        click.echo(f"{len(instances)} file(s): {_count(diags)}")
-    sys.exit(EXIT_INPUT if unreadable else exit_code(diags))
+    Works on XBRL made by any tool. In a folder, only entry points are validated (instances,
+    Inline XBRL documents, report packages), not every schema and linkbase.
+    """
+    from converter.check import validate_paths
 
-
-def exit_code(diags: Sequence[Diagnostic], *, failed: bool = False) -> int:
-    """2 when the input could not be processed, 1 for findings, else 0."""
-    if failed:
-        return EXIT_INPUT
-    if any(d.severity.rank <= Severity.INCONSISTENCY.rank for d in diags):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    threshold = FailOn(fail_on)
+    reports = validate_paths(paths, calc=calc)
+    rendered = render(_format(fmt, as_json), reports, threshold)
+    click.echo(rendered.out, nl=False)
+    if rendered.err:
+        click.echo(rendered.err, nl=False, err=True)
+    _write_extras(None, {}, junit_file, reports, threshold)
+    sys.exit(exit_status(reports, threshold))
 
 
-def diag_json(d: Diagnostic) -> dict[str, object]:
-    """A diagnostic as a JSON object."""
-    return {
-        "code": d.code, "severity": d.severity.value, "message": d.message,
-        "release": [{"path": s.path, "line": s.line, "table": s.table, "row": s.row, "column": s.column} for s in d.spans],
-        "file": d.file, "file_line": d.file_line, "data": dict(d.data),
-    }
+def show_progress(quiet: bool, streams: Sequence[TextIO]) -> bool:
+    """True when a progress bar is wanted: not ``--quiet`` and every stream is a terminal."""
+    return not quiet and all(stream.isatty() for stream in streams)
 
 
-def result_json(result: ConversionResult, out_dir: Path | None) -> dict[str, object]:
-    """A conversion result as a JSON object."""
-    report = result.report
-    return {
-        "release": result.source,
-        "ok": result.ok and report is not None,
-        "out": str(out_dir) if out_dir and result.files else None,
-        "files": list(result.files),
-        "tables": len(result.document.tables) if result.document else 0,
-        "statements": [{"table": s.table, "part": s.part, "title": s.title, "kind": s.kind.value} for s in result.statements],
-        "facts": len(report.facts) if report else 0,
-        "contexts": len(report.contexts) if report else 0,
-        "diagnostics": [diag_json(d) for d in result.diagnostics],
-    }
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[ReleaseOutcome], None] | None]:
+    """A callback advancing a bar on stderr, or None when no bar is shown."""
+    if total < 2 or not show_progress(quiet, (sys.stdout, sys.stderr)):
+        yield None
+        return
+    with click.progressbar(length=total, label="Converting", file=sys.stderr, show_pos=True,
+                           item_show_func=lambda name: Path(name).name if name else None) as bar:
+        yield lambda outcome: bar.update(1, outcome.release)
+
+
+def _format(fmt: str, as_json: bool) -> OutputFormat:
+    if as_json and fmt not in ("text", "json"):
+        raise click.UsageError(f"--json contradicts --format {fmt}")
+    return OutputFormat.JSON if as_json else OutputFormat(fmt)
+
+
+def _write_extras(summary_file: Path | None, summary: dict[str, object], junit_file: Path | None,
+                  reports: Sequence[FileFindings], fail_on: FailOn) -> None:
+    """Write the ``--summary`` and ``--junit`` files (exit 2 with one line if that fails)."""
+    try:
+        if summary_file is not None:
+            write_summary(summary, summary_file)
+        if junit_file is not None:
+            junit_file.parent.mkdir(parents=True, exist_ok=True)
+            junit_file.write_text(render_junit(reports, fail_on), encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"error output.write-failed: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INPUT)
 
 
 def _print_result(result: ConversionResult, out_dir: Path) -> None:
@@ -110,15 +169,20 @@ def _print_result(result: ConversionResult, out_dir: Path) -> None:
     report = result.report
     click.echo(
         f"{result.source}: {len(doc.tables) if doc else 0} table(s), {len(result.statements)} statement(s), "
-        f"{len(report.facts)} fact(s), {len(report.contexts)} context(s) -> {out_dir}/ ; {_count(result.diagnostics)}"
+        f"{len(report.facts)} fact(s), {len(report.contexts)} context(s) -> {out_dir}/ ; "
+        f"{count_text(result.diagnostics)}"
     )
 
 
-def _count(diags: Sequence[Diagnostic]) -> str:
-    by = {s: sum(1 for d in diags if d.severity is s) for s in Severity}
-    if not by[Severity.ERROR] and not by[Severity.INCONSISTENCY] and not by[Severity.WARNING]:
-        return "valid, no findings"
-    return ", ".join(f"{n} {s.value}(s)" for s, n in by.items() if n and s is not Severity.INFO)
+def _print_batch(outcomes: Sequence[ReleaseOutcome], out_dir: Path, quiet: bool) -> None:
+    click.echo(text_findings(r.findings() for r in outcomes), nl=False, err=True)
+    for r in outcomes if not quiet else ():
+        where = f"-> {r.out}/" if r.out else "not converted"
+        click.echo(f"{r.release}: {r.tables} table(s), {r.statements} statement(s), {r.facts} fact(s), "
+                   f"{r.contexts} context(s) {where} ; {count_text(r.diagnostics)}")
+    done = {status: sum(1 for r in outcomes if r.exit_status == status) for status in (0, 1, 2)}
+    click.echo(f"{len(outcomes)} release(s): {done[0]} valid, {done[1]} with findings, {done[2]} not converted "
+               f"-> {out_dir}/summary.json")
 
 
 if __name__ == "__main__":  # pragma: no cover

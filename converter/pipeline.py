@@ -45,7 +45,8 @@ def convert(
     """Convert one release to XBRL.
 
     Args:
-        source: A path to the release, or its bytes.
+        source: The release: a path (``str`` or ``Path``; a ``str`` is always a file name, never
+            the release's text), or the release's content as ``bytes``.
         name: The name to report for bytes input (default ``<release>``).
         options: Conversion options.
         out_dir: Where to write the outputs (atomically: a good earlier output is never left

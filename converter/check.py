@@ -1,0 +1,63 @@
+"""Validate files and folders for a pipeline: one :class:`FileFindings` per entry point.
+
+``xbrlify validate`` calls :func:`validate_paths`; the entry points of folders are chosen by
+:mod:`converter.entry_points`, and each one is validated by :func:`converter.validate.validate`
+with xbrlify's base taxonomy package active (so instances that reference the base taxonomy by
+its URL validate offline too). Works on XBRL made by any tool.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from converter import diagnostics as dx
+from converter.entry_points import find_entry_points
+from converter.findings import FileFindings
+from converter.model import Diagnostic, Severity
+
+#: Codes that mean an entry point could not be read or loaded at all (exit code 2).
+UNREADABLE_CODES = frozenset({
+    dx.VALIDATE_UNREADABLE,
+    dx.VALIDATE_NOT_XBRL,
+    dx.VALIDATE_ARELLE_FAILED,
+    dx.VALIDATE_NO_ENTRY_POINT,
+})
+
+
+def validate_paths(paths: Sequence[str | Path], *, calc: str = "c11r") -> tuple[FileFindings, ...]:
+    """Validate every entry point ``paths`` name (files as given, folders searched).
+
+    Args:
+        paths: Instances, Inline XBRL documents, report packages, xBRL-JSON files, folders.
+        calc: ``c11r``, ``c10`` or ``none``.
+
+    Returns:
+        The findings of each entry point in order, then one unreadable entry per folder that
+        holds no entry point.
+
+    Raises:
+        ValueError: ``calc`` is not a known mode.
+    """
+    from converter.output import base_package_path
+    from converter.validate import validate  # Arelle loads only when validating
+
+    entries, problems = find_entry_points(paths)
+    packages = [base_package_path()]
+    reports = []
+    for entry in entries:
+        started = time.perf_counter()
+        found = validate([entry], calc=calc, packages=packages)
+        reports.append(FileFindings(
+            path=entry, diagnostics=found, unreadable=is_unreadable(found), seconds=time.perf_counter() - started,
+        ))
+    reports.extend(
+        FileFindings(path=p.file or "", diagnostics=(p,), unreadable=True) for p in problems
+    )
+    return tuple(reports)
+
+
+def is_unreadable(found: Sequence[Diagnostic]) -> bool:
+    """True when ``found`` says the entry point could not be read or loaded."""
+    return any(d.code in UNREADABLE_CODES and d.severity is Severity.ERROR for d in found)

@@ -1,0 +1,134 @@
+"""What one conversion came to, small enough to send between processes and to print as JSON.
+
+A :class:`ReleaseOutcome` keeps the counts and the findings of a ``ConversionResult`` (not the
+document, statements or report), its exit status and its time. The batch summary
+(``OUT/summary.json``) lists one per release.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from converter import diagnostics as dx
+from converter.findings import EXIT_INPUT, FileFindings, diagnostics_exit_status
+from converter.model import ConversionResult, Diagnostic, SourceSpan
+from converter.render_diagnostics import diag_json, severity_counts
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseOutcome:
+    """The outcome of converting one release.
+
+    Attributes:
+        release: The release path as given.
+        out: The folder its outputs were written to (None when nothing was written).
+        tables: Raw tables read.
+        statements: Statements understood.
+        facts: Facts tagged.
+        contexts: Contexts used.
+        diagnostics: Every finding, in order (file names relative to ``out``).
+        exit_status: 0 valid, 1 findings, 2 not converted (unreadable, nothing to map, crashed).
+        seconds: Wall time of the conversion (validation included).
+        files: Output files written, relative to ``out``.
+    """
+
+    release: str
+    out: str | None
+    tables: int
+    statements: int
+    facts: int
+    contexts: int
+    diagnostics: tuple[Diagnostic, ...]
+    exit_status: int
+    seconds: float
+    files: tuple[str, ...] = ()
+
+    @property
+    def converted(self) -> bool:
+        """True when the release was converted (outputs made, whatever the findings)."""
+        return self.exit_status != EXIT_INPUT
+
+    def findings(self) -> FileFindings:
+        """The outcome as findings about the release, output file names joined to ``out``."""
+        diags = self.diagnostics
+        if self.out is not None:
+            diags = tuple(
+                replace(d, file=os.path.join(self.out, d.file)) if d.file and not os.path.isabs(d.file) else d
+                for d in diags
+            )
+        return FileFindings(
+            path=self.release, diagnostics=diags, unreadable=not self.converted, seconds=self.seconds, kind="convert",
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """The outcome as a JSON object (the summary entry of the release)."""
+        return {
+            "release": self.release,
+            "out": self.out,
+            "tables": self.tables,
+            "statements": self.statements,
+            "facts": self.facts,
+            "contexts": self.contexts,
+            "findings": severity_counts(self.diagnostics),
+            "exit_status": self.exit_status,
+            "seconds": round(self.seconds, 3),
+            "files": list(self.files),
+            "diagnostics": [diag_json(d) for d in self.diagnostics],
+        }
+
+
+def outcome_of(result: ConversionResult, *, out: Path | None, seconds: float) -> ReleaseOutcome:
+    """Summarise ``result``; ``out`` is the folder it was written to (if it was)."""
+    report = result.report
+    return ReleaseOutcome(
+        release=result.source,
+        out=str(out) if out is not None and result.files else None,
+        tables=len(result.document.tables) if result.document else 0,
+        statements=len(result.statements),
+        facts=len(report.facts) if report else 0,
+        contexts=len(report.contexts) if report else 0,
+        diagnostics=result.diagnostics,
+        exit_status=diagnostics_exit_status(result.diagnostics, failed=report is None),
+        seconds=seconds,
+        files=result.files,
+    )
+
+
+def failed_outcome(release: str, diagnostic: Diagnostic, seconds: float = 0.0) -> ReleaseOutcome:
+    """The outcome of a release that produced nothing: ``diagnostic`` says why."""
+    return ReleaseOutcome(
+        release=release, out=None, tables=0, statements=0, facts=0, contexts=0,
+        diagnostics=(diagnostic,), exit_status=EXIT_INPUT, seconds=seconds,
+    )
+
+
+def crashed_outcome(release: str, exc: BaseException, seconds: float) -> ReleaseOutcome:
+    """The outcome of a conversion that raised: ``convert.crashed`` with where it raised."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    diagnostic = dx.error(
+        dx.CONVERT_CRASHED, f"conversion failed ({type(exc).__name__}: {exc}){where}",
+        SourceSpan(path=release), exception=type(exc).__name__,
+    )
+    return failed_outcome(release, diagnostic, seconds)
+
+
+def result_json(result: ConversionResult, out_dir: Path | None) -> dict[str, object]:
+    """A single conversion result as JSON (``xbrlify convert --json`` with one release)."""
+    report = result.report
+    return {
+        "release": result.source,
+        "ok": result.ok and report is not None,
+        "out": str(out_dir) if out_dir and result.files else None,
+        "files": list(result.files),
+        "tables": len(result.document.tables) if result.document else 0,
+        "statements": [
+            {"table": s.table, "part": s.part, "title": s.title, "kind": s.kind.value} for s in result.statements
+        ],
+        "facts": len(report.facts) if report else 0,
+        "contexts": len(report.contexts) if report else 0,
+        "diagnostics": [diag_json(d) for d in result.diagnostics],
+    }
