@@ -161,20 +161,25 @@ def test_rendering_is_deterministic(lexington: Rendered) -> None:
     assert render_ixbrl(lexington.report, document, "lpc-20041231.xsd") == lexington.data
 
 
-def test_fact_that_cannot_be_read_back_is_hidden_and_reported(lexington: Rendered, tmp_path: Path) -> None:
+def test_facts_that_cannot_be_tagged_in_place_are_hidden_and_reported(lexington: Rendered) -> None:
     facts = list(lexington.report.facts)
-    wrong = replace(facts[0], printed="$ 24,399")  # the printed digits no longer give the value
-    facts[0] = wrong
+    facts[0] = replace(facts[0], printed="$ 24,399")  # the printed digits no longer give the value
+    facts[5] = replace(facts[5], value=None)  # a nil fact has no printed figure to wrap
     report = replace(lexington.report, facts=tuple(facts))
     out = render_inline(report, lexington.result.document, "lpc-20041231.xsd")
-    assert [d.code for d in out.diagnostics] == [dx.OUTPUT_IXBRL_FACT_HIDDEN]
+    assert [(d.code, d.spans[0]) for d in out.diagnostics] == [
+        (dx.OUTPUT_IXBRL_FACT_HIDDEN, facts[0].span), (dx.OUTPUT_IXBRL_FACT_HIDDEN, facts[5].span)]
     root = etree.fromstring(out.data)
-    [hidden] = root.find(f".//{IX}hidden")
-    assert (hidden.get("name"), hidden.text, hidden.get("scale")) == ("xfy:NetSales", "24392000", "0")
-    assert hidden.get("id") == "f1" and out.sources["f1"] == (wrong.span,)
+    wrong, nil = root.find(f".//{IX}hidden")
+    assert (wrong.get("id"), wrong.get("name"), wrong.text, wrong.get("scale")) == ("f1", "xfy:NetSales", "24392000", "0")
+    assert (nil.get("id"), nil.get(f"{{{ns.XSI}}}nil"), nil.text) == ("f2", "true", None)
+    assert out.sources["f1"] == (facts[0].span,) and out.sources["f2"] == (facts[5].span,)
+    assert len(out.sources) == 184
     inline = lexington.folder / "hidden.htm"
     inline.write_bytes(out.data)
     assert not [f for f in _findings(inline) if f[0] == "error"]
+    loaded = load_facts(inline, packages=[base_package_path()])
+    assert [f.concept.split("}")[1] for f in loaded if f.nil] == ["CostOfSales"]
 
 
 # --- HTML releases --------------------------------------------------------------------------------
@@ -202,6 +207,7 @@ stray text
 <ul><li>First</li>loose text<p>paragraph in a list</p></ul>
 <p>Text with <a name="top" href="#top">a link</a> and <div>a block in a paragraph</div></p>
 <img src="logo.gif" width="50" border="0"><form><input type="text"></form>
+<p id="USD">unit id taken</p><p id="f2">fact id taken</p><p id="keep-me">kept</p>
 </body></html>
 """
 
@@ -232,6 +238,8 @@ def test_html_release_with_legacy_markup(tmp_path: Path) -> None:
     text = "".join(root.find(f"{X}body").itertext())
     for words in ("Acme Corporation reports results & more", "stray text", "loose text", "a block in a paragraph"):
         assert words in text
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids)) and "keep-me" in ids
     zero = [t for t in rendered.tags() if t.get("format") == "ixt:fixed-zero"]
     assert [t.text for t in zero] == ["\u2014"]
 

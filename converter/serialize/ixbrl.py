@@ -77,7 +77,8 @@ def render_inline(report: Report, document: Document, schema_href: str) -> Inlin
         if figure is not None:
             tasks.append(Task(index=index, fact=fact, figure=figure))
     if document.format is InputFormat.HTML:
-        page = html_page(document, tasks, prefixes)
+        reserved = {c.id for c in report.contexts} | {u.id for u in report.units}
+        page = html_page(document, tasks, prefixes, reserved)
     else:
         page = text_page(document, tasks, prefixes)
     hidden = [hidden_tag(f, i, prefixes) for i, f in enumerate(report.facts) if i not in page.placed]

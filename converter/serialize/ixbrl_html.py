@@ -10,7 +10,7 @@ column, as in a text release.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import PurePath
 
 from lxml import etree
@@ -24,13 +24,16 @@ from converter.serialize.ixbrl_pre import tag_in_pre
 from converter.serialize.ixbrl_xhtml import clean_text, copy_body, sheets, text_slots
 from converter.serialize.ixbrl_xhtml_fix import repair
 
-def html_page(document: Document, tasks: Sequence[Task], prefixes: Mapping[str, str]) -> Page:
+def html_page(
+    document: Document, tasks: Sequence[Task], prefixes: Mapping[str, str], reserved: Collection[str] = ()
+) -> Page:
     """The release as XHTML with each locatable fact tagged.
 
     Args:
         document: The HTML release (``document.text``) and the tables the reader found.
         tasks: The facts that can be tagged, with their figures.
         prefixes: Namespace URI to declared prefix.
+        reserved: Ids the release's own elements must not take (contexts, units).
 
     Returns:
         The page; ``placed`` lists the facts tagged (the others belong in ``ix:hidden``).
@@ -43,7 +46,7 @@ def html_page(document: Document, tasks: Sequence[Task], prefixes: Mapping[str, 
     if source is None:
         source = root
     pres = list(source.iter("pre"))
-    copied = copy_body(source, {el for els in cells.values() for el in els} | set(pres))
+    copied = copy_body(source, {el for els in cells.values() for el in els} | set(pres), reserved)
     repair(copied.body)
     placed: set[int] = set()
     for task in tasks:

@@ -86,18 +86,21 @@ class Copied:
     styles: list[str] = field(default_factory=list)
 
 
-def copy_body(body: etree._Element, wanted: Collection[etree._Element]) -> Copied:
+def copy_body(body: etree._Element, wanted: Collection[etree._Element], reserved: Collection[str] = ()) -> Copied:
     """Copy ``body`` (an lxml.html element) into XHTML 1.1 elements.
+
+    Ids are kept when they are valid, unique, not ``f<n>`` (fact ids) and not ``reserved``.
 
     Args:
         body: The source ``body`` (or the root when the document has none).
         wanted: Source elements whose copies the caller needs back.
+        reserved: Ids taken by the document's other parts (contexts, units).
 
     Returns:
         The copy, the copies of ``wanted`` elements and the style sheets found.
     """
     copied = Copied(body=etree.Element(X + "body"))
-    copier = _Copier(copied, set(wanted))
+    copier = _Copier(copied, set(wanted), set(reserved))
     copier.children(body, copied.body)
     return copied
 
@@ -139,12 +142,12 @@ def text_slots(element: etree._Element) -> Iterator[TextSlot]:
 
 
 class _Copier:
-    """Recursive copy with the set of source elements already handed out ids."""
+    """Recursive copy, remembering the ids already used."""
 
-    def __init__(self, copied: Copied, wanted: set[etree._Element]) -> None:
+    def __init__(self, copied: Copied, wanted: set[etree._Element], ids: set[str]) -> None:
         self.copied = copied
         self.wanted = wanted
-        self.ids: set[str] = set()
+        self.ids = ids
 
     def children(self, src: etree._Element, dst: etree._Element) -> None:
         add_text(dst, clean_text(src.text))
