@@ -7,6 +7,8 @@ import re
 _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 _NCNAME_START = re.compile(r"^[^A-Za-z_]+")
 _SMALL_WORDS = {"a", "an", "the"}
+_LOWER_IN_TITLES = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+_ACRONYMS = {"GAAP", "EBITDA", "EBIT", "EPS", "US", "U.S.", "USA", "UK", "EMEA", "APAC", "LLC", "II", "III", "IT"}
 
 
 def normalise(label: str) -> str:
@@ -43,3 +45,19 @@ def similar(a: str, b: str, need: float = 0.5) -> bool:
     if not wa or not wb:
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= need
+
+
+def display_case(text: str) -> str:
+    """Title case for labels printed in capitals ("NON-GAAP" -> "Non-GAAP"); others as printed."""
+    if not text.isupper():
+        return text
+
+    def word(w: str, first: bool) -> str:
+        parts = w.split("-")
+        return "-".join(
+            p if p in _ACRONYMS else p.lower() if not first and i == 0 and p.lower() in _LOWER_IN_TITLES
+            else p[:1] + p[1:].lower()
+            for i, p in enumerate(parts)
+        )
+
+    return " ".join(word(w, i == 0) for i, w in enumerate(text.split()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from converter.mapping.labels import camel
+from converter.mapping.labels import camel, display_case
 from converter.model import QName
 from taxonomy.base import BY_NAME
 
@@ -68,7 +68,7 @@ class Members:
     def _register(self, labels: Sequence[str], axis: str, *, column: bool) -> None:
         for label in labels:
             self._axis.setdefault((_key(label), column), axis)
-            self._labels.setdefault(_key(label), label)
+            self._labels.setdefault(_key(label), display_case(label))
 
     def dimension(self, label: str, *, column: bool = False) -> tuple[QName, QName]:
         """(axis, member) for a registered member label of a row (or column) breakdown."""

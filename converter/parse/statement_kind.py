@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from converter.mapping.labels import display_case
 from converter.model import StatementKind
 
 _SCALE_OR_NOTE = re.compile(
@@ -25,7 +26,6 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (StatementKind.SEGMENT, re.compile(r"segment|business unit|by (?:region|geograph|product)", re.IGNORECASE)),
     (StatementKind.INCOME, re.compile(r"operations|income|earnings|results", re.IGNORECASE)),
 )
-_SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 
 
 def title_of(lines: Sequence[str], company: str | None) -> str:
@@ -36,7 +36,7 @@ def title_of(lines: Sequence[str], company: str | None) -> str:
             continue
         if company and text.lower() == company.lower() or _COMPANY.search(text) and len(lines) > 1:
             continue
-        return _display(text)
+        return display_case(text)
     return "Financial data"
 
 
@@ -53,11 +53,3 @@ def kind_of(title: str, labels: Sequence[str]) -> StatementKind:
     if "net income" in text or "revenue" in text or "sales" in text:
         return StatementKind.INCOME
     return StatementKind.OTHER
-
-
-def _display(text: str) -> str:
-    """Title case for titles printed in capitals ("CONDENSED ... OF OPERATIONS")."""
-    if not text.isupper():
-        return text
-    words = text.lower().split()
-    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -43,10 +43,13 @@ class Chunk:
 
     @property
     def last_digit(self) -> int:
-        """Position of the last digit (right alignment of figures); ``end - 1`` when none."""
+        """Position of the last digit (right alignment of figures); ``end - 1`` when none.
+
+        Counted from the end: a merged ``$`` chunk's text has its inner spaces collapsed.
+        """
         for i in range(len(self.text) - 1, -1, -1):
             if self.text[i].isdigit():
-                return self.start + i
+                return self.end - len(self.text) + i
         return self.end - 1
 
     @property

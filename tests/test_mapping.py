@@ -1,0 +1,173 @@
+"""Mapping rules, each on a tiny release written inline: concepts, members, signs, calculations."""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+
+from converter.model import ConversionResult, Fact, Report
+from converter.pipeline import ConvertOptions, convert
+
+HEADER = """\
+                         EXAMPLE WIDGETS CORPORATION
+                    CONSOLIDATED STATEMENTS OF OPERATIONS
+                   (IN THOUSANDS, EXCEPT PER SHARE AMOUNTS)
+
+                                                   QUARTER ENDED
+                                                    DECEMBER 31
+                                              ----------------------
+                                                 2024        2023
+                                              ---------   ---------
+"""
+
+
+def release(body: str, header: str = HEADER) -> ConversionResult:
+    """Convert a small text release made of ``header`` and the table body ``body``."""
+    text = header + textwrap.dedent(body)
+    return convert(text.encode(), name="release.txt", options=ConvertOptions(validate=False))
+
+
+def report_of(result: ConversionResult) -> Report:
+    assert result.report is not None, [d.render() for d in result.diagnostics]
+    return result.report
+
+
+def facts(result: ConversionResult, local: str) -> list[Fact]:
+    return [f for f in report_of(result).facts if f.concept.local == local]
+
+
+def calc(result: ConversionResult) -> dict[str, dict[str, Decimal]]:
+    out: dict[str, dict[str, Decimal]] = {}
+    for role in report_of(result).taxonomy.roles:
+        for arc in role.calculation:
+            assert arc.weight is not None
+            out.setdefault(arc.source.local, {})[arc.target.local] = arc.weight
+    return out
+
+
+STATEMENT = """\
+    Net sales                                    $  1,000    $    900
+    Cost of sales                                     600         500
+                                                 ---------   ---------
+         Gross profit                                 400         400
+    Other income (expense):
+         Interest expense                             (50)        (40)
+                                                 ---------   ---------
+         Income before income taxes                   350         360
+"""
+
+
+def test_expense_printed_in_parentheses_is_a_positive_expense_with_weight_minus_one() -> None:
+    result = release(STATEMENT)
+    assert [f.value for f in facts(result, "InterestExpense")] == [Decimal(50000), Decimal(40000)]
+    assert all(f.negated for f in facts(result, "InterestExpense"))
+    arcs = calc(result)
+    assert arcs["GrossProfit"] == {"NetSales": 1, "CostOfSales": -1}
+    assert arcs["IncomeLossBeforeIncomeTaxes"] == {"GrossProfit": 1, "InterestExpense": -1}
+
+
+def test_a_total_that_does_not_add_up_in_every_column_gets_no_calculation() -> None:
+    result = release(STATEMENT.replace("400         400", "400         410"))
+    assert "GrossProfit" not in calc(result)
+
+
+def test_reconciliation_add_back_is_the_same_fact_as_the_statement_expense() -> None:
+    result = release(STATEMENT + """
+    Reconciliation of income to EBITDA
+         Income before income taxes              $    350    $    360
+         Add: Interest expense                         50          40
+                                                 ---------   ---------
+         EBITDA                                  $    400    $    400
+    """)
+    values = {f.value for f in facts(result, "InterestExpense")}
+    assert values == {Decimal(50000), Decimal(40000)}
+    assert calc(result)["EBITDA"] == {"IncomeLossBeforeIncomeTaxes": 1, "InterestExpense": 1}
+
+
+def test_member_rows_under_a_heading_are_facts_of_the_heading_concept() -> None:
+    result = release("""\
+    Net sales:
+         Widgets                                 $    700    $    600
+         Gadgets                                      300         300
+                                                 ---------   ---------
+         Total net sales                         $  1,000    $    900
+    Operating income (loss):
+         Widgets                                      150         120
+         Gadgets                                      (30)         10
+                                                 ---------   ---------
+         Total operating income                       120         130
+    """)
+    sales = facts(result, "NetSales")
+    members = {f.context_id.split("_", 1)[1] if "_" in f.context_id else "" for f in sales}
+    assert members == {"", "Widgets", "Gadgets"}
+    assert {f.value for f in facts(result, "OperatingIncomeLoss") if f.context_id.endswith("_Gadgets")} == {
+        Decimal(-30000), Decimal(10000)}
+    axes = {a.local for c in report_of(result).contexts for a, _ in c.members}
+    assert axes == {"SegmentAxis"}
+
+
+def test_one_label_in_two_sections_of_a_statement_is_two_line_items() -> None:
+    result = release("""\
+    Operating activities:
+         Net income                              $    100    $     90
+         Other                                         10          (5)
+                                                 ---------   ---------
+         Net cash provided by operating activities    110          85
+    Investing activities:
+         Capital expenditures                         (30)        (20)
+         Other                                         (4)          3
+                                                 ---------   ---------
+         Net cash used in investing activities        (34)        (17)
+    """)
+    names = sorted({f.concept.local for f in report_of(result).facts if "Other" in f.concept.local})
+    assert len(names) == 2, names
+    assert [f.value for f in facts(result, "CapitalExpenditures")] == [Decimal(30000), Decimal(20000)]
+
+
+def test_as_reported_adjustments_non_gaap_columns() -> None:
+    header = """\
+                         EXAMPLE WIDGETS CORPORATION
+               RECONCILIATION OF GAAP TO NON-GAAP RESULTS
+                            (IN THOUSANDS)
+
+                                      THREE MONTHS ENDED DECEMBER 31, 2024
+                                    --------------------------------------
+                                    AS REPORTED   ADJUSTMENTS    NON-GAAP
+                                    -----------   -----------   ----------
+"""
+    result = release("""\
+    Operating expenses                      $ 500         $ (50)       $ 450
+    Operating income                          200            50          250
+    """, header)
+    opex = {f.context_id: f.value for f in facts(result, "OperatingExpenses")}
+    assert opex["D20241001-20241231"] == Decimal(500000)
+    assert opex["D20241001-20241231_ReportingBasis-NonGAAP"] == Decimal(450000)
+    assert opex["D20241001-20241231_ReportingBasis-Adjustments"] == Decimal(-50000)
+    assert len(opex) == 3
+
+
+def test_per_share_block_under_a_heading() -> None:
+    result = release(STATEMENT + """
+    Basic and diluted earnings per share:
+         Continuing operations                   $   0.35    $   0.36
+         Discontinued operations                    (0.05)      (0.06)
+                                                 ---------   ---------
+         Net income                              $   0.30    $   0.30
+    """)
+    eps = facts(result, "EarningsPerShareBasicAndDiluted")
+    assert [f.value for f in eps] == [Decimal("0.30"), Decimal("0.30")] and {f.unit_id for f in eps} == {"USDPerShare"}
+    assert {f.decimals for f in eps} == {2}
+    assert calc(result)["EarningsPerShareBasicAndDiluted"] == {
+        "ContinuingOperationsPerShareBasicAndDiluted": 1, "DiscontinuedOperationsPerShareBasicAndDiluted": 1}
+
+
+def test_inconsistent_duplicate_is_reported_with_both_lines() -> None:
+    result = release(STATEMENT + """
+    Reconciliation of income to EBITDA
+         Income before income taxes              $    350    $    365
+         Add: Interest expense                         50          40
+                                                 ---------   ---------
+         EBITDA                                  $    400    $    405
+    """)
+    found = [d for d in result.diagnostics if d.code == "map.duplicate.inconsistent"]
+    assert len(found) == 1 and [s.line for s in found[0].spans] == [17, 20]
