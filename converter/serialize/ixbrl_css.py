@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Collection, Mapping
 
 _SAFE = re.compile(r"^[\w\s#%.,'\-()+]+$")
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_LENGTH = re.compile(r"^\d+(?:\.\d+)?(?:%|px|pt|em|in|cm|mm)?$", re.IGNORECASE)
+_DIGITS = re.compile(r"^[0-9]+\Z")
+_NUMBER = re.compile(r"^[0-9]+(?:\.[0-9]+)?\Z")
+_LENGTH = re.compile(r"^[0-9]+(?:\.[0-9]+)?(?:%|px|pt|em|in|cm|mm)?\Z", re.IGNORECASE)
 _FONT_SIZES = {1: "7.5pt", 2: "10pt", 3: "12pt", 4: "13.5pt", 5: "18pt", 6: "24pt", 7: "36pt"}
 _LIST_TYPES = {
     "1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman",
@@ -104,7 +105,7 @@ def _face(tag: str, value: str) -> str:
 
 
 def _border(tag: str, value: str) -> str:
-    if tag != "img" or not value.isdigit():
+    if tag != "img" or not _DIGITS.match(value):
         return ""
     return f"border:{value}px solid" if int(value) else "border:none"
 
@@ -129,8 +130,8 @@ _HANDLERS: dict[str, Callable[[str, str], str]] = {
     "border": _border,
     "clear": lambda tag, v: {"all": "clear:both", "both": "clear:both", "left": "clear:left",
                              "right": "clear:right"}.get(v.lower(), ""),
-    "hspace": lambda tag, v: f"margin-left:{v}px;margin-right:{v}px" if v.isdigit() else "",
-    "vspace": lambda tag, v: f"margin-top:{v}px;margin-bottom:{v}px" if v.isdigit() else "",
+    "hspace": lambda tag, v: f"margin-left:{v}px;margin-right:{v}px" if _DIGITS.match(v) else "",
+    "vspace": lambda tag, v: f"margin-top:{v}px;margin-bottom:{v}px" if _DIGITS.match(v) else "",
     "leftmargin": _box("margin-left"),
     "topmargin": _box("margin-top"),
     "type": _list_type,

@@ -20,7 +20,7 @@ from converter.model import Fact
 from taxonomy import ns
 from taxonomy.xmlout import clark, qname_text
 
-NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d,]|\.\d)")
+NUMBER = re.compile(r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?![0-9,]|\.[0-9])")
 DASH = re.compile(r"-+|[\u2012\u2013\u2014\u2015\u2212]+")
 
 NUM_DOT_DECIMAL = "num-dot-decimal"
@@ -102,7 +102,7 @@ def figure_of(fact: Fact) -> Figure | None:
     core = match.group()
     if Decimal(core.replace(",", "")).scaleb(fact.scale) != abs(fact.value):
         return None
-    pattern = re.compile(r"(?<![\d.,])" + re.escape(core) + r"(?![\d,]|\.\d)")
+    pattern = re.compile(r"(?<![0-9.,])" + re.escape(core) + r"(?![0-9,]|\.[0-9])")
     return Figure(core=core, pattern=pattern, transform=NUM_DOT_DECIMAL)
 
 

@@ -42,10 +42,12 @@ DROP = frozenset(
     "map area svg math head title meta link base param frame frameset noframes canvas audio video source "
     "track datalist output progress meter dialog".split()
 )
-_RESERVED_ID = re.compile(r"^f\d+$")
-_NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
-_LANGUAGE = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
-_LENGTH = re.compile(r"^(?:\d+|\d+%|\d*\.\d+%)$")
+XML_LANG = f"{{{ns.XML}}}lang"
+_DIGITS = re.compile(r"^[0-9]+\Z")
+_RESERVED_ID = re.compile(r"^f[0-9]+\Z")
+_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*\Z")
+_LANGUAGE = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*\Z")
+_LENGTH = re.compile(r"^(?:[0-9]+|[0-9]+%|[0-9]*\.[0-9]+%)\Z")
 _ENUMS = {
     "dir": frozenset({"ltr", "rtl"}),
     "frame": frozenset({"void", "above", "below", "hsides", "lhs", "rhs", "vsides", "box", "border"}),
@@ -182,13 +184,13 @@ class _Copier:
         for name, value in attrib.items():
             value = value.strip()
             if name in _OWN.get(new_tag, ()) and _valid(name, value):
-                kept.append((name, _uri(value) if name in _URI_ATTRS else value.lower() if name in _ENUMS else value))
+                kept.append((name, _normal(name, value)))
             elif name in ("class", "title") and value:
                 kept.append((name, " ".join(value.split()) if name == "class" else value))
             elif name == "dir" and value.lower() in _ENUMS["dir"]:
                 kept.append(("dir", value.lower()))
             elif name in ("lang", "xml:lang") and _LANGUAGE.match(value):
-                kept.append(("{http://www.w3.org/XML/1998/namespace}lang", value))
+                kept.append((XML_LANG, value))
         if new_tag == "img":
             kept += [("alt", "")] if "alt" not in dict(kept) else []
         if new_tag == "bdo" and "dir" not in dict(kept):
@@ -204,7 +206,7 @@ class _Copier:
 def _valid(name: str, value: str) -> bool:
     """Whether ``value`` is valid XHTML 1.1 for attribute ``name``."""
     if name in _COUNTS:
-        return value.isdigit() and 1 <= int(value) <= 1000
+        return _DIGITS.match(value) is not None and 1 <= int(value) <= 1000
     if name in _LENGTH_ATTRS:
         return bool(_LENGTH.match(value))
     if name in _ENUMS:
@@ -214,6 +216,8 @@ def _valid(name: str, value: str) -> bool:
     return True
 
 
-def _uri(value: str) -> str:
-    """A URI with characters that are not allowed in one percent-encoded."""
-    return quote(value, safe=":/?#[]@!$&'()*+,;=%~-._")
+def _normal(name: str, value: str) -> str:
+    """An attribute value as written: URIs percent-encoded where needed, keywords in lower case."""
+    if name in _URI_ATTRS:
+        return quote(value, safe=":/?#[]@!$&'()*+,;=%~-._")
+    return value.lower() if name in _ENUMS else value

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from converter.serialize.ixbrl_xhtml import X, add_text
+from converter.serialize.ixbrl_xhtml import XML_LANG, X, add_text
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCKS = frozenset({"address", "blockquote", "div", "dl", "hr", "ol", "p", "pre", "table", "ul"}) | HEADINGS
@@ -34,7 +34,7 @@ _PARENTS = {
     "thead": frozenset({"table"}), "tbody": frozenset({"table"}), "tfoot": frozenset({"table"}),
 }
 _NOT_IN_PRE = frozenset({"img", "object", "big", "small", "sub", "sup"})
-_COMMON = frozenset({"id", "class", "title", "style", "dir", "{http://www.w3.org/XML/1998/namespace}lang"})
+_COMMON = frozenset({"id", "class", "title", "style", "dir", XML_LANG})
 
 
 def blank(text: str) -> bool:
