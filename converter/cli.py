@@ -116,9 +116,9 @@ def validate_command(paths: Sequence[Path], calc: str, fail_on: str, fmt: str, a
     threshold = FailOn(fail_on)
     reports = validate_paths(paths, calc=calc)
     rendered = render(_format(fmt, as_json), reports, threshold)
-    click.echo(rendered.out, nl=False)
     if rendered.err:
         click.echo(rendered.err, nl=False, err=True)
+    click.echo(rendered.out, nl=False)
     _write_extras(None, {}, junit_file, reports, threshold)
     sys.exit(exit_status(reports, threshold))
 
@@ -134,8 +134,9 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[ReleaseOutcome], No
     if total < 2 or not show_progress(quiet, (sys.stdout, sys.stderr)):
         yield None
         return
-    with click.progressbar(length=total, label="Converting", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda name: Path(name).name if name else None) as bar:
+    bar: Any = click.progressbar(length=total, label="Converting", file=sys.stderr, show_pos=True,
+                                 item_show_func=lambda name: Path(name).name if name else None)
+    with bar:
         yield lambda outcome: bar.update(1, outcome.release)
 
 
