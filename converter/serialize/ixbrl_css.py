@@ -60,8 +60,10 @@ def _align(tag: str, value: str) -> str:
     if tag in ("table", "hr"):
         return {"center": "margin-left:auto;margin-right:auto", "right": "margin-left:auto",
                 "left": "margin-right:auto"}.get(value, "")
+    if tag == "img" and value in ("left", "right"):
+        return f"float:{value}"
     if tag == "img":
-        return f"float:{value}" if value in ("left", "right") else (f"vertical-align:{value}" if value in _VERTICAL else "")
+        return f"vertical-align:{value}" if value in _VERTICAL else ""
     return f"text-align:{value}" if value in ("left", "center", "right", "justify") else ""
 
 

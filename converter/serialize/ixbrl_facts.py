@@ -20,7 +20,9 @@ from converter.model import Fact
 from taxonomy import ns
 from taxonomy.xmlout import clark, qname_text
 
-NUMBER = re.compile(r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?![0-9,]|\.[0-9])")
+NUMBER = re.compile(
+    r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?![0-9,]|\.[0-9])"
+)
 DASH = re.compile(r"-+|[\u2012\u2013\u2014\u2015\u2212]+")
 
 NUM_DOT_DECIMAL = "num-dot-decimal"

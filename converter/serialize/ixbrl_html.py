@@ -24,6 +24,7 @@ from converter.serialize.ixbrl_pre import tag_in_pre
 from converter.serialize.ixbrl_xhtml import clean_text, copy_body, sheets, text_slots
 from converter.serialize.ixbrl_xhtml_fix import repair
 
+
 def html_page(
     document: Document, tasks: Sequence[Task], prefixes: Mapping[str, str], reserved: Collection[str] = ()
 ) -> Page:

@@ -37,7 +37,7 @@ def tag_in_pre(pairs: Sequence[PrePair], tasks: Sequence[Task], prefixes: Mappin
             continue
         first = max((source.sourceline or 1) - 1, 0)
         after = (pairs[number + 1][0].sourceline or 0) - 1 if number + 1 < len(pairs) else None
-        mine = [t for t in tasks if t.index not in placed and first < t.fact.span.line and (after is None or t.fact.span.line <= after)]
+        mine = [t for t in tasks if t.index not in placed and first < t.fact.span.line <= (after or t.fact.span.line)]
         spots = _spots(text.split("\n"), first, mine)
         for start, end, task in sorted(spots, key=lambda s: s[0], reverse=True):
             if _wrap_at(copy, start, end, task, prefixes):

@@ -136,7 +136,9 @@ def regroup(
     _flush(container, run, wrap, foster)
 
 
-def _flush(container: etree._Element, run: list[str | etree._Element], wrap: str | None, foster: etree._Element | None) -> None:
+def _flush(
+    container: etree._Element, run: list[str | etree._Element], wrap: str | None, foster: etree._Element | None
+) -> None:
     if all(isinstance(i, str) and blank(i) for i in run):
         for item in run:
             add_text(container, item if isinstance(item, str) else None)
