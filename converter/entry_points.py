@@ -71,13 +71,18 @@ def is_entry_point(path: Path) -> bool:
     if suffix == ".xml":
         return _root_tag(path) == f"{{{ns.XBRLI}}}xbrl"
     if suffix in _HTML_SUFFIXES:
-        head = _head(path)
-        return any(uri in head for uri in _INLINE_NAMESPACES)
+        return is_inline_xbrl(path)
     if suffix == ".json":
         return _is_xbrl_json(path)
     if suffix == ".zip":
         return _is_report_package(path)
     return False
+
+
+def is_inline_xbrl(path: Path) -> bool:
+    """True when the start of ``path`` declares the Inline XBRL namespace."""
+    head = _head(path)
+    return any(uri in head for uri in _INLINE_NAMESPACES)
 
 
 def _walk(folder: Path) -> list[Path]:

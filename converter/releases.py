@@ -3,7 +3,8 @@
 * A file named explicitly is converted whatever its suffix (the reader says if it is no release);
   a path that does not exist is kept, so its conversion reports ``input.missing``.
 * A folder is searched recursively for ``.txt``, ``.htm`` and ``.html`` files; hidden files and
-  folders are skipped, and so is anything under the output folder.
+  folders are skipped, and so are Inline XBRL documents (outputs, not releases) and anything
+  under the output folder.
 * A path that does not exist but holds ``*``, ``?`` or ``[`` is a glob pattern (``**`` recurses);
   its matching release files are taken, matching folders searched as above.
 * A folder or pattern that yields no release gives an ``input.no-releases`` problem.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter import diagnostics as dx
+from converter.entry_points import is_inline_xbrl
 from converter.model import Diagnostic, SourceSpan
 
 RELEASE_SUFFIXES = (".txt", ".htm", ".html")
@@ -70,8 +72,10 @@ def collect_releases(paths: Sequence[str | Path], *, exclude: Path | None = None
 
 
 def is_release_file(path: Path) -> bool:
-    """True for a visible file with a release suffix."""
-    return path.suffix.lower() in RELEASE_SUFFIXES and not path.name.startswith(".") and path.is_file()
+    """True for a visible file with a release suffix that is not already Inline XBRL (an output)."""
+    if path.suffix.lower() not in RELEASE_SUFFIXES or path.name.startswith(".") or not path.is_file():
+        return False
+    return path.suffix.lower() == ".txt" or not is_inline_xbrl(path)
 
 
 def _add(seen: dict[Path, str], found: Iterable[Path], skip: Path | None) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import LEXINGTON
+from lxml import etree
 
 from converter.cli import main
 
@@ -80,3 +81,46 @@ def test_validate_command(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     assert run("convert")[0] == 2
     assert run("frobnicate")[0] == 2
+
+
+# --- CI formats and summaries for convert ---------------------------------------------------------
+
+
+def test_convert_github_annotates_release_and_instance_lines(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(out), "--format", "github")
+    assert code == 1
+    lines = stdout.splitlines()
+    duplicate = [line for line in lines if "title=map.duplicate.inconsistent" in line]
+    assert duplicate and duplicate[0].startswith(f"::error file={LEXINGTON},line=183,")
+    calc = [line for line in lines if "title=calc11e%3AinconsistentCalculationUsingRounding" in line]
+    assert any(line.startswith(f"::error file={out / 'lpc-20041231.xml'},line=") for line in calc)
+    assert any(line.startswith(f"::error file={LEXINGTON},line=") for line in calc)
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines[:-1])
+
+
+def test_convert_junit_and_single_summary(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+    code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(tmp_path / "out"), "--format", "junit",
+                          "--summary", str(summary))
+    assert code == 1
+    root = etree.fromstring(stdout.encode())
+    (case,) = root.findall("testsuite/testcase")
+    assert case.get("name") == str(LEXINGTON) and case.get("classname") == "xbrlify.convert"
+    assert "map.duplicate.inconsistent" in {f.get("type") for f in case.findall("failure")}
+    (entry,) = json.loads(summary.read_text())["releases"]
+    assert (entry["release"], entry["out"], entry["tables"], entry["statements"]) == (
+        str(LEXINGTON), str(tmp_path / "out"), 2, 3)
+    assert (tmp_path / "out" / "lpc-20041231.xml").is_file()  # one release: straight into OUT
+
+
+def test_convert_json_of_a_batch_is_the_summary(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / "out"
+    code, stdout, _ = run("convert", str(LEXINGTON), str(bad), "-o", str(out), "--no-validate", "--json")
+    assert code == 2
+    assert json.loads(stdout) == json.loads((out / "summary.json").read_text())
+    statuses = {Path(e["release"]).name: e["exit_status"] for e in json.loads(stdout)["releases"]}
+    assert statuses == {LEXINGTON.name: 1, "bad.txt": 2}
+    assert sorted(p.name for p in out.iterdir()) == [LEXINGTON.stem, "summary.json"]

@@ -1,0 +1,182 @@
+"""Batch conversion: releases from files, folders and globs; parallel workers; the summary."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS, LEXINGTON
+
+from converter import BatchResult, ConvertOptions, convert_many
+from converter.batch import Task, convert_release, folder_names
+from converter.cli import main, show_progress
+from converter.releases import collect_releases
+
+SOUTHERN = tuple(CORPUS / f"southernco-2004q4-ex99-0{n}.txt" for n in (4, 5))
+NO_VALIDATE = ConvertOptions(validate=False)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def bad(tmp_path: Path) -> Path:
+    path = tmp_path / "inbox" / "memo.txt"
+    path.parent.mkdir()
+    path.write_text("Dear shareholders,\nwe had a good year.\n")
+    return path
+
+
+def releases_with(bad: Path) -> list[Path]:
+    """The example, the two Southern Company texts when the corpus is there, and a bad file."""
+    corpus = [p for p in SOUTHERN if p.is_file()]
+    return [LEXINGTON, *corpus, bad]
+
+
+# --- the batch of the brief: CLI, two workers ------------------------------------------------------
+
+
+def test_batch_cli_two_jobs(tmp_path: Path, bad: Path) -> None:
+    releases = releases_with(bad)
+    out = tmp_path / "out"
+    summary_file = tmp_path / "ci" / "summary.json"
+    code, stdout, stderr = run("convert", *map(str, releases), "-o", str(out), "--jobs", "2",
+                               "--summary", str(summary_file))
+    assert code == 2  # the bad file could not be converted; the others still were
+    summary = json.loads((out / "summary.json").read_text())
+    assert json.loads(summary_file.read_text()) == summary
+    entries = summary["releases"]
+    assert [e["release"] for e in entries] == sorted(map(str, releases))
+    by_name = {Path(e["release"]).name: e for e in entries}
+    lex = by_name[LEXINGTON.name]
+    assert (lex["tables"], lex["statements"], lex["exit_status"]) == (2, 3, 1)
+    assert lex["facts"] > 100 and lex["contexts"] > 4 and lex["seconds"] > 0
+    assert lex["findings"]["inconsistency"] >= 1 and lex["out"] == str(out / LEXINGTON.stem)
+    assert "map.duplicate.inconsistent" in {d["code"] for d in lex["diagnostics"]}
+    memo = by_name["memo.txt"]
+    assert (memo["exit_status"], memo["out"], memo["facts"]) == (2, None, 0)
+    assert [d["code"] for d in memo["diagnostics"]] == ["input.no-financial-tables"]
+    assert summary["exit_status"] == 2 and summary["jobs"] == 2
+    assert summary["totals"]["releases"] == len(releases) and summary["totals"]["not_converted"] >= 1
+    converted = {Path(e["release"]).stem for e in entries if e["out"]}
+    assert {p.name for p in out.iterdir()} == converted | {"summary.json"}
+    assert "memo" not in converted and LEXINGTON.stem in converted
+    for stem in converted:
+        assert any(p.suffix == ".xml" and p.stem == p.parent.name or p.suffix == ".xsd" for p in (out / stem).iterdir())
+    assert "input.no-financial-tables" in stderr and str(bad) in stderr
+    assert stdout.splitlines()[-1].startswith(f"{len(releases)} release(s): ")
+    assert "Converting" not in stdout + stderr  # not a terminal: no progress bar
+
+
+@pytest.mark.corpus
+def test_southern_company_texts_convert_in_a_batch(tmp_path: Path, corpus: Path) -> None:
+    batch = convert_many([corpus / "southernco-2004q4-ex99-04.txt"], tmp_path / "out", options=NO_VALIDATE)
+    (outcome,) = batch.releases
+    assert outcome.converted and outcome.facts > 0 and outcome.statements >= 1
+    assert outcome.out == str(tmp_path / "out" / "southernco-2004q4-ex99-04")
+
+
+# --- the Python API -----------------------------------------------------------------------------
+
+
+def test_convert_many_folders_globs_and_duplicates(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    (inbox / "q4" / "more").mkdir(parents=True)
+    (inbox / ".cache").mkdir()
+    shutil.copy(LEXINGTON, inbox / "a.txt")
+    shutil.copy(LEXINGTON, inbox / "q4" / "more" / "a.htm.txt")
+    shutil.copy(LEXINGTON, inbox / ".cache" / "hidden.txt")
+    (inbox / "notes.md").write_text("# not a release\n")
+    out = inbox / "out"  # inside the input folder: never read back as input
+    out.mkdir()
+    shutil.copy(LEXINGTON, out / "old.txt")
+    batch = convert_many([inbox, str(inbox / "*.txt"), str(tmp_path / "nothing-*.htm")], out, options=NO_VALIDATE)
+    assert isinstance(batch, BatchResult) and batch.jobs == 1
+    assert [r.release for r in batch.releases] == sorted([
+        str(inbox / "a.txt"), str(inbox / "q4" / "more" / "a.htm.txt"), str(tmp_path / "nothing-*.htm"),
+    ])
+    ok = [r for r in batch.releases if r.converted]
+    assert [Path(r.out).name for r in ok] == ["a", "a.htm"]
+    assert all(r.facts == ok[0].facts > 100 and r.exit_status == 1 for r in ok)  # the release's own inconsistency
+    (missing,) = [r for r in batch.releases if not r.converted]
+    assert [d.code for d in missing.diagnostics] == ["input.no-releases"]
+    assert batch.exit_status == 2
+
+
+def test_collect_releases_rules(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    for name in ("b.TXT", "a.html", "c.htm", "x.pdf", ".hidden.txt"):
+        (tmp_path / "d" / name).write_text("x")
+    inputs = collect_releases([tmp_path / "d", tmp_path / "d" / "x.pdf", tmp_path / "missing.txt"])
+    assert [Path(r).name for r in inputs.releases] == ["a.html", "b.TXT", "c.htm", "x.pdf", "missing.txt"]
+    assert inputs.expanded and inputs.problems == ()
+    only_files = collect_releases([tmp_path / "d" / "a.html"])
+    assert not only_files.expanded and only_files.releases == (str(tmp_path / "d" / "a.html"),)
+    (tmp_path / "empty").mkdir()
+    assert [p[1].code for p in collect_releases([tmp_path / "empty"]).problems] == ["input.no-releases"]
+
+
+def test_folder_names_are_unique_and_deterministic() -> None:
+    names = folder_names(["z/r.txt", "a/r.htm", "a/R.txt", "a/s.txt"])
+    assert names == {"a/R.txt": "R", "a/r.htm": "r-2", "a/s.txt": "s", "z/r.txt": "r-3"}
+
+
+def test_a_crashing_conversion_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    crashing = ConvertOptions(calc="bogus")  # validation refuses the mode: the conversion raises
+    outcome = convert_release(Task(release=str(LEXINGTON), out=tmp_path / "lex", options=crashing))
+    assert outcome.exit_status == 2 and [d.code for d in outcome.diagnostics] == ["convert.crashed"]
+    assert "ValueError" in outcome.diagnostics[0].message
+    assert pickle.loads(pickle.dumps(outcome)) == outcome  # it travels back from a worker process
+    batch = convert_many([LEXINGTON, tmp_path / "nope.txt"], tmp_path / "out", options=crashing)
+    codes = {Path(r.release).name: r.diagnostics[0].code for r in batch.releases}
+    assert codes == {LEXINGTON.name: "convert.crashed", "nope.txt": "input.missing"}
+
+
+def test_summary_is_deterministic_apart_from_times(tmp_path: Path) -> None:
+    def stable(path: Path) -> object:
+        data = json.loads(path.read_text())
+        data.pop("seconds")
+        for entry in data["releases"]:
+            entry.pop("seconds")
+        data["out"] = None
+        for entry in data["releases"]:
+            entry["out"] = entry["out"] and Path(entry["out"]).name
+        return data
+
+    for name in ("one", "two"):
+        convert_many([LEXINGTON, LEXINGTON.parent], tmp_path / name, options=NO_VALIDATE)
+    assert stable(tmp_path / "one" / "summary.json") == stable(tmp_path / "two" / "summary.json")
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+
+class Terminal:
+    """A stream that says it is a terminal."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_only_on_a_terminal_and_not_quiet() -> None:
+    assert show_progress(False, [Terminal(True), Terminal(True)])
+    assert not show_progress(True, [Terminal(True), Terminal(True)])
+    assert not show_progress(False, [Terminal(False), Terminal(True)])
+
+
+def test_quiet_batch_prints_only_findings_and_the_total(tmp_path: Path, bad: Path) -> None:
+    code, stdout, stderr = run("convert", str(LEXINGTON), str(bad), "-o", str(tmp_path / "out"), "--no-validate",
+                               "--quiet")
+    assert code == 2
+    assert stdout.splitlines() == [f"2 release(s): 0 valid, 1 with findings, 1 not converted -> {tmp_path / 'out'}/summary.json"]
+    assert "input.no-financial-tables" in stderr and "Converting" not in stderr
