@@ -67,7 +67,7 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     def keys(i: int) -> dict[tuple[str, int], FactKey]:
         st = statements[series[i].statement]
         return {
-            (m, c): (qnames[i], m, _column_member(st, c), _period(st, c).key(), series[i].unit)
+            (m, c): (qnames[i], m, _column_member(st, c), _period(st, c, series[i]).key(), series[i].unit)
             for (m, c) in series[i].cells
         }
 
@@ -76,7 +76,7 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
 
     def cell_keys(i: int) -> dict[tuple[str, int], tuple[str, str, str]]:
         st = statements[series[i].statement]
-        return {(m, c): (f"{m}|{_column_member(st, c)}", _period(st, c).key(), series[i].unit.value)
+        return {(m, c): (f"{m}|{_column_member(st, c)}", _period(st, c, series[i]).key(), series[i].unit.value)
                 for (m, c) in series[i].cells}
 
     distinguish(series, order, choices, qnames, cell_keys, [st.title for st in statements],
@@ -95,7 +95,7 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
             col = _column_member(st, column)
             dims = [members.dimension(member)] if member != DEFAULT else []
             dims += [members.dimension(col, column=True)] if col != DEFAULT else []
-            ctx = cx.make_context(ent, _period(st, column), tuple(sorted(dims)))
+            ctx = cx.make_context(ent, _period(st, column, s), tuple(sorted(dims)))
             contexts.setdefault(ctx.id, ctx)
             amount = None if value.amount is None else value.amount.scaleb(s.scale) * signs[i]
             facts.append(
@@ -129,6 +129,8 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
 
 def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
     st = statements[s.statement]
+    if s.balance_at is not None:
+        return LineContext(label=s.balance_label, unit=s.unit, headings=s.headings, instant=True)
     instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in {k[1] for k in s.cells})
     return LineContext(label=s.label, unit=s.unit, headings=s.headings, instant=instant)
 
@@ -139,10 +141,15 @@ def _column_member(statement: Statement, column: int) -> str:
     return DEFAULT if member is None or is_default(member) else member
 
 
-def _period(statement: Statement, column: int) -> Period:
+def _period(statement: Statement, column: int, series: Series | None = None) -> Period:
+    """The period of a cell: its column's, or for a balance in a flow statement the instant
+    before the period starts ("beginning balances") or at its end ("end of period")."""
     period = statement.columns[column].period
     assert period is not None, "series only hold cells of period columns"
-    return period
+    at = series.balance_at if series is not None else None
+    if at is None or period.start is None:
+        return period
+    return Period(end=period.start - dt.timedelta(days=1)) if at == "start" else Period(end=period.end)
 
 
 def _relations(statements: Sequence[Statement], series: Sequence[Series]) -> list[list[tuple[Series, tuple[tuple[Series, int], ...]]]]:

@@ -7,6 +7,7 @@ sales") whose cells are keyed by member and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +17,12 @@ from converter.mapping.concepts import heading_label
 from converter.model import LineItem, RowRole, Statement, UnitKind, Value
 
 DEFAULT = ""  # member key of the consolidated total
+_START = re.compile(
+    r"[,\s]*\b(?:at |as of )?(?:the )?(?:beginning|start) of (?:the )?(?:period|year|quarter|fiscal year)\b"
+    r"|[,\s]*\b(?:beginning|opening) balances?\b", re.IGNORECASE)
+_END = re.compile(
+    r"[,\s]*\b(?:at |as of )?(?:the )?end of (?:the )?(?:period|year|quarter|fiscal year)\b"
+    r"|[,\s]*\b(?:ending|closing) balances?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,6 +52,19 @@ class Series:
     cells: dict[tuple[str, int], Value]
     headings: tuple[str, ...]
     is_total: bool
+
+    @property
+    def balance_at(self) -> str | None:
+        """"start" or "end" for a balance printed in a flow statement ("..., beginning balances")."""
+        if _START.search(self.label):
+            return "start"
+        return "end" if _END.search(self.label) else None
+
+    @property
+    def balance_label(self) -> str:
+        """The label without its "beginning / end of period" words."""
+        text = _END.sub("", _START.sub("", self.label)).strip(" ,")
+        return text[:1].upper() + text[1:] if text else self.label
 
     @property
     def members(self) -> list[str]:

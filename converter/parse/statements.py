@@ -122,10 +122,15 @@ def _statements_of(table: RawTable, columns: Sequence[Column], company: str | No
 
 
 def _split(rows: Sequence[GridRow]) -> list[tuple[str | None, list[GridRow]]]:
-    """Cut a table where a section heading ("Reconciliation of ...") starts a new statement."""
+    """Cut a table where a section heading ("Reconciliation of ...") starts a new statement.
+
+    Rows with neither figures nor a label once footnote markers are gone ("(See Notes)") go.
+    """
     parts: list[tuple[str | None, list[GridRow]]] = [(None, [])]
     for row in rows:
         is_heading = all(c is None for c in row.cells)
+        if is_heading and not clean_label(row.label):
+            continue
         if is_heading and _SECTION.match(row.label) and parts[-1][1]:
             parts.append((row.label, []))
             continue
@@ -140,11 +145,11 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     shaped = _shapes(rows)
     tree = hierarchy(shaped)
     parent = tree.parent
-    members = member_rows(shaped, tree)
     indents = sorted({r.indent for r in shaped})
     units = [
         unit_of_all or classify_row(s.label, _heading_chain(shaped, parent, s.index), title) for s in shaped
     ]
+    members = member_rows(shaped, tree, {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY})
     items: list[LineItem] = []
     for row, shape in zip(rows, shaped):
         headings = _heading_chain(shaped, parent, shape.index)
@@ -199,7 +204,8 @@ def _shapes(rows: Sequence[GridRow]) -> list[Row]:
             stem = ""
         has_values = any(c is not None for c in r.cells)
         total = r.rule_above is Rule.SINGLE or label.lower().startswith("total")
-        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total))
+        opens = not has_values and r.label.rstrip().endswith((":", "-", "\u2014"))
+        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens))
     return out
 
 
