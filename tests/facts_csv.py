@@ -44,15 +44,16 @@ def read_expected(path: Path) -> list[Expected]:
         ]
 
 
-def _words(text: str) -> set[str]:
-    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text.split("}")[-1])
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in {"member", "the", "of", "and"}}
+def _letters(text: str) -> str:
+    """A name reduced to its letters and digits, without articles: "Rest of the World" -> "restofworld"."""
+    words = re.findall(r"[A-Za-z0-9]+", text.replace("&", " and "))
+    return "".join(w.lower() for w in words if w.lower() not in {"a", "an", "the"})
 
 
 def _member_ok(want: str, fact: LoadedFact) -> bool:
     if not want:
         return not fact.dims
-    return any(_words(want) <= _words(member) for _, member in fact.dims)
+    return any(_letters(want) == _letters(member.split("}")[-1].removesuffix("Member")) for _, member in fact.dims)
 
 
 def matches(row: Expected, facts: Sequence[LoadedFact]) -> list[LoadedFact]:

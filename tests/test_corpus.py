@@ -1,0 +1,76 @@
+"""Every corpus release converts into valid XBRL with every listed fact right.
+
+Runs where ../shared/corpus is present (CI); skips with a reason elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT
+from facts_csv import missing, read_expected
+
+from converter.model import ConversionResult, InputFormat, Severity
+from converter.pipeline import ConvertOptions, convert
+from converter.validate import load_facts
+
+RELEASES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in {".txt", ".htm"}) if CORPUS.is_dir() else []
+FACT_FILES = {
+    p.name.removesuffix(".facts.csv"): p
+    for p in [*sorted((ROOT / "tests" / "corpus").glob("*.facts.csv")), *sorted(CORPUS.glob("*.facts.csv"))]
+}
+# The one inconsistency a corpus release has of its own (README, issue 2).
+OWN_FINDINGS = {"lexington-2004q4-ex99-1.txt": {"map.duplicate.inconsistent", "calc11e:inconsistentCalculationUsingRounding"}}
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[ConversionResult, Path]]:
+    cache: dict[str, tuple[ConversionResult, Path]] = {}
+    return cache
+
+
+def _convert(name: str, cache: dict[str, tuple[ConversionResult, Path]], tmp: pytest.TempPathFactory) -> tuple[ConversionResult, Path]:
+    if name not in cache:
+        out = tmp.mktemp(name.replace(".", "-")) / "out"
+        cache[name] = (convert(CORPUS / name, out_dir=out, options=ConvertOptions()), out)
+    return cache[name]
+
+
+@pytest.mark.parametrize("name", RELEASES)
+def test_release_converts_valid(name: str, corpus: Path, converted: dict, tmp_path_factory: pytest.TempPathFactory) -> None:
+    result, _ = _convert(name, converted, tmp_path_factory)
+    assert result.report is not None and result.report.facts
+    errors = [d.render() for d in result.diagnostics if d.severity is Severity.ERROR]
+    assert errors == []
+    findings = {d.code for d in result.diagnostics if d.severity is Severity.INCONSISTENCY}
+    assert findings <= OWN_FINDINGS.get(name, set())
+
+
+@pytest.mark.parametrize("name", sorted(FACT_FILES))
+def test_listed_facts_are_found(name: str, corpus: Path, converted: dict, tmp_path_factory: pytest.TempPathFactory) -> None:
+    release = next(CORPUS.glob(f"{name}.*[!v]"))
+    result, out = _convert(release.name, converted, tmp_path_factory)
+    assert result.report is not None
+    rows = read_expected(FACT_FILES[name])
+    facts = load_facts(out / f"{result.report.taxonomy.name}.xml")
+    lost = missing(rows, facts)
+    assert len(lost) <= len(rows) // 100, [f"{r.table} | {r.row} | {r.member} | {r.end} | {r.value}" for r in lost]
+
+
+@pytest.mark.parametrize("name", RELEASES)
+def test_every_fact_is_printed_in_the_release(name: str, corpus: Path, converted: dict,
+                                              tmp_path_factory: pytest.TempPathFactory) -> None:
+    result, _ = _convert(name, converted, tmp_path_factory)
+    assert result.report is not None and result.document is not None
+    lines = result.document.text.split("\n")
+    for fact in result.report.facts:
+        digits = re.sub(r"[^\d.]", "", fact.printed)
+        if not digits:
+            continue  # a dash: nil, tagged as zero
+        line = lines[fact.span.line - 1] if result.document.format is InputFormat.TEXT else result.document.text
+        assert digits in re.sub(r"[^\d.]", "", line), (fact.printed, fact.span.render())
+        if fact.value:
+            printed = re.sub(r"[^\d.]", "", fact.printed)
+            assert abs(fact.value) == abs(type(fact.value)(printed).scaleb(fact.scale)), fact
