@@ -1,8 +1,15 @@
-"""Output files of a conversion, rendered in memory and written atomically."""
+"""Output files of a conversion, rendered in memory and written atomically.
+
+Formats (``OutputFormat``): the taxonomy (always, with the base taxonomy files beside it), the
+XBRL 2.1 instance, the Inline XBRL document, report packages (``.xbr`` / ``.xbri``) and a
+taxonomy package of the extension, all rendered by xbrlify in memory; and the ixbrl-viewer and
+xBRL-JSON / xBRL-CSV, which Arelle makes from the written files (``arelle_outputs``).
+"""
 
 from __future__ import annotations
 
 import atexit
+import enum
 import functools
 import os
 import shutil
@@ -11,23 +18,114 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from converter.model import Report, SourceSpan
+from dataclasses import dataclass
+
+from converter.model import Diagnostic, Document, Report, SourceSpan
 from converter.serialize.instance_xml import render_instance
-from taxonomy.package import base_files, base_package
+from converter.serialize.ixbrl import render_inline
+from taxonomy.package import base_files, base_package, report_package, taxonomy_package
 from taxonomy.writer import render_taxonomy
 
+Sources = dict[str, tuple[SourceSpan, ...]]
 
-def render_outputs(report: Report) -> tuple[dict[str, bytes], dict[str, tuple[SourceSpan, ...]]]:
-    """Taxonomy files (base ones included) and the XBRL instance, and the release spans of each fact id.
 
-    The base taxonomy files sit beside the extension, which imports them by relative name, so an
-    output folder validates anywhere, offline, with no package or catalog.
+class OutputFormat(enum.Enum):
+    """What ``convert`` writes besides the taxonomy."""
+
+    XBRL = "xbrl"  # <name>.xml, the XBRL 2.1 instance
+    IXBRL = "ixbrl"  # <name>.htm, the release as Inline XBRL 1.1
+    VIEWER = "viewer"  # viewer/<name>.htm + ixbrlviewer.js, Arelle's ixbrl-viewer (needs ixbrl)
+    JSON = "json"  # <name>.json, xBRL-JSON (needs xbrl)
+    CSV = "csv"  # <name>-metadata.json + <name>-facts.csv, xBRL-CSV (needs xbrl)
+    PACKAGE = "package"  # <name>.xbr / <name>.xbri report packages, <name>-taxonomy.zip
+
+
+ALL_FORMATS = frozenset(OutputFormat)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rendered:
+    """Files rendered in memory, and the release cells behind the facts of each report file.
+
+    Attributes:
+        files: File name to content.
+        reports: Report file name (``.xml`` / ``.htm``) to its fact ids' release spans; the
+            first is the one to validate.
+        diagnostics: What rendering found (facts the inline document could not tag in place).
     """
-    files = {name: data for name, data in base_files().items() if not name.startswith("META-INF/")}
-    files.update(render_taxonomy(report.taxonomy))
-    instance, sources = render_instance(report, f"{report.taxonomy.name}.xsd")
-    files[f"{report.taxonomy.name}.xml"] = instance
-    return files, sources
+
+    files: dict[str, bytes]
+    reports: dict[str, Sources]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def needed(formats: frozenset[OutputFormat]) -> frozenset[OutputFormat]:
+    """``formats`` with what they are made from: the viewer needs the inline document, OIM the instance."""
+    out = set(formats)
+    if OutputFormat.VIEWER in out:
+        out.add(OutputFormat.IXBRL)
+    if out & {OutputFormat.JSON, OutputFormat.CSV} or not out & {OutputFormat.IXBRL}:
+        out.add(OutputFormat.XBRL)
+    return frozenset(out)
+
+
+def render_outputs(report: Report, document: Document | None = None,
+                   formats: frozenset[OutputFormat] = ALL_FORMATS) -> Rendered:
+    """Render the taxonomy (base files beside it) and the requested report files in memory.
+
+    The extension imports the base taxonomy by relative name, so an output folder validates
+    anywhere, offline, with no package or catalog.
+    """
+    formats = needed(formats)
+    name = report.taxonomy.name
+    taxonomy = {n: d for n, d in base_files().items() if not n.startswith("META-INF/")}
+    taxonomy.update(render_taxonomy(report.taxonomy))
+    files = dict(taxonomy)
+    reports: dict[str, Sources] = {}
+    found: list[Diagnostic] = []
+    if OutputFormat.XBRL in formats:
+        files[f"{name}.xml"], reports[f"{name}.xml"] = render_instance(report, f"{name}.xsd")
+    if OutputFormat.IXBRL in formats and document is not None:
+        inline = render_inline(report, document, f"{name}.xsd")
+        files[f"{name}.htm"], reports[f"{name}.htm"] = inline.data, inline.sources
+        found.extend(inline.diagnostics)
+    if OutputFormat.PACKAGE in formats:
+        files.update(_packages(report, taxonomy, files))
+    return Rendered(files=files, reports=reports, diagnostics=tuple(found))
+
+
+def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str, bytes]) -> dict[str, bytes]:
+    name = report.taxonomy.name
+    prefix = report.taxonomy.namespace.rstrip("/") + "/"
+    out = {f"{name}-taxonomy.zip": taxonomy_package(
+        taxonomy, name=f"{name}-taxonomy", identifier=report.taxonomy.namespace,
+        entry_point=f"{prefix}{name}.xsd", rewrite_prefix=prefix,
+    )}
+    for suffix, inside, inline in ((".xml", ".xbrl", False), (".htm", ".xhtml", True)):
+        if f"{name}{suffix}" in files:
+            package = report_package({**taxonomy, f"{name}{inside}": files[f"{name}{suffix}"]}, name=name,
+                                     inline=inline, include_base=False)
+            out[f"{name}{'.xbri' if inline else '.xbr'}"] = package
+    return out
+
+
+def arelle_outputs(folder: Path, report: Report, formats: frozenset[OutputFormat], calc: str) -> list[Diagnostic]:
+    """Have Arelle write the viewer and the OIM files from the files in ``folder``.
+
+    Returns:
+        Problems writing them (the viewer's own validation findings are left out: the
+        report is validated on its own).
+    """
+    from converter.validate import save_oim, save_viewer  # Arelle loads only when needed
+
+    name = report.taxonomy.name
+    found: list[Diagnostic] = []
+    if OutputFormat.VIEWER in formats:
+        found += [d for d in save_viewer(folder / f"{name}.htm", folder / "viewer", calc=calc) if d.code.startswith("output.")]
+    for fmt, suffix in ((OutputFormat.JSON, ".json"), (OutputFormat.CSV, ".csv")):
+        if fmt in formats:
+            found += [d for d in save_oim(folder / f"{name}.xml", folder / f"{name}{suffix}") if d.code.startswith("output.")]
+    return found
 
 
 @contextmanager

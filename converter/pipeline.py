@@ -12,8 +12,8 @@ from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.mapping.build import MapOptions, map_report
-from converter.model import ConversionResult, Diagnostic, Report, SourceSpan
-from converter.output import render_outputs, write_atomically
+from converter.model import ConversionResult, Diagnostic, Severity
+from converter.output import ALL_FORMATS, OutputFormat, Rendered, arelle_outputs, needed, render_outputs, write_atomically
 from converter.parse.statements import parse_statements
 from converter.readers import read_document
 
@@ -27,12 +27,14 @@ class ConvertOptions:
         entity_name: The filer's name, overriding what the release says.
         validate: Run Arelle on the outputs.
         calc: Calculation check mode for validation: "c11r", "c10" or "none".
+        formats: What to write besides the taxonomy (all by default).
     """
 
     cik: str | None = None
     entity_name: str | None = None
     validate: bool = True
     calc: str = "c11r"
+    formats: frozenset[OutputFormat] = ALL_FORMATS
 
 
 def convert(
@@ -69,19 +71,23 @@ def convert(
     result = ConversionResult(source=path, document=document, statements=statements, report=report, diagnostics=tuple(diags))
     if report is None:
         return result
-    files, sources = render_outputs(report)                                  # 4. write
+    formats = options.formats if out_dir is not None else frozenset({OutputFormat.XBRL})
+    rendered = render_outputs(report, document, formats)                     # 4. write
+    result = replace(result, diagnostics=(*result.diagnostics, *rendered.diagnostics))
     if out_dir is None and not options.validate:
         return result
     with tempfile.TemporaryDirectory(prefix="xbrlify-") as scratch:
         target = out_dir if out_dir is not None else Path(scratch) / "out"
         try:
-            with write_atomically(target, files) as staged:
-                found = _validate(staged, report, sources, options) if options.validate else []  # 5. validate
+            with write_atomically(target, rendered.files) as staged:
+                found = _validate(staged, rendered, options) if options.validate else []  # 5. validate
+                if out_dir is not None:
+                    found += arelle_outputs(staged, report, needed(formats), options.calc)  # 6. viewer, OIM
+                written = tuple(sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file()))
         except OSError as exc:
             failed = dx.error(dx.OUTPUT_WRITE_FAILED, f"cannot write {target}: {exc.strerror or exc}")
             return replace(result, diagnostics=(*result.diagnostics, failed))
-    written = tuple(sorted(files)) if out_dir is not None else ()
-    return replace(result, diagnostics=(*result.diagnostics, *found), files=written)
+    return replace(result, diagnostics=(*result.diagnostics, *found), files=written if out_dir is not None else ())
 
 
 def _read(path: Path, shown: str) -> bytes:
@@ -95,9 +101,14 @@ def _read(path: Path, shown: str) -> bytes:
         raise dx.input_error(dx.INPUT_UNREADABLE, f"cannot read: {exc.strerror or exc}", shown) from exc
 
 
-def _validate(folder: Path, report: Report, sources: dict[str, tuple[SourceSpan, ...]], options: ConvertOptions) -> list[Diagnostic]:
+def _validate(folder: Path, rendered: Rendered, options: ConvertOptions) -> list[Diagnostic]:
+    """Validate the first report file (the XML instance when written, else the inline one);
+    the others carry the same facts, so only their errors are added."""
     from converter.validate import validate  # Arelle loads only when validating
 
-    instance = folder / f"{report.taxonomy.name}.xml"  # self-contained: base files sit beside it
-    found = validate([instance], calc=options.calc, sources=sources)
-    return [replace(d, file=Path(d.file).name) if d.file else d for d in found]
+    found: list[Diagnostic] = []
+    for n, (name, sources) in enumerate(rendered.reports.items()):
+        for d in validate([folder / name], calc=options.calc, sources=sources):
+            if n == 0 or d.severity is Severity.ERROR:
+                found.append(replace(d, file=Path(d.file).name) if d.file else d)
+    return found

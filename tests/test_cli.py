@@ -60,11 +60,11 @@ def test_bad_input_is_one_located_line_exit_2_and_nothing_written(tmp_path: Path
 def test_a_failed_conversion_keeps_the_earlier_output(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run("convert", str(LEXINGTON), "-o", str(out), "--no-validate")
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert run("convert", str(empty), "-o", str(out))[0] == 2
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_validate_command(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter.model import ConversionResult, InputFormat, Report
-from converter.output import base_package_path, render_outputs
+from converter.output import OutputFormat, base_package_path, render_outputs
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.html_dom import parse_html
 from converter.serialize.ixbrl import render_inline, render_ixbrl
@@ -51,7 +51,7 @@ def _render(source: Path, folder: Path) -> Rendered:
     result = convert(source, options=ConvertOptions(validate=False))
     assert result.report is not None and result.document is not None
     report = result.report
-    files, _ = render_outputs(report)
+    files = render_outputs(report, formats=frozenset({OutputFormat.XBRL})).files
     for name, data in files.items():
         (folder / name).write_bytes(data)
     data = render_ixbrl(report, result.document, f"{report.taxonomy.name}.xsd")

@@ -244,6 +244,7 @@ def test_shared_arelle_example_folder() -> None:
 def test_our_own_output_folder(lexington_out: tuple[object, Path]) -> None:
     _, out_dir = lexington_out
     code, out, _ = run(str(out_dir), "--format", "json")
-    (entry,) = json.loads(out)["files"]
-    assert Path(entry["path"]).name == "lpc-20041231.xml"
+    entries = {Path(e["path"]).name: e for e in json.loads(out)["files"]}
+    assert {"lpc-20041231.xml", "lpc-20041231.htm"} <= set(entries)  # instance and inline (+ report packages)
+    entry = entries["lpc-20041231.xml"]
     assert code == 1 and C11R in [d["code"] for d in entry["diagnostics"]]
