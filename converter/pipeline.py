@@ -15,7 +15,10 @@ from converter.mapping.build import MapOptions, map_report
 from converter.model import ConversionResult, Diagnostic, Severity
 from converter.output import ALL_FORMATS, OutputFormat, Rendered, arelle_outputs, needed, render_outputs, write_atomically
 from converter.parse.statements import parse_statements
+from converter.mapping.contexts import slug
+from converter.mapping.labels import display_case
 from converter.readers import read_document
+from converter.readers.edgar import parse_submission
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,8 +40,48 @@ class ConvertOptions:
     formats: frozenset[OutputFormat] = ALL_FORMATS
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Release:
+    """A release to convert: its bytes, the name diagnostics show, and the filer when known.
+
+    Attributes:
+        name: The release's path (a submission's exhibits keep the submission's path: their
+            line numbers are the submission's).
+        data: The release bytes.
+        stem: A name for its output folder in batches (``report-ex99-1``).
+        company: The filer's name from an EDGAR header.
+        cik: The filer's CIK from an EDGAR header.
+    """
+
+    name: str
+    data: bytes
+    stem: str
+    company: str | None = None
+    cik: str | None = None
+
+
+def releases_in(path: Path) -> list[Release]:
+    """The releases a file holds: itself, or the EX-99 exhibits of an EDGAR submission.
+
+    Raises:
+        InputError: A missing or unreadable file, or a submission without an EX-99 exhibit.
+    """
+    data = _read(path, str(path))
+    submission = parse_submission(data)
+    if submission is None:
+        return [Release(name=str(path), data=data, stem=path.stem)]
+    if not submission.releases:
+        raise dx.input_error(dx.INPUT_NO_TABLES, "EDGAR submission without an EX-99 exhibit", str(path))
+    many = len(submission.releases) > 1
+    return [
+        Release(name=str(path), data=ex.data, company=submission.company, cik=submission.cik,
+                stem=f"{path.stem}-{slug(ex.type)}" if many else path.stem)
+        for ex in submission.releases
+    ]
+
+
 def convert(
-    source: str | Path | bytes,
+    source: str | Path | bytes | Release,
     *,
     name: str | None = None,
     options: ConvertOptions = ConvertOptions(),
@@ -57,15 +100,17 @@ def convert(
     Returns:
         The conversion result; ``result.report`` is None when the release could not be read.
     """
-    path = name or (str(source) if not isinstance(source, bytes) else "<release>")
     try:
-        data = source if isinstance(source, bytes) else _read(Path(source), path)
-        document, diags = read_document(data, path)                           # 1. read
+        release = _release(source, name)
+        path = release.name
+        document, diags = read_document(release.data, path)                  # 1. read
     except dx.InputError as exc:
+        path = exc.diagnostic.spans[0].path if exc.diagnostic.spans else str(name or source)
         return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(exc.diagnostic,))
     statements, found = parse_statements(document)                            # 2. parse
     diags += found
-    map_options = MapOptions(company=document.company, cik=options.cik, entity_name=options.entity_name)
+    company = display_case(release.company) if release.company else document.company
+    map_options = MapOptions(company=company, cik=options.cik or release.cik, entity_name=options.entity_name)
     report, found = map_report(statements, map_options)                       # 3. map
     diags += found
     result = ConversionResult(source=path, document=document, statements=statements, report=report, diagnostics=tuple(diags))
@@ -88,6 +133,15 @@ def convert(
             failed = dx.error(dx.OUTPUT_WRITE_FAILED, f"cannot write {target}: {exc.strerror or exc}")
             return replace(result, diagnostics=(*result.diagnostics, failed))
     return replace(result, diagnostics=(*result.diagnostics, *found), files=written if out_dir is not None else ())
+
+
+def _release(source: str | Path | bytes | Release, name: str | None) -> Release:
+    if isinstance(source, Release):
+        return source
+    if isinstance(source, bytes):
+        return Release(name=name or "<release>", data=source, stem=Path(name or "release").stem)
+    found = releases_in(Path(source))
+    return found[0] if name is None else replace(found[0], name=name)
 
 
 def _read(path: Path, shown: str) -> bytes:
