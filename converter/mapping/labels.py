@@ -29,7 +29,14 @@ def normalise(label: str) -> str:
 def camel(label: str, *, limit: int = 80) -> str:
     """A readable NCName from a label: ``Income (loss) from operations`` -> ``IncomeLossFromOperations``."""
     words = re.findall(r"[A-Za-z0-9]+", label.replace("&", " and "))
-    name = "".join(w[:1].upper() + w[1:] for w in words if w.lower() not in _SMALL_WORDS)
+    name = ""
+    for w in words:
+        if w.lower() in _SMALL_WORDS:
+            continue
+        part = w[:1].upper() + w[1:]
+        if name and len(name) + len(part) > limit:
+            break  # whole words only
+        name += part
     name = _NCNAME_START.sub("", name) or "Item"
     return name[:limit]
 

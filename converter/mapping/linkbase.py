@@ -122,7 +122,7 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
             _arc(presentation, parent, abstract)
             headings[item.row] = abstract
     return LinkRole(
-        uri=f"{namespace}/role/{role_id}", role_id=role_id, definition=ms.statement.title, kind=ms.statement.kind,
+        uri=f"{namespace}/role/{ms.statement.kind.value}/{role_id}", role_id=role_id, definition=ms.statement.title, kind=ms.statement.kind,
         presentation=tuple(presentation), calculation=_calculation(ms), definition_arcs=tuple(definition),
     )
 
