@@ -40,6 +40,9 @@ OUTPUT_WRITE_FAILED = "output.write-failed"
 VALIDATE_UNREADABLE = "validate.unreadable"
 VALIDATE_NOT_XBRL = "validate.not-xbrl"
 VALIDATE_CALC_STOPPED = "validate.calc.stopped-by-duplicate"
+
+# A defect of xbrlify itself, caught at the pipeline's edge so that no input ever ends in a traceback.
+INTERNAL_ERROR = "internal.error"
 VALIDATE_ARELLE_FAILED = "validate.arelle-failed"  # Arelle raised instead of reporting
 OUTPUT_IXBRL_FACT_HIDDEN = "output.ixbrl.fact-hidden"  # Inline XBRL: fact not tagged where printed
 VALIDATE_NO_ENTRY_POINT = "validate.no-entry-point"  # a folder given to validate holds no XBRL entry point

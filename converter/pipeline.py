@@ -7,12 +7,13 @@ the caller (the CLI, a batch, a test) decides what it means.
 from __future__ import annotations
 
 import tempfile
+import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.mapping.build import MapOptions, map_report
-from converter.model import ConversionResult, Diagnostic, Severity
+from converter.model import ConversionResult, Diagnostic, Document, Severity, SourceSpan
 from converter.output import ALL_FORMATS, OutputFormat, Rendered, arelle_outputs, needed, render_outputs, write_atomically
 from converter.parse.statements import parse_statements
 from converter.mapping.contexts import slug
@@ -102,11 +103,21 @@ def convert(
     """
     try:
         release = _release(source, name)
-        path = release.name
-        document, diags = read_document(release.data, path)                  # 1. read
+        document, diags = read_document(release.data, release.name)          # 1. read
     except dx.InputError as exc:
         path = exc.diagnostic.spans[0].path if exc.diagnostic.spans else str(name or source)
         return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(exc.diagnostic,))
+    except Exception as exc:  # noqa: BLE001 - the edge: a defect becomes a diagnostic, not a traceback
+        return _internal_error(str(name or source), exc)
+    try:
+        return _convert_document(release, document, diags, options, out_dir)
+    except Exception as exc:  # noqa: BLE001 - as above
+        return _internal_error(release.name, exc)
+
+
+def _convert_document(release: Release, document: Document, diags: list[Diagnostic], options: ConvertOptions,
+                      out_dir: Path | None) -> ConversionResult:
+    path = release.name
     statements, found = parse_statements(document)                            # 2. parse
     diags += found
     company = display_case(release.company) if release.company else document.company
@@ -133,6 +144,14 @@ def convert(
             failed = dx.error(dx.OUTPUT_WRITE_FAILED, f"cannot write {target}: {exc.strerror or exc}")
             return replace(result, diagnostics=(*result.diagnostics, failed))
     return replace(result, diagnostics=(*result.diagnostics, *found), files=written if out_dir is not None else ())
+
+
+def _internal_error(path: str, exc: Exception) -> ConversionResult:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    diag = dx.error(dx.INTERNAL_ERROR, f"xbrlify failed on this input ({type(exc).__name__}: {exc}{at}); please report it",
+                    SourceSpan(path=path))
+    return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(diag,))
 
 
 def _release(source: str | Path | bytes | Release, name: str | None) -> Release:
