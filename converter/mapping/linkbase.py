@@ -102,11 +102,12 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
     parent_of_items = root
     column_members = [c.member for c in ms.statement.columns if c.member and not is_default(c.member)]
     dimensional = [
-        (s, q, [*((m, False) for m in s.members), *((m, True) for m in column_members)])
+        (q, [*((m, False) for m in s.members), *((m, True) for m in column_members)])
         for s, _c, q, _sg in ms.series if s.members or column_members
     ]
     if dimensional:
-        parent_of_items, definition = _dimensions(ms, role_id, dimensional, members, concepts, presentation, root, ext)
+        parent_of_items = ext(f"{role_id}LineItems", f"{ms.statement.title} [line items]")
+        definition = _dimensions(dimensional, members, concepts, presentation, root, parent_of_items)
     headings: dict[int, QName] = {}
     by_row = {s.item.row: (s, c, q, sg) for s, c, q, sg in ms.series}
     for item in ms.statement.items:
@@ -122,15 +123,32 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
             _arc(presentation, parent, abstract)
             headings[item.row] = abstract
     return LinkRole(
-        uri=f"{namespace}/role/{ms.statement.kind.value}/{role_id}", role_id=role_id, definition=ms.statement.title, kind=ms.statement.kind,
+        uri=f"{namespace}/role/{ms.statement.kind.value}/{role_id}", role_id=role_id,
+        definition=ms.statement.title, kind=ms.statement.kind,
         presentation=tuple(presentation), calculation=_calculation(ms), definition_arcs=tuple(definition),
     )
 
 
-def _dimensions(ms, role_id, dimensional, members, concepts, presentation, root, ext):  # type: ignore[no-untyped-def]
-    """Table / axis / domain / members / line items trees for presentation and definition."""
+def _dimensions(
+    dimensional: Sequence[tuple[QName, list[tuple[str, bool]]]],
+    members: Members,
+    concepts: _Concepts,
+    presentation: list[Arc],
+    root: QName,
+    line_items: QName,
+) -> list[Arc]:
+    """Table / axis / domain / members / line items: presentation arcs (appended) and definition arcs.
+
+    Args:
+        dimensional: Line items with member facts, and their members as (label, is a column member).
+        members: The member registry.
+        concepts: Concepts being collected (members, axes, domains, table are added).
+        presentation: The role's presentation arcs so far.
+        root: The role's root abstract.
+        line_items: The role's line-items abstract.
+    """
     axes: dict[str, list[QName]] = {}
-    for _s, _q, labels in dimensional:
+    for _q, labels in dimensional:
         for label, column in dict.fromkeys(labels):
             axis = members.axis_of(label, column=column)
             qn = members.member_qname(label)
@@ -138,9 +156,7 @@ def _dimensions(ms, role_id, dimensional, members, concepts, presentation, root,
                 axes[axis].append(qn)
                 concepts.add(Concept(qname=qn, role=ConceptRole.MEMBER, item_type=ItemType.DOMAIN, period_type="duration",
                                      balance=None, labels=(Label(role=LabelRole.STANDARD, text=label),)))
-    first_axis = next(iter(axes))
-    table = Members.table_qname(first_axis)
-    line_items = ext(f"{role_id}LineItems", f"{ms.statement.title} [line items]")
+    table = Members.table_qname(next(iter(axes)))
     for qname in (table, *(Members.axis_qname(a) for a in axes), *(Members.domain_qname(a) for a in axes)):
         concepts.add(BY_NAME[qname.local].concept())
     _arc(presentation, root, table)
@@ -157,11 +173,11 @@ def _dimensions(ms, role_id, dimensional, members, concepts, presentation, root,
             definition.append(Arc(source=domain_q, target=member, order=k, arcrole=ns.DOMAIN_MEMBER))
     _arc(presentation, table, line_items)
     seen: list[QName] = []
-    for _s, qname, _labels in dimensional:
+    for qname, _labels in dimensional:
         if qname not in seen:
             seen.append(qname)
             definition.append(Arc(source=line_items, target=qname, order=len(seen), arcrole=ns.DOMAIN_MEMBER))
-    return line_items, definition
+    return definition
 
 
 def _add_item_concept(concepts: _Concepts, s: Series, choice: ConceptChoice, qname: QName, sign: int) -> None:
