@@ -65,9 +65,9 @@ def render_instance(report: Report, schema_href: str) -> tuple[bytes, dict[str, 
     root = etree.Element(clark(ns.XBRLI, "xbrl"), nsmap=nsmap)
     sub(root, ns.LINK, "schemaRef", {xlink("type"): "simple", xlink("href"): schema_href})
     for context in report.contexts:
-        _context(root, context, prefixes)
+        context_element(root, context, prefixes)
     for unit in report.units:
-        _unit(root, unit, prefixes)
+        unit_element(root, unit, prefixes)
     spans: dict[str, tuple[SourceSpan, ...]] = {}
     for number, item in enumerate(merged, start=1):
         fact_id = f"f{number}"
@@ -116,7 +116,8 @@ def _prefixes(report: Report, merged: list[MergedFact]) -> dict[str, str]:
     return prefixes
 
 
-def _context(root: etree._Element, context: Context, prefixes: Mapping[str, str]) -> None:
+def context_element(root: etree._Element, context: Context, prefixes: Mapping[str, str]) -> None:
+    """Append ``context`` as an ``xbrli:context`` to ``root`` (instance or ``ix:resources``)."""
     elt = sub(root, ns.XBRLI, "context", {"id": context.id})
     entity = sub(elt, ns.XBRLI, "entity")
     sub(entity, ns.XBRLI, "identifier", {"scheme": context.entity.scheme}, text=context.entity.identifier)
@@ -133,7 +134,8 @@ def _context(root: etree._Element, context: Context, prefixes: Mapping[str, str]
         sub(period, ns.XBRLI, "endDate", text=context.period.end.isoformat())
 
 
-def _unit(root: etree._Element, unit: Unit, prefixes: Mapping[str, str]) -> None:
+def unit_element(root: etree._Element, unit: Unit, prefixes: Mapping[str, str]) -> None:
+    """Append ``unit`` as an ``xbrli:unit`` to ``root`` (instance or ``ix:resources``)."""
     elt = sub(root, ns.XBRLI, "unit", {"id": unit.id})
     if not unit.denominators:
         for measure in unit.numerators:

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from lxml import etree
 
-from converter.model import Context, Fact, Report, Unit
+from converter.model import Fact, Report
+from converter.serialize.instance_xml import context_element, unit_element
 from taxonomy import ns
 from taxonomy.xmlout import clark, qname_text, sub, xlink
 
@@ -68,38 +69,8 @@ def build_header(
     sub(references, ns.LINK, "schemaRef", {xlink("type"): "simple", xlink("href"): schema_href})
     resources = sub(header, ns.IX, "resources")
     for context in report.contexts:
-        _context(resources, context, prefixes)
+        context_element(resources, context, prefixes)
     for unit in report.units:
-        _unit(resources, unit, prefixes)
+        unit_element(resources, unit, prefixes)
     etree.indent(div, space="  ")
     return div
-
-
-def _context(parent: etree._Element, context: Context, prefixes: Mapping[str, str]) -> None:
-    elt = sub(parent, ns.XBRLI, "context", {"id": context.id})
-    entity = sub(elt, ns.XBRLI, "entity")
-    sub(entity, ns.XBRLI, "identifier", {"scheme": context.entity.scheme}, text=context.entity.identifier)
-    if context.members:
-        segment = sub(entity, ns.XBRLI, "segment")
-        for axis, member in context.members:
-            sub(segment, ns.XBRLDI, "explicitMember",
-                {"dimension": qname_text(axis, prefixes)}, text=qname_text(member, prefixes))
-    period = sub(elt, ns.XBRLI, "period")
-    if context.period.start is None:
-        sub(period, ns.XBRLI, "instant", text=context.period.end.isoformat())
-    else:
-        sub(period, ns.XBRLI, "startDate", text=context.period.start.isoformat())
-        sub(period, ns.XBRLI, "endDate", text=context.period.end.isoformat())
-
-
-def _unit(parent: etree._Element, unit: Unit, prefixes: Mapping[str, str]) -> None:
-    elt = sub(parent, ns.XBRLI, "unit", {"id": unit.id})
-    if not unit.denominators:
-        for measure in unit.numerators:
-            sub(elt, ns.XBRLI, "measure", text=qname_text(measure, prefixes))
-        return
-    divide = sub(elt, ns.XBRLI, "divide")
-    for part, measures in (("unitNumerator", unit.numerators), ("unitDenominator", unit.denominators)):
-        holder = sub(divide, ns.XBRLI, part)
-        for measure in measures:
-            sub(holder, ns.XBRLI, "measure", text=qname_text(measure, prefixes))
