@@ -9,7 +9,7 @@ from lxml import etree
 from converter.model import Fact, Report
 from converter.serialize.instance_xml import context_element, unit_element
 from taxonomy import ns
-from taxonomy.xmlout import clark, qname_text, sub, xlink
+from taxonomy.xmlout import clark, sub, xlink
 
 _FIXED_PREFIXES = (
     ("ix", ns.IX),
