@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from converter.model import GridRow, Rule, SourceSpan, TextCell
-from converter.readers.html_columns import Span, Token, cores, group_text, merge_row
-from converter.readers.html_tokens import Kind, clean_label
+from converter.readers.html_columns import Span, Token, group_text, merge_row
+from converter.readers.html_tokens import clean_label
 
 _INDENT_TOLERANCE_PT = 1.5
 _SLOT_PT = 10.0
