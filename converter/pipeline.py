@@ -13,13 +13,20 @@ from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.mapping.build import MapOptions, map_report
-from converter.model import ConversionResult, Diagnostic, Document, Severity, SourceSpan
-from converter.output import ALL_FORMATS, OutputFormat, Rendered, arelle_outputs, needed, render_outputs, write_atomically
-from converter.parse.statements import parse_statements
-from converter.mapping.contexts import slug
 from converter.mapping.labels import display_case
+from converter.model import ConversionResult, Diagnostic, Document, Severity, SourceSpan
+from converter.output import (
+    ALL_FORMATS,
+    OutputFormat,
+    Rendered,
+    arelle_outputs,
+    needed,
+    render_outputs,
+    write_atomically,
+)
+from converter.parse.statements import parse_statements
 from converter.readers import read_document
-from converter.readers.edgar import parse_submission
+from converter.sources import Release, source_release
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,46 +46,6 @@ class ConvertOptions:
     validate: bool = True
     calc: str = "c11r"
     formats: frozenset[OutputFormat] = ALL_FORMATS
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Release:
-    """A release to convert: its bytes, the name diagnostics show, and the filer when known.
-
-    Attributes:
-        name: The release's path (a submission's exhibits keep the submission's path: their
-            line numbers are the submission's).
-        data: The release bytes.
-        stem: A name for its output folder in batches (``report-ex99-1``).
-        company: The filer's name from an EDGAR header.
-        cik: The filer's CIK from an EDGAR header.
-    """
-
-    name: str
-    data: bytes
-    stem: str
-    company: str | None = None
-    cik: str | None = None
-
-
-def releases_in(path: Path) -> list[Release]:
-    """The releases a file holds: itself, or the EX-99 exhibits of an EDGAR submission.
-
-    Raises:
-        InputError: A missing or unreadable file, or a submission without an EX-99 exhibit.
-    """
-    data = _read(path, str(path))
-    submission = parse_submission(data)
-    if submission is None:
-        return [Release(name=str(path), data=data, stem=path.stem)]
-    if not submission.releases:
-        raise dx.input_error(dx.INPUT_NO_TABLES, "EDGAR submission without an EX-99 exhibit", str(path))
-    many = len(submission.releases) > 1
-    return [
-        Release(name=str(path), data=ex.data, company=submission.company, cik=submission.cik,
-                stem=f"{path.stem}-{slug(ex.type)}" if many else path.stem)
-        for ex in submission.releases
-    ]
 
 
 def convert(
@@ -102,7 +69,7 @@ def convert(
         The conversion result; ``result.report`` is None when the release could not be read.
     """
     try:
-        release = _release(source, name)
+        release = source_release(source, name)
         document, diags = read_document(release.data, release.name)          # 1. read
     except dx.InputError as exc:
         path = exc.diagnostic.spans[0].path if exc.diagnostic.spans else str(name or source)
@@ -152,26 +119,6 @@ def _internal_error(path: str, exc: Exception) -> ConversionResult:
     diag = dx.error(dx.INTERNAL_ERROR, f"xbrlify failed on this input ({type(exc).__name__}: {exc}{at}); please report it",
                     SourceSpan(path=path))
     return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(diag,))
-
-
-def _release(source: str | Path | bytes | Release, name: str | None) -> Release:
-    if isinstance(source, Release):
-        return source
-    if isinstance(source, bytes):
-        return Release(name=name or "<release>", data=source, stem=Path(name or "release").stem)
-    found = releases_in(Path(source))
-    return found[0] if name is None else replace(found[0], name=name)
-
-
-def _read(path: Path, shown: str) -> bytes:
-    if not path.exists():
-        raise dx.input_error(dx.INPUT_MISSING, "no such file", shown)
-    if path.is_dir():
-        raise dx.input_error(dx.INPUT_UNREADABLE, "is a folder, not a release file", shown)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise dx.input_error(dx.INPUT_UNREADABLE, f"cannot read: {exc.strerror or exc}", shown) from exc
 
 
 def _validate(folder: Path, rendered: Rendered, options: ConvertOptions) -> list[Diagnostic]:

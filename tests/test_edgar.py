@@ -8,7 +8,8 @@ import pytest
 from conftest import LEXINGTON
 from test_mapping import HEADER, STATEMENT
 
-from converter.pipeline import ConvertOptions, convert, releases_in
+from converter.pipeline import ConvertOptions, convert
+from converter.sources import releases_in
 from converter.readers.edgar import parse_submission
 
 SEC_HEADER = b"""<SEC-DOCUMENT>0001047469-05-009206.txt : 20050405
