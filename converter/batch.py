@@ -24,8 +24,10 @@ from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor, as_c
 from dataclasses import dataclass
 from pathlib import Path
 
+from converter.diagnostics import InputError
 from converter.findings import exit_status
 from converter.pipeline import ConvertOptions, convert
+from converter.sources import releases_in
 from converter.release_summary import ReleaseOutcome, crashed_outcome, failed_outcome, outcome_of
 from converter.releases import collect_releases
 
@@ -77,11 +79,28 @@ class BatchResult:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
-    """One release to convert into ``out``."""
+    """One release to convert into ``out``: exhibit ``index`` of the releases ``path`` holds."""
 
-    release: str
+    path: str
+    index: int
     out: Path
     options: ConvertOptions
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
+    """What a batch will do.
+
+    Attributes:
+        tasks: One per release to convert (an EDGAR submission gives one per EX-99 exhibit).
+        failed: Outcomes already known: files that cannot be read, folders or patterns that
+            name no release.
+        expanded: A folder or a glob pattern was given.
+    """
+
+    tasks: tuple[Task, ...]
+    failed: tuple[ReleaseOutcome, ...]
+    expanded: bool
 
 
 def convert_many(
@@ -95,8 +114,9 @@ def convert_many(
     """Convert every release ``paths`` name, each into ``out_dir/<release stem>/``.
 
     Args:
-        paths: Release files, folders (searched recursively for .txt/.htm/.html) and glob
-            patterns; see :mod:`converter.releases`. A ``str`` is always a path.
+        paths: Release files, EDGAR submission files (one release per EX-99 exhibit), folders
+            (searched recursively for .txt/.htm/.html) and glob patterns; see
+            :mod:`converter.releases`. A ``str`` is always a path, never release text.
         out_dir: The output folder; ``summary.json`` is written there too.
         jobs: Worker processes; 0 or less means one per CPU.
         options: Conversion options, the same for every release.
@@ -108,17 +128,36 @@ def convert_many(
     Raises:
         OSError: ``out_dir/summary.json`` cannot be written.
     """
-    started = time.perf_counter()
+    return run_plan(plan_batch(paths, out_dir, options), out_dir, jobs=jobs, progress=progress)
+
+
+def plan_batch(paths: Sequence[str | Path], out_dir: Path, options: ConvertOptions = ConvertOptions()) -> Plan:
+    """The releases ``paths`` name, each with its own output folder under ``out_dir``."""
     inputs = collect_releases(paths, exclude=out_dir)
-    tasks = [Task(release=r, out=out_dir / name, options=options) for r, name in folder_names(inputs.releases).items()]
-    workers = max(1, min(jobs if jobs > 0 else os.cpu_count() or 1, len(tasks)))
-    outcomes = [failed_outcome(name, problem) for name, problem in inputs.problems]
-    for outcome in outcomes:
+    failed = [failed_outcome(name, problem) for name, problem in inputs.problems]
+    found: list[tuple[str, int, str]] = []
+    for path in inputs.releases:
+        try:
+            found.extend((path, n, r.stem) for n, r in enumerate(releases_in(Path(path))))
+        except InputError as exc:
+            failed.append(failed_outcome(path, exc.diagnostic))
+        except Exception as exc:  # noqa: BLE001 - one bad release never stops the batch
+            failed.append(crashed_outcome(path, exc, 0.0))
+    names = folder_names([stem for _, _, stem in found])
+    tasks = tuple(Task(path=p, index=n, out=out_dir / name, options=options) for (p, n, _), name in zip(found, names))
+    return Plan(tasks=tasks, failed=tuple(failed), expanded=inputs.expanded)
+
+
+def run_plan(plan: Plan, out_dir: Path, *, jobs: int = 1, progress: Progress | None = None) -> BatchResult:
+    """Carry out ``plan`` (see :func:`convert_many`) and write ``out_dir/summary.json``."""
+    started = time.perf_counter()
+    workers = max(1, min(jobs if jobs > 0 else os.cpu_count() or 1, len(plan.tasks)))
+    for outcome in plan.failed:
         _report(progress, outcome)
-    outcomes += _run_here(tasks, progress) if workers == 1 else _run_parallel(tasks, workers, progress)
+    done = _run_here(plan.tasks, progress) if workers == 1 else _run_parallel(plan.tasks, workers, progress)
     batch = BatchResult(
         out_dir=out_dir,
-        releases=tuple(sorted(outcomes, key=lambda o: o.release)),
+        releases=tuple(sorted((*plan.failed, *done), key=lambda o: (o.release, o.name))),
         jobs=workers,
         seconds=time.perf_counter() - started,
     )
@@ -126,18 +165,18 @@ def convert_many(
     return batch
 
 
-def folder_names(releases: Sequence[str]) -> dict[str, str]:
-    """Release -> output folder name: its stem, made unique with ``-2``, ``-3``... in sorted order."""
-    names: dict[str, str] = {}
+def folder_names(stems: Sequence[str]) -> list[str]:
+    """A unique output folder name per stem, in order: the stem, else ``-2``, ``-3``... appended."""
+    names: list[str] = []
     taken: set[str] = set()
-    for release in sorted(releases):
-        stem = Path(release).stem or "release"
-        name, n = stem, 1
+    for stem in stems:
+        base = stem or "release"
+        name, n = base, 1
         while name.lower() in taken:
             n += 1
-            name = f"{stem}-{n}"
+            name = f"{base}-{n}"
         taken.add(name.lower())
-        names[release] = name
+        names.append(name)
     return names
 
 
@@ -145,9 +184,12 @@ def convert_release(task: Task) -> ReleaseOutcome:
     """Convert one release (in a worker process or here); a crash becomes its outcome."""
     started = time.perf_counter()
     try:
-        result = convert(task.release, options=task.options, out_dir=task.out)
+        release = releases_in(Path(task.path))[task.index]
+        result = convert(release, options=task.options, out_dir=task.out)
+    except InputError as exc:  # the file changed since the batch was planned
+        return failed_outcome(task.path, exc.diagnostic, time.perf_counter() - started, name=task.out.name)
     except Exception as exc:  # noqa: BLE001 - one bad release never stops the batch
-        return crashed_outcome(task.release, exc, time.perf_counter() - started)
+        return crashed_outcome(task.path, exc, time.perf_counter() - started, name=task.out.name)
     return outcome_of(result, out=task.out, seconds=time.perf_counter() - started)
 
 
@@ -170,7 +212,7 @@ def _run_here(tasks: Sequence[Task], progress: Progress | None) -> list[ReleaseO
 
 def _run_parallel(tasks: Sequence[Task], workers: int, progress: Progress | None) -> list[ReleaseOutcome]:
     """Convert ``tasks`` in ``workers`` processes, biggest releases first (they take longest)."""
-    ordered = sorted(tasks, key=lambda t: (-_size(t.release), t.release))
+    ordered = sorted(tasks, key=lambda t: (-_size(t.path), t.path, t.index))
     outcomes = []
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -186,7 +228,7 @@ def _collect(future: Future[ReleaseOutcome], task: Task) -> ReleaseOutcome:
     try:
         return future.result()
     except BrokenExecutor as exc:  # a worker died (killed, out of memory): its releases fail
-        return crashed_outcome(task.release, exc, 0.0)
+        return crashed_outcome(task.path, exc, 0.0, name=task.out.name)
 
 
 def _report(progress: Progress | None, outcome: ReleaseOutcome) -> None:

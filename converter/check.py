@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from converter import diagnostics as dx
+from converter.arelle_adapter.records import is_url
 from converter.entry_points import find_entry_points
 from converter.findings import FileFindings
 from converter.model import Diagnostic, Severity
@@ -48,7 +50,7 @@ def validate_paths(paths: Sequence[str | Path], *, calc: str = "c11r") -> tuple[
     reports = []
     for entry in entries:
         started = time.perf_counter()
-        found = validate([entry], calc=calc, packages=packages)
+        found = _located(entry, validate([entry], calc=calc, packages=packages))
         reports.append(FileFindings(
             path=entry, diagnostics=found, unreadable=is_unreadable(found), seconds=time.perf_counter() - started,
         ))
@@ -56,6 +58,23 @@ def validate_paths(paths: Sequence[str | Path], *, calc: str = "c11r") -> tuple[
         FileFindings(path=p.file or "", diagnostics=(p,), unreadable=True) for p in problems
     )
     return tuple(reports)
+
+
+def _located(entry: str, found: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Findings about a file that is not on disk (a member of a report package, the virtual
+    instance of an xBRL-JSON report) point at the entry point; the name Arelle gave is kept in
+    ``data`` as ``reported_file``."""
+    if is_url(entry):
+        return tuple(found)
+    return tuple(
+        replace(d, file=entry, file_line=None, data=(*d.data, ("reported_file", _where(d))))
+        if d.file and not is_url(d.file) and not Path(d.file).is_file() else d
+        for d in found
+    )
+
+
+def _where(d: Diagnostic) -> str:
+    return f"{d.file}:{d.file_line}" if d.file_line else str(d.file)
 
 
 def is_unreadable(found: Sequence[Diagnostic]) -> bool:

@@ -17,13 +17,13 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from converter.batch import BatchResult, convert_many, write_summary
+from converter.batch import BatchResult, plan_batch, run_plan, write_summary
 from converter.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exit_status
 from converter.model import ConversionResult, Severity
+from converter.output import ALL_FORMATS, OutputFormat
 from converter.pipeline import ConvertOptions, convert
 from converter.release_summary import ReleaseOutcome, outcome_of, result_json
-from converter.releases import collect_releases
-from converter.render_diagnostics import OutputFormat, render, render_junit, text_findings
+from converter.render_diagnostics import FindingsFormat, render, render_junit, text_findings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,7 +33,7 @@ _CALC = click.Choice(["c11r", "c10", "none"])
 def _output_options(func: F) -> F:
     """``--format``, its ``--json`` alias, and ``--junit FILE``, shared by both commands."""
     for option in reversed((
-        click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]), default="text",
+        click.option("--format", "fmt", type=click.Choice([f.value for f in FindingsFormat]), default="text",
                      show_default=True, help="How findings are printed (junit: XML, github: Actions annotations)."),
         click.option("--json", "as_json", is_flag=True, help="Alias of --format json."),
         click.option("--junit", "junit_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -41,6 +41,18 @@ def _output_options(func: F) -> F:
     )):
         func = option(func)
     return func
+
+
+def _parse_write(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[OutputFormat]:
+    """``--write xbrl,ixbrl`` as output formats (``all``: every one)."""
+    names = {n.strip().lower() for n in value.split(",") if n.strip()}
+    if names == {"all"}:
+        return ALL_FORMATS
+    known = {f.value: f for f in OutputFormat}
+    unknown = sorted(names - set(known))
+    if unknown or not names:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(known)}")
+    return frozenset(known[n] for n in names)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,6 +69,8 @@ def main() -> None:
 @click.option("--entity-name", help="Name of the filer (overrides the release).")
 @click.option("--calc", type=_CALC, default="c11r", show_default=True, help="Calculation check mode.")
 @click.option("--no-validate", is_flag=True, help="Write the outputs without running Arelle.")
+@click.option("--write", "write", default="all", show_default=True, metavar="FORMATS", callback=_parse_write,
+              help=f"Outputs besides the taxonomy, comma-separated: {', '.join(f.value for f in OutputFormat)}.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for many releases (0: one per CPU).")
 @click.option("--summary", "summary_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -64,35 +78,35 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-release lines.")
 @_output_options
 def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, entity_name: str | None, calc: str,
-                    no_validate: bool, jobs: int, summary_file: Path | None, quiet: bool, fmt: str, as_json: bool,
+                    no_validate: bool, write: frozenset[OutputFormat], jobs: int, summary_file: Path | None, quiet: bool, fmt: str, as_json: bool,
                     junit_file: Path | None) -> None:
-    """Convert RELEASES (text or HTML files, folders, glob patterns) into taxonomy and instance files in OUT.
+    """Convert RELEASES (text or HTML files, EDGAR submissions, folders, glob patterns) into XBRL in OUT.
 
-    One release file is written straight into OUT; several (or a folder or pattern) each into
-    OUT/<release stem>/, in parallel with --jobs, with OUT/summary.json listing them.
+    One release file is written straight into OUT; several (a folder, a pattern, a submission
+    with several EX-99 exhibits) each into OUT/<release stem>/, in parallel with --jobs, with
+    OUT/summary.json listing them.
     """
-    options = ConvertOptions(cik=cik, entity_name=entity_name, calc=calc, validate=not no_validate)
+    options = ConvertOptions(cik=cik, entity_name=entity_name, calc=calc, validate=not no_validate, formats=write)
     output = _format(fmt, as_json)
-    inputs = collect_releases(releases, exclude=out_dir)
-    if len(releases) == 1 and not inputs.expanded:
+    plan = plan_batch(releases, out_dir, options)
+    if len(releases) == 1 and not plan.expanded and len(plan.tasks) + len(plan.failed) == 1:
         started = time.perf_counter()
         result = convert(releases[0], options=options, out_dir=out_dir)
         outcome = outcome_of(result, out=out_dir, seconds=time.perf_counter() - started)
         batch = BatchResult(out_dir=out_dir, releases=(outcome,), jobs=1, seconds=outcome.seconds)
-        if output is OutputFormat.JSON:
+        if output is FindingsFormat.JSON:
             click.echo(json.dumps(result_json(result, out_dir), indent=2, sort_keys=True))
-        elif output is OutputFormat.TEXT:
+        elif output is FindingsFormat.TEXT:
             _print_result(result, out_dir)
     else:
-        total = len(inputs.releases) + len(inputs.problems)
-        with _progress(total, quiet) as step:
-            batch = convert_many(releases, out_dir, jobs=jobs, options=options, progress=step)
-        if output is OutputFormat.JSON:
+        with _progress(len(plan.tasks) + len(plan.failed), quiet) as step:
+            batch = run_plan(plan, out_dir, jobs=jobs, progress=step)
+        if output is FindingsFormat.JSON:
             click.echo(json.dumps(batch.to_json(), indent=2, sort_keys=True))
-        elif output is OutputFormat.TEXT:
+        elif output is FindingsFormat.TEXT:
             _print_batch(batch.releases, out_dir, quiet)
     reports = [r.findings() for r in batch.releases]
-    if output in (OutputFormat.JUNIT, OutputFormat.GITHUB):
+    if output in (FindingsFormat.JUNIT, FindingsFormat.GITHUB):
         click.echo(render(output, reports).out, nl=False)
     _write_extras(summary_file, batch.to_json(), junit_file, reports, FailOn.INCONSISTENCY)
     sys.exit(batch.exit_status)
@@ -140,10 +154,10 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[ReleaseOutcome], No
         yield lambda outcome: bar.update(1, outcome.release)
 
 
-def _format(fmt: str, as_json: bool) -> OutputFormat:
+def _format(fmt: str, as_json: bool) -> FindingsFormat:
     if as_json and fmt not in ("text", "json"):
         raise click.UsageError(f"--json contradicts --format {fmt}")
-    return OutputFormat.JSON if as_json else OutputFormat(fmt)
+    return FindingsFormat.JSON if as_json else FindingsFormat(fmt)
 
 
 def _write_extras(summary_file: Path | None, summary: dict[str, object], junit_file: Path | None,

@@ -5,7 +5,8 @@ the instance is an entry point, Arelle follows its ``schemaRef`` to the rest. So
 
 * ``.xbrl`` instances, ``.xbr`` / ``.xbri`` report packages are entry points;
 * ``.xml`` files whose root element is ``xbrli:xbrl`` (not linkbases, not other XML);
-* ``.htm`` / ``.html`` / ``.xhtml`` documents that use the Inline XBRL namespace;
+* ``.htm`` / ``.html`` / ``.xhtml`` documents that use the Inline XBRL namespace, except
+  ixbrl-viewer pages (a copy of an inline document made for a browser, ``viewer/``);
 * ``.json`` files that are xBRL-JSON reports (``documentInfo`` with an xbrl-json type);
 * ``.zip`` files that are report packages (``META-INF/reportPackage.json`` or ``reports/``),
   not taxonomy packages;
@@ -29,7 +30,7 @@ from taxonomy import ns
 
 _SNIFF_BYTES = 64 * 1024
 _INLINE_NAMESPACES = (b"http://www.xbrl.org/2013/inlineXBRL", b"http://www.xbrl.org/2008/inlineXBRL")
-_PACKAGE_SUFFIXES = {".xbr", ".xbri"}
+_VIEWER_MARK = b"application/x.ixbrl-viewer+json"  # the viewer's embedded data block
 _HTML_SUFFIXES = {".htm", ".html", ".xhtml"}
 
 
@@ -66,12 +67,12 @@ def find_entry_points(paths: Sequence[str | Path]) -> tuple[tuple[str, ...], tup
 def is_entry_point(path: Path) -> bool:
     """True when ``path`` is an XBRL entry point by the rules of the module docstring."""
     suffix = path.suffix.lower()
-    if suffix in _PACKAGE_SUFFIXES or suffix == ".xbrl":
+    if suffix in {".xbr", ".xbri", ".xbrl"}:
         return True
     if suffix == ".xml":
         return _root_tag(path) == f"{{{ns.XBRLI}}}xbrl"
     if suffix in _HTML_SUFFIXES:
-        return is_inline_xbrl(path)
+        return is_inline_xbrl(path) and not _is_viewer(path)
     if suffix == ".json":
         return _is_xbrl_json(path)
     if suffix == ".zip":
@@ -83,6 +84,14 @@ def is_inline_xbrl(path: Path) -> bool:
     """True when the start of ``path`` declares the Inline XBRL namespace."""
     head = _head(path)
     return any(uri in head for uri in _INLINE_NAMESPACES)
+
+
+def _is_viewer(path: Path) -> bool:
+    """True for an ixbrl-viewer page: a copy of an inline document made for a browser."""
+    try:
+        return _VIEWER_MARK in path.read_bytes()
+    except OSError:
+        return False
 
 
 def _walk(folder: Path) -> list[Path]:

@@ -23,7 +23,8 @@ class ReleaseOutcome:
     """The outcome of converting one release.
 
     Attributes:
-        release: The release path as given.
+        release: The release path as given (an EDGAR submission's, for each of its exhibits).
+        name: The release's output folder name (its stem, made unique in the batch).
         out: The folder its outputs were written to (None when nothing was written).
         tables: Raw tables read.
         statements: Statements understood.
@@ -36,6 +37,7 @@ class ReleaseOutcome:
     """
 
     release: str
+    name: str
     out: str | None
     tables: int
     statements: int
@@ -67,6 +69,7 @@ class ReleaseOutcome:
         """The outcome as a JSON object (the summary entry of the release)."""
         return {
             "release": self.release,
+            "name": self.name,
             "out": self.out,
             "tables": self.tables,
             "statements": self.statements,
@@ -85,6 +88,7 @@ def outcome_of(result: ConversionResult, *, out: Path | None, seconds: float) ->
     report = result.report
     return ReleaseOutcome(
         release=result.source,
+        name=out.name if out is not None else Path(result.source).stem,
         out=str(out) if out is not None and result.files else None,
         tables=len(result.document.tables) if result.document else 0,
         statements=len(result.statements),
@@ -97,15 +101,15 @@ def outcome_of(result: ConversionResult, *, out: Path | None, seconds: float) ->
     )
 
 
-def failed_outcome(release: str, diagnostic: Diagnostic, seconds: float = 0.0) -> ReleaseOutcome:
+def failed_outcome(release: str, diagnostic: Diagnostic, seconds: float = 0.0, *, name: str | None = None) -> ReleaseOutcome:
     """The outcome of a release that produced nothing: ``diagnostic`` says why."""
     return ReleaseOutcome(
-        release=release, out=None, tables=0, statements=0, facts=0, contexts=0,
+        release=release, name=name or Path(release).stem, out=None, tables=0, statements=0, facts=0, contexts=0,
         diagnostics=(diagnostic,), exit_status=EXIT_INPUT, seconds=seconds,
     )
 
 
-def crashed_outcome(release: str, exc: BaseException, seconds: float) -> ReleaseOutcome:
+def crashed_outcome(release: str, exc: BaseException, seconds: float, *, name: str | None = None) -> ReleaseOutcome:
     """The outcome of a conversion that raised: ``convert.crashed`` with where it raised."""
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
@@ -113,7 +117,7 @@ def crashed_outcome(release: str, exc: BaseException, seconds: float) -> Release
         dx.CONVERT_CRASHED, f"conversion failed ({type(exc).__name__}: {exc}){where}",
         SourceSpan(path=release), exception=type(exc).__name__,
     )
-    return failed_outcome(release, diagnostic, seconds)
+    return failed_outcome(release, diagnostic, seconds, name=name)
 
 
 def result_json(result: ConversionResult, out_dir: Path | None) -> dict[str, object]:

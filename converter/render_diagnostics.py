@@ -23,7 +23,7 @@ from converter.findings import FailOn, FileFindings, count_text, counts, exit_st
 from converter.model import Diagnostic, Severity, SourceSpan
 
 
-class OutputFormat(enum.Enum):
+class FindingsFormat(enum.Enum):
     """How findings are printed (``--format``)."""
 
     TEXT = "text"
@@ -40,15 +40,15 @@ class Rendered:
     err: str = ""
 
 
-def render(fmt: OutputFormat, reports: Sequence[FileFindings], fail_on: FailOn = FailOn.INCONSISTENCY) -> Rendered:
+def render(fmt: FindingsFormat, reports: Sequence[FileFindings], fail_on: FailOn = FailOn.INCONSISTENCY) -> Rendered:
     """Render ``reports`` in ``fmt`` (JSON as :func:`findings_json`, indented, keys sorted)."""
     import json
 
-    if fmt is OutputFormat.TEXT:
+    if fmt is FindingsFormat.TEXT:
         return Rendered(out=text_totals(reports), err=text_findings(reports))
-    if fmt is OutputFormat.JSON:
+    if fmt is FindingsFormat.JSON:
         return Rendered(out=json.dumps(findings_json(reports, fail_on), indent=2, sort_keys=True) + "\n")
-    if fmt is OutputFormat.JUNIT:
+    if fmt is FindingsFormat.JUNIT:
         return Rendered(out=render_junit(reports, fail_on))
     return Rendered(out=render_github(reports, fail_on))
 

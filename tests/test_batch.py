@@ -14,10 +14,11 @@ from conftest import CORPUS, LEXINGTON
 from converter import BatchResult, ConvertOptions, convert_many
 from converter.batch import Task, convert_release, folder_names
 from converter.cli import main, show_progress
+from converter.output import OutputFormat
 from converter.releases import collect_releases
 
 SOUTHERN = tuple(CORPUS / f"southernco-2004q4-ex99-0{n}.txt" for n in (4, 5))
-NO_VALIDATE = ConvertOptions(validate=False)
+NO_VALIDATE = ConvertOptions(validate=False, formats=frozenset({OutputFormat.XBRL}))
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -83,6 +84,26 @@ def test_southern_company_texts_convert_in_a_batch(tmp_path: Path, corpus: Path)
     assert outcome.out == str(tmp_path / "out" / "southernco-2004q4-ex99-04")
 
 
+def test_a_submission_with_two_exhibits_is_a_batch(tmp_path: Path) -> None:
+    def document(kind: str, body: bytes) -> bytes:
+        return b"<DOCUMENT>\n<TYPE>" + kind.encode() + b"\n<TEXT>\n" + body + b"</TEXT>\n</DOCUMENT>\n"
+
+    submission = tmp_path / "0000059527-05-000001.txt"
+    submission.write_bytes(
+        b"<SEC-DOCUMENT>0000059527-05-000001.txt\n<SEC-HEADER>\nCOMPANY CONFORMED NAME: LEXINGTON PRECISION CORP\n"
+        b"CENTRAL INDEX KEY: 0000059527\n</SEC-HEADER>\n" + document("8-K", b"FORM 8-K\n")
+        + document("EX-99.1", LEXINGTON.read_bytes()) + document("EX-99.2", LEXINGTON.read_bytes())
+        + b"</SEC-DOCUMENT>\n"
+    )
+    out = tmp_path / "out"
+    code, stdout, _ = run("convert", str(submission), "-o", str(out), "--no-validate", "--write", "xbrl", "--json")
+    entries = json.loads(stdout)["releases"]
+    assert code == 1 and [e["release"] for e in entries] == [str(submission)] * 2
+    assert [e["name"] for e in entries] == [f"{submission.stem}-ex-99-1", f"{submission.stem}-ex-99-2"]
+    assert sorted(p.name for p in out.iterdir()) == [*(e["name"] for e in entries), "summary.json"]
+    assert all(e["facts"] == entries[0]["facts"] > 100 for e in entries)
+
+
 # --- the Python API -----------------------------------------------------------------------------
 
 
@@ -124,19 +145,20 @@ def test_collect_releases_rules(tmp_path: Path) -> None:
 
 
 def test_folder_names_are_unique_and_deterministic() -> None:
-    names = folder_names(["z/r.txt", "a/r.htm", "a/R.txt", "a/s.txt"])
-    assert names == {"a/R.txt": "R", "a/r.htm": "r-2", "a/s.txt": "s", "z/r.txt": "r-3"}
+    assert folder_names(["R", "r", "s", "r", ""]) == ["R", "r-2", "s", "r-3", "release"]
 
 
 def test_a_crashing_conversion_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     crashing = ConvertOptions(calc="bogus")  # validation refuses the mode: the conversion raises
-    outcome = convert_release(Task(release=str(LEXINGTON), out=tmp_path / "lex", options=crashing))
-    assert outcome.exit_status == 2 and [d.code for d in outcome.diagnostics] == ["convert.crashed"]
-    assert "ValueError" in outcome.diagnostics[0].message
+    outcome = convert_release(Task(path=str(LEXINGTON), index=0, out=tmp_path / "lex", options=crashing))
+    assert outcome.exit_status == 2 and [d.code for d in outcome.diagnostics] == ["internal.error"]
+    assert "ValueError" in outcome.diagnostics[0].message and outcome.name == "lex"
+    beyond = convert_release(Task(path=str(LEXINGTON), index=5, out=tmp_path / "lex", options=crashing))
+    assert [d.code for d in beyond.diagnostics] == ["convert.crashed"]  # raised outside the pipeline
     assert pickle.loads(pickle.dumps(outcome)) == outcome  # it travels back from a worker process
     batch = convert_many([LEXINGTON, tmp_path / "nope.txt"], tmp_path / "out", options=crashing)
     codes = {Path(r.release).name: r.diagnostics[0].code for r in batch.releases}
-    assert codes == {LEXINGTON.name: "convert.crashed", "nope.txt": "input.missing"}
+    assert codes == {LEXINGTON.name: "internal.error", "nope.txt": "input.missing"}
 
 
 def test_summary_is_deterministic_apart_from_times(tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_convert_github_annotates_release_and_instance_lines(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(out), "--format", "github")
+    code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(out), "--format", "github", "--write", "xbrl")
     assert code == 1
     lines = stdout.splitlines()
     duplicate = [line for line in lines if "title=map.duplicate.inconsistent" in line]
@@ -102,7 +102,7 @@ def test_convert_github_annotates_release_and_instance_lines(tmp_path: Path) -> 
 def test_convert_junit_and_single_summary(tmp_path: Path) -> None:
     summary = tmp_path / "summary.json"
     code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(tmp_path / "out"), "--format", "junit",
-                          "--summary", str(summary))
+                          "--summary", str(summary), "--write", "xbrl,ixbrl")
     assert code == 1
     root = etree.fromstring(stdout.encode())
     (case,) = root.findall("testsuite/testcase")
@@ -118,9 +118,18 @@ def test_convert_json_of_a_batch_is_the_summary(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     out = tmp_path / "out"
-    code, stdout, _ = run("convert", str(LEXINGTON), str(bad), "-o", str(out), "--no-validate", "--json")
+    code, stdout, _ = run("convert", str(LEXINGTON), str(bad), "-o", str(out), "--no-validate", "--json",
+                          "--write", "xbrl")
     assert code == 2
     assert json.loads(stdout) == json.loads((out / "summary.json").read_text())
     statuses = {Path(e["release"]).name: e["exit_status"] for e in json.loads(stdout)["releases"]}
     assert statuses == {LEXINGTON.name: 1, "bad.txt": 2}
     assert sorted(p.name for p in out.iterdir()) == [LEXINGTON.stem, "summary.json"]
+
+
+def test_write_chooses_the_outputs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("convert", str(LEXINGTON), "-o", str(out), "--no-validate", "--write", "ixbrl")[0] == 1
+    assert "lpc-20041231.htm" in {p.name for p in out.iterdir()} and not (out / "lpc-20041231.xml").exists()
+    code, _, err = run("convert", str(LEXINGTON), "-o", str(tmp_path / "x"), "--write", "xbrl,pdf")
+    assert code == 2 and "pdf" in err and not (tmp_path / "x").exists()
