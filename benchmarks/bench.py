@@ -41,12 +41,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import lxml.html  # noqa: E402
+import lxml.html
 
-from converter.model import ConversionResult, Severity  # noqa: E402
-from converter.output import OutputFormat  # noqa: E402
-from converter.pipeline import ConvertOptions, convert  # noqa: E402
-from converter.validate import validate  # noqa: E402
+from converter.model import ConversionResult, Severity
+from converter.output import OutputFormat
+from converter.pipeline import ConvertOptions, convert
+from converter.validate import validate
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLE = ROOT / "examples" / "lexington-2004q4-ex99-1.txt"
@@ -187,8 +187,8 @@ def _ratio(top: float | None, bottom: float | None) -> str:
 def table(rows: Sequence[Row]) -> list[str]:
     """The results as a Markdown table, with a total row."""
     lines = [
-        "| release | KB | lxml floor ms | convert ms | validate ms | convert/validate | convert/floor "
-        "| `xbrlify convert` s | peak RSS MB | Python peak MB | facts | status |",
+        ("| release | KB | lxml floor ms | convert ms | validate ms | convert/validate | convert/floor "
+         "| `xbrlify convert` s | peak RSS MB | Python peak MB | facts | status |"),
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for r in rows:

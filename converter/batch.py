@@ -27,11 +27,17 @@ from pathlib import Path
 from converter.diagnostics import InputError
 from converter.findings import exit_status
 from converter.pipeline import ConvertOptions, convert
-from converter.sources import releases_in
-from converter.release_summary import ReleaseOutcome, crashed_outcome, failed_outcome, outcome_of
+from converter.release_summary import (
+    ReleaseOutcome,
+    crashed_outcome,
+    failed_outcome,
+    outcome_of,
+)
 from converter.releases import collect_releases
+from converter.sources import releases_in
 
 SUMMARY_NAME = "summary.json"
+DEFAULT_OPTIONS = ConvertOptions()
 
 Progress = Callable[[ReleaseOutcome], None]
 
@@ -108,7 +114,7 @@ def convert_many(
     out_dir: Path,
     *,
     jobs: int = 1,
-    options: ConvertOptions = ConvertOptions(),
+    options: ConvertOptions = DEFAULT_OPTIONS,
     progress: Progress | None = None,
 ) -> BatchResult:
     """Convert every release ``paths`` name, each into ``out_dir/<release stem>/``.
@@ -131,7 +137,7 @@ def convert_many(
     return run_plan(plan_batch(paths, out_dir, options), out_dir, jobs=jobs, progress=progress)
 
 
-def plan_batch(paths: Sequence[str | Path], out_dir: Path, options: ConvertOptions = ConvertOptions()) -> Plan:
+def plan_batch(paths: Sequence[str | Path], out_dir: Path, options: ConvertOptions = DEFAULT_OPTIONS) -> Plan:
     """The releases ``paths`` name, each with its own output folder under ``out_dir``."""
     inputs = collect_releases(paths, exclude=out_dir)
     failed = [failed_outcome(name, problem) for name, problem in inputs.problems]

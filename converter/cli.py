@@ -23,7 +23,12 @@ from converter.model import ConversionResult, Severity
 from converter.output import ALL_FORMATS, OutputFormat
 from converter.pipeline import ConvertOptions, convert
 from converter.release_summary import ReleaseOutcome, outcome_of, result_json
-from converter.render_diagnostics import FindingsFormat, render, render_junit, text_findings
+from converter.render_diagnostics import (
+    FindingsFormat,
+    render,
+    render_junit,
+    text_findings,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -84,7 +84,7 @@ def test_entry_point_kinds(tmp_path: Path) -> None:
 
 def test_folder_without_entry_points_exits_2(tmp_path: Path) -> None:
     (tmp_path / "readme.txt").write_text("nothing here\n")
-    code, out, err = run(str(tmp_path), "--format", "json")
+    code, out, _ = run(str(tmp_path), "--format", "json")
     assert code == 2
     (entry,) = json.loads(out)["files"]
     assert [d["code"] for d in entry["diagnostics"]] == ["validate.no-entry-point"]
@@ -201,8 +201,8 @@ def test_github_annotations_also_point_at_the_release() -> None:
     )
     assert github_lines(finding, "ignored") == [
         "::error file=out/a.xml,line=7,title=calc11e%3Ax::inconsistency: 50%25 off,%0Areally",
-        "::error file=rel%2C1.txt,line=12,col=5,title=calc11e%3Ax::inconsistency: 50%25 off,%0Areally"
-        " (also rel,1.txt:20)",
+        ("::error file=rel%2C1.txt,line=12,col=5,title=calc11e%3Ax::inconsistency: 50%25 off,%0Areally"
+         " (also rel,1.txt:20)"),
     ]
     assert github_lines(finding, "x", FailOn.ERROR)[0].startswith("::warning ")
     bare = Diagnostic(code="input.empty", severity=Severity.ERROR, message="empty")
