@@ -1,8 +1,9 @@
 """The ``xbrlify`` command: option parsing and rendering only; the work is in ``converter``.
 
 Exit codes: 0 valid, 1 findings, 2 usage errors or input that could not be read (the worst
-file or release decides). ``--format text|json|junit|github`` chooses how findings are printed
-(:mod:`converter.render_diagnostics`); ``--json`` is an alias of ``--format json``.
+file or release decides). How findings are printed (:mod:`converter.render_diagnostics`):
+``validate --format text|json|junit|github``, ``convert --report ...`` (``convert --format``
+chooses the output files); ``--json`` is the JSON choice of either.
 """
 
 from __future__ import annotations
@@ -35,21 +36,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 _CALC = click.Choice(["c11r", "c10", "none"])
 
 
-def _output_options(func: F) -> F:
-    """``--format``, its ``--json`` alias, and ``--junit FILE``, shared by both commands."""
-    for option in reversed((
-        click.option("--format", "fmt", type=click.Choice([f.value for f in FindingsFormat]), default="text",
-                     show_default=True, help="How findings are printed (junit: XML, github: Actions annotations)."),
-        click.option("--json", "as_json", is_flag=True, help="Alias of --format json."),
-        click.option("--junit", "junit_file", type=click.Path(path_type=Path, dir_okay=False),
-                     help="Also write JUnit XML results to this file."),
-    )):
-        func = option(func)
-    return func
+def _findings_options(flag: str) -> Callable[[F], F]:
+    """``flag`` (how findings are printed), its ``--json`` alias, and ``--junit FILE``."""
+    def decorate(func: F) -> F:
+        for option in reversed((
+            click.option(flag, "fmt", type=click.Choice([f.value for f in FindingsFormat]), default="text",
+                         show_default=True, help="How findings are printed (junit: XML, github: Actions annotations)."),
+            click.option("--json", "as_json", is_flag=True, help=f"Alias of {flag} json."),
+            click.option("--junit", "junit_file", type=click.Path(path_type=Path, dir_okay=False),
+                         help="Also write JUnit XML results to this file."),
+        )):
+            func = option(func)
+        return func
+    return decorate
 
 
-def _parse_write(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[OutputFormat]:
-    """``--write xbrl,ixbrl`` as output formats (``all``: every one)."""
+def _parse_formats(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[OutputFormat]:
+    """``--format xbrl,ixbrl`` as output formats (``all``: every one)."""
     names = {n.strip().lower() for n in value.split(",") if n.strip()}
     if names == {"all"}:
         return ALL_FORMATS
@@ -74,24 +77,26 @@ def main() -> None:
 @click.option("--entity-name", help="Name of the filer (overrides the release).")
 @click.option("--calc", type=_CALC, default="c11r", show_default=True, help="Calculation check mode.")
 @click.option("--no-validate", is_flag=True, help="Write the outputs without running Arelle.")
-@click.option("--write", "write", default="all", show_default=True, metavar="FORMATS", callback=_parse_write,
+@click.option("--format", "formats", default="all", show_default=True, metavar="FORMATS", callback=_parse_formats,
               help=f"Outputs besides the taxonomy, comma-separated: {', '.join(f.value for f in OutputFormat)}.")
+@click.option("--viewer", is_flag=True, help="Also write the ixbrl-viewer (whatever --format says).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for many releases (0: one per CPU).")
 @click.option("--summary", "summary_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the summary JSON here.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-release lines.")
-@_output_options
+@_findings_options("--report")
 def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, entity_name: str | None, calc: str,
-                    no_validate: bool, write: frozenset[OutputFormat], jobs: int, summary_file: Path | None, quiet: bool, fmt: str, as_json: bool,
-                    junit_file: Path | None) -> None:
+                    no_validate: bool, formats: frozenset[OutputFormat], viewer: bool, jobs: int,
+                    summary_file: Path | None, quiet: bool, fmt: str, as_json: bool, junit_file: Path | None) -> None:
     """Convert RELEASES (text or HTML files, EDGAR submissions, folders, glob patterns) into XBRL in OUT.
 
     One release file is written straight into OUT; several (a folder, a pattern, a submission
     with several EX-99 exhibits) each into OUT/<release stem>/, in parallel with --jobs, with
     OUT/summary.json listing them.
     """
-    options = ConvertOptions(cik=cik, entity_name=entity_name, calc=calc, validate=not no_validate, formats=write)
+    formats = formats | {OutputFormat.VIEWER} if viewer else formats
+    options = ConvertOptions(cik=cik, entity_name=entity_name, calc=calc, validate=not no_validate, formats=formats)
     output = _format(fmt, as_json)
     plan = plan_batch(releases, out_dir, options)
     if len(releases) == 1 and not plan.expanded and len(plan.tasks) + len(plan.failed) == 1:
@@ -122,7 +127,7 @@ def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, en
 @click.option("--calc", type=_CALC, default="c11r", show_default=True, help="Calculation check mode.")
 @click.option("--fail-on", type=click.Choice([f.value for f in FailOn]), default=FailOn.INCONSISTENCY.value,
               show_default=True, help="Mildest severity that makes the exit code 1.")
-@_output_options
+@_findings_options("--format")
 def validate_command(paths: Sequence[Path], calc: str, fail_on: str, fmt: str, as_json: bool,
                      junit_file: Path | None) -> None:
     """Validate XBRL with Arelle, offline: instances, Inline XBRL, report packages, xBRL-JSON, folders.
@@ -140,6 +145,34 @@ def validate_command(paths: Sequence[Path], calc: str, fail_on: str, fmt: str, a
     click.echo(rendered.out, nl=False)
     _write_extras(None, {}, junit_file, reports, threshold)
     sys.exit(exit_status(reports, threshold))
+
+
+@main.command("view")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder for the viewer (xbrlviewer.html + ixbrlviewer.js).")
+@click.option("--calc", type=_CALC, default="c11r", show_default=True, help="Calculation check mode.")
+def view_command(source: Path, out_dir: Path, calc: str) -> None:
+    """Write Arelle's ixbrl-viewer for SOURCE: an Inline XBRL document, or a release (converted first).
+
+    The viewer opens offline from file:// and lists the validation messages.
+    """
+    from converter.entry_points import is_inline_xbrl
+    from converter.validate import save_viewer
+
+    if source.is_file() and is_inline_xbrl(source):
+        found = save_viewer(source, out_dir, calc=calc)
+        for d in found:
+            click.echo(d.render(), err=True)
+        written = (out_dir / "xbrlviewer.html").is_file()
+        click.echo(f"{source}: viewer -> {out_dir}/xbrlviewer.html" if written else f"{source}: no viewer written")
+        sys.exit(EXIT_INPUT if not written else 1 if any(d.severity.rank <= 1 for d in found) else 0)
+    options = ConvertOptions(calc=calc, formats=frozenset({OutputFormat.IXBRL, OutputFormat.VIEWER}))
+    result = convert(source, options=options, out_dir=out_dir)
+    _print_result(result, out_dir)
+    if result.report is not None:
+        click.echo(f"viewer: {out_dir}/viewer/xbrlviewer.html")
+    sys.exit(exit_status([outcome_of(result, out=out_dir, seconds=0.0).findings()], FailOn.INCONSISTENCY))
 
 
 def show_progress(quiet: bool, streams: Sequence[TextIO]) -> bool:
@@ -161,7 +194,7 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[ReleaseOutcome], No
 
 def _format(fmt: str, as_json: bool) -> FindingsFormat:
     if as_json and fmt not in ("text", "json"):
-        raise click.UsageError(f"--json contradicts --format {fmt}")
+        raise click.UsageError(f"--json contradicts the findings format {fmt}")
     return FindingsFormat.JSON if as_json else FindingsFormat(fmt)
 
 

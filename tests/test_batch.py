@@ -96,7 +96,7 @@ def test_a_submission_with_two_exhibits_is_a_batch(tmp_path: Path) -> None:
         + b"</SEC-DOCUMENT>\n"
     )
     out = tmp_path / "out"
-    code, stdout, _ = run("convert", str(submission), "-o", str(out), "--no-validate", "--write", "xbrl", "--json")
+    code, stdout, _ = run("convert", str(submission), "-o", str(out), "--no-validate", "--format", "xbrl", "--json")
     entries = json.loads(stdout)["releases"]
     assert code == 1 and [e["release"] for e in entries] == [str(submission)] * 2
     assert [e["name"] for e in entries] == [f"{submission.stem}-ex-99-1", f"{submission.stem}-ex-99-2"]

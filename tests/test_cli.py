@@ -88,7 +88,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_convert_github_annotates_release_and_instance_lines(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(out), "--format", "github", "--write", "xbrl")
+    code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(out), "--report", "github", "--format", "xbrl")
     assert code == 1
     lines = stdout.splitlines()
     duplicate = [line for line in lines if "title=map.duplicate.inconsistent" in line]
@@ -101,8 +101,8 @@ def test_convert_github_annotates_release_and_instance_lines(tmp_path: Path) -> 
 
 def test_convert_junit_and_single_summary(tmp_path: Path) -> None:
     summary = tmp_path / "summary.json"
-    code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(tmp_path / "out"), "--format", "junit",
-                          "--summary", str(summary), "--write", "xbrl,ixbrl")
+    code, stdout, _ = run("convert", str(LEXINGTON), "-o", str(tmp_path / "out"), "--report", "junit",
+                          "--summary", str(summary), "--format", "xbrl,ixbrl")
     assert code == 1
     root = etree.fromstring(stdout.encode())
     (case,) = root.findall("testsuite/testcase")
@@ -119,7 +119,7 @@ def test_convert_json_of_a_batch_is_the_summary(tmp_path: Path) -> None:
     bad.write_bytes(b"")
     out = tmp_path / "out"
     code, stdout, _ = run("convert", str(LEXINGTON), str(bad), "-o", str(out), "--no-validate", "--json",
-                          "--write", "xbrl")
+                          "--format", "xbrl")
     assert code == 2
     assert json.loads(stdout) == json.loads((out / "summary.json").read_text())
     statuses = {Path(e["release"]).name: e["exit_status"] for e in json.loads(stdout)["releases"]}
@@ -129,7 +129,7 @@ def test_convert_json_of_a_batch_is_the_summary(tmp_path: Path) -> None:
 
 def test_write_chooses_the_outputs(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert run("convert", str(LEXINGTON), "-o", str(out), "--no-validate", "--write", "ixbrl")[0] == 1
+    assert run("convert", str(LEXINGTON), "-o", str(out), "--no-validate", "--format", "ixbrl")[0] == 1
     assert "lpc-20041231.htm" in {p.name for p in out.iterdir()} and not (out / "lpc-20041231.xml").exists()
-    code, _, err = run("convert", str(LEXINGTON), "-o", str(tmp_path / "x"), "--write", "xbrl,pdf")
+    code, _, err = run("convert", str(LEXINGTON), "-o", str(tmp_path / "x"), "--format", "xbrl,pdf")
     assert code == 2 and "pdf" in err and not (tmp_path / "x").exists()
