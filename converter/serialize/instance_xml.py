@@ -58,7 +58,7 @@ def render_instance(report: Report, schema_href: str) -> tuple[bytes, dict[str, 
         (in the order the cells appear in ``report.facts``).
     """
     merged = merge_facts(report.facts)
-    prefixes = _prefixes(report, merged)
+    prefixes = namespace_prefixes(report, (m.fact.concept for m in merged), _FIXED_PREFIXES)
     nsmap = {prefix: namespace for namespace, prefix in prefixes.items()}
     if any(m.fact.value is None for m in merged):
         nsmap["xsi"] = ns.XSI
@@ -101,11 +101,12 @@ def merge_facts(facts: Iterable[Fact]) -> list[MergedFact]:
     ]
 
 
-def _prefixes(report: Report, merged: list[MergedFact]) -> dict[str, str]:
-    """Namespace to prefix: the fixed ones, the extension's, then any other in use (sorted)."""
-    prefixes = {namespace: prefix for prefix, namespace in _FIXED_PREFIXES}
+def namespace_prefixes(report: Report, concepts: Iterable[QName], fixed: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Namespace to prefix: the ``fixed`` (prefix, namespace) ones, the extension's, then any other
+    used by ``concepts``, members or measures (sorted)."""
+    prefixes = {namespace: prefix for prefix, namespace in fixed}
     prefixes.setdefault(report.taxonomy.namespace, report.taxonomy.prefix)
-    used = [m.fact.concept for m in merged]
+    used = list(concepts)
     used += [q for c in report.contexts for pair in c.members for q in pair]
     used += [q for u in report.units for q in (*u.numerators, *u.denominators)]
     taken = set(prefixes.values())

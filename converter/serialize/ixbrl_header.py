@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from lxml import etree
 
 from converter.model import Fact, Report
-from converter.serialize.instance_xml import context_element, unit_element
+from converter.serialize.instance_xml import context_element, namespace_prefixes, unit_element
 from taxonomy import ns
 from taxonomy.xmlout import clark, sub, xlink
 
@@ -33,17 +33,7 @@ def prefixes_for(report: Report, facts: Iterable[Fact]) -> dict[str, str]:
     Returns:
         Namespace URI to the prefix declared for it on the root element.
     """
-    prefixes = {namespace: prefix for prefix, namespace in _FIXED_PREFIXES}
-    prefixes.setdefault(report.taxonomy.namespace, report.taxonomy.prefix)
-    used = [f.concept for f in facts]
-    used += [q for c in report.contexts for pair in c.members for q in pair]
-    used += [q for u in report.units for q in (*u.numerators, *u.denominators)]
-    taken = set(prefixes.values())
-    for qname in sorted(set(used)):
-        if qname.namespace not in prefixes and qname.prefix not in taken:
-            prefixes[qname.namespace] = qname.prefix
-            taken.add(qname.prefix)
-    return prefixes
+    return namespace_prefixes(report, (f.concept for f in facts), _FIXED_PREFIXES)
 
 
 def build_header(
