@@ -26,8 +26,8 @@ from converter.mapping.labels import camel
 from converter.mapping.linkbase import MappedStatement, build_taxonomy
 from converter.mapping.members import Members, is_default
 from converter.mapping.series import DEFAULT, Series, series_of
-from converter.mapping.signs import FactKey, decide_signs, visiting_order
-from converter.model import Context, Diagnostic, Fact, Period, QName, Report, Statement, Unit
+from converter.mapping.signs import decide_signs, visiting_order
+from converter.model import Context, Diagnostic, Entity, Fact, Period, QName, Report, Statement, Unit
 from taxonomy import ns
 
 
@@ -63,50 +63,14 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
         members.add(s.members, s.headings, s.label)
     for st in statements:
         members.add_columns([c.member for c in st.columns if c.member])
-
-    def keys(i: int) -> dict[tuple[str, int], FactKey]:
-        st = statements[series[i].statement]
-        return {
-            (m, c): (qnames[i], m, _column_member(st, c), _period(st, c, series[i]).key(), series[i].unit)
-            for (m, c) in series[i].cells
-        }
-
-    kinds = [st.kind for st in statements]
-    order = visiting_order(series, kinds)
-
-    def cell_keys(i: int) -> dict[tuple[str, int], tuple[str, str, str]]:
-        st = statements[series[i].statement]
-        return {(m, c): (f"{m}|{_column_member(st, c)}", _period(st, c, series[i]).key(), series[i].unit.value)
-                for (m, c) in series[i].cells}
-
-    distinguish(series, order, choices, qnames, cell_keys, [st.title for st in statements],
+    identities = [_identity(statements[s.statement], s) for s in series]
+    order = visiting_order(series, [st.kind for st in statements])
+    distinguish(series, order, choices, qnames, lambda i: identities[i], [st.title for st in statements],
                 lambda choice: choice.qname(namespace, prefix))
-    signs = decide_signs(series, order, lambda i: choices[i].two_sided, keys)
+    signs = decide_signs(series, order, lambda i: choices[i].two_sided,
+                         lambda i: {k: (qnames[i], *v) for k, v in identities[i].items()})
     relations = _relations(statements, series)
-    contexts: dict[str, Context] = {}
-    units: dict[str, Unit] = {}
-    facts: list[Fact] = []
-    for i, s in enumerate(series):
-        st = statements[s.statement]
-        measure = QName(namespace, prefix, camel(s.item.unit_name)) if s.item.unit_name else None
-        unit = cx.unit_for(s.unit, st.scale.currency, measure)
-        units.setdefault(unit.id, unit)
-        for (member, column), value in s.cells.items():
-            col = _column_member(st, column)
-            dims = [members.dimension(member)] if member != DEFAULT else []
-            dims += [members.dimension(col, column=True)] if col != DEFAULT else []
-            ctx = cx.make_context(ent, _period(st, column, s), tuple(sorted(dims)))
-            contexts.setdefault(ctx.id, ctx)
-            amount = None if value.amount is None else value.amount.scaleb(s.scale) * signs[i]
-            facts.append(
-                Fact(
-                    concept=qnames[i], context_id=ctx.id, unit_id=unit.id,
-                    value=Decimal(0) if amount is None else _tidy(amount), decimals=value.decimals,
-                    span=value.span, printed=value.printed, scale=s.scale,
-                    negated=signs[i] < 0 and value.amount is not None and value.amount != 0,
-                    statement=(st.table, st.part), row=value.span.row or s.item.row,
-                )
-            )
+    facts, contexts, units = _facts(statements, series, qnames, signs, members, ent)
     diags.extend(_duplicates(facts))
     index = {id(s): i for i, s in enumerate(series)}
     mapped = [
@@ -120,11 +84,53 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     taxonomy = build_taxonomy(mapped, members, prefix=prefix, namespace=namespace, name=f"{prefix}-{period_end:%Y%m%d}")
     report = Report(
         taxonomy=taxonomy, entity=ent,
-        contexts=tuple(sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or dt.date.min, c.id))),
-        units=tuple(sorted(units.values(), key=lambda u: u.id)),
+        contexts=tuple(sorted(contexts, key=lambda c: (c.period.end, c.period.start or dt.date.min, c.id))),
+        units=tuple(sorted(units, key=lambda u: u.id)),
         facts=tuple(facts), period_end=period_end,
     )
     return report, diags
+
+
+def _identity(statement: Statement, s: Series) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """Each cell's fact identity but for the concept: (row member|column member, period, unit)."""
+    return {
+        (m, c): (f"{m}|{_column_member(statement, c)}", _period(statement, c, s).key(), s.unit.value)
+        for (m, c) in s.cells
+    }
+
+
+def _facts(
+    statements: Sequence[Statement],
+    series: Sequence[Series],
+    qnames: Sequence[QName],
+    signs: Sequence[int],
+    members: Members,
+    ent: Entity,
+) -> tuple[list[Fact], list[Context], list[Unit]]:
+    """A fact per printed cell, with the contexts and units they use (each once)."""
+    contexts: dict[str, Context] = {}
+    units: dict[str, Unit] = {}
+    facts: list[Fact] = []
+    for i, s in enumerate(series):
+        st = statements[s.statement]
+        measure = QName(qnames[i].namespace, qnames[i].prefix, camel(s.item.unit_name)) if s.item.unit_name else None
+        unit = cx.unit_for(s.unit, st.scale.currency, measure)
+        units.setdefault(unit.id, unit)
+        for (member, column), value in s.cells.items():
+            col = _column_member(st, column)
+            dims = [members.dimension(member)] if member != DEFAULT else []
+            dims += [members.dimension(col, column=True)] if col != DEFAULT else []
+            ctx = cx.make_context(ent, _period(st, column, s), tuple(sorted(dims)))
+            contexts.setdefault(ctx.id, ctx)
+            amount = None if value.amount is None else value.amount.scaleb(s.scale) * signs[i]
+            facts.append(Fact(
+                concept=qnames[i], context_id=ctx.id, unit_id=unit.id,
+                value=Decimal(0) if amount is None else _tidy(amount), decimals=value.decimals,
+                span=value.span, printed=value.printed, scale=s.scale,
+                negated=signs[i] < 0 and value.amount is not None and value.amount != 0,
+                statement=(st.table, st.part), row=value.span.row or s.item.row,
+            ))
+    return facts, list(contexts.values()), list(units.values())
 
 
 def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
