@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from browser import BrowserError, Page, find_chromium, headless_page
 from click.testing import CliRunner
-from conftest import LEXINGTON
 from lxml import etree
 
 from converter.cli import main
 from converter.model import ConversionResult
 from taxonomy import ns
+
+pytestmark = pytest.mark.browser
 
 READY_TIMEOUT = 30.0
 IX = f"{{{ns.IX}}}"
