@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
 
 from lxml import etree
 
@@ -25,14 +26,20 @@ _ONE_MARK = r"\(?(?:\d{1,2}|[a-z]|[*†‡§]+)\)?"
 MARKER = re.compile(rf"^{_ONE_MARK}(?:[,\s]+{_ONE_MARK})*$", re.IGNORECASE)
 _SPACE_WIDTHS = {"\xa0": 1, "\u2002": 2, "\u2003": 4, "\u2009": 1, "\u2007": 2}
 _WS = re.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000]+")
+_INK = re.compile(r"[^\s\xa0\u2000-\u200b\u202f\u205f\u3000]")  # a character _WS does not match
 _NBSP_PT = 2.5
 _STYLED_TAGS = frozenset({"b", "strong", "font", "sup"})
 _SMALL = 0.8
+_T = TypeVar("_T")
+_EFFECTS_MAX = 4096
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A piece of text with the style it is printed in."""
+class Run(NamedTuple):
+    """A piece of text with the style it is printed in.
+
+    A NamedTuple rather than a frozen dataclass: a large release has tens of thousands of runs,
+    and a tuple is built several times faster.
+    """
 
     text: str
     bold: bool
@@ -78,7 +85,7 @@ class _Walk:
     def add(self, text: str | None, bold: bool, size: float, raised: bool, offset: float) -> None:
         if not text:
             return
-        if self.indent is None and _WS.sub("", text):
+        if self.indent is None and _INK.search(text):
             self.indent = offset
         self.runs.append(Run(text, bold, size, raised))
 
@@ -86,31 +93,33 @@ class _Walk:
 def read_cell(cell: etree._Element, inherited_size: float = 10.0) -> CellText:
     """Walk a ``<td>``/``<th>`` (nested tables excluded) into a ``CellText``."""
     walk = _Walk()
-    stack: list[_Ctx] = [_Ctx(False, inherited_size, False, 0.0)]
-    walker = etree.iterwalk(cell, events=("start", "end"))
-    for event, el in walker:
-        if event == "start":
-            ctx = _enter(el, stack[-1], walk)
-            stack.append(ctx)
-            if ctx.skip:
-                walker.skip_subtree()
-                continue
-            if el.tag in BLOCK_TAGS:
-                walk.add("\n", False, ctx.size, False, ctx.offset)
-            walk.add(el.text, ctx.bold, ctx.size, ctx.raised, ctx.offset)
-            continue
-        ctx = stack.pop()
-        if not ctx.skip and el.tag in BLOCK_TAGS:
-            walk.add("\n", False, ctx.size, False, ctx.offset)
-        if el is not cell:
-            parent = stack[-1]
-            walk.add(el.tail, parent.bold, parent.size, parent.raised, parent.offset)
+    ctx = _enter(cell, _Ctx(False, inherited_size, False, 0.0), walk)
+    if not ctx.skip:
+        _walk_inside(cell, ctx, walk)
     return CellText(tuple(walk.runs), walk.indent or 0.0, walk.top, walk.bottom)
 
 
-@dataclass(frozen=True, slots=True)
-class _Ctx:
-    """Inherited text style at one element of the walk."""
+def _walk_inside(el: etree._Element, ctx: _Ctx, walk: _Walk) -> None:
+    """Add the text of ``el`` (printed in ``ctx``), its children and their tails to ``walk``.
+
+    Recursive: libxml2 stops parsing HTML nested deeper than 256 elements, far below Python's
+    recursion limit.
+    """
+    block = el.tag in BLOCK_TAGS
+    if block:
+        walk.add("\n", False, ctx.size, False, ctx.offset)
+    walk.add(el.text, ctx.bold, ctx.size, ctx.raised, ctx.offset)
+    for child in el:
+        inner = _enter(child, ctx, walk)
+        if not inner.skip:
+            _walk_inside(child, inner, walk)
+        walk.add(child.tail, ctx.bold, ctx.size, ctx.raised, ctx.offset)
+    if block:
+        walk.add("\n", False, ctx.size, False, ctx.offset)
+
+
+class _Ctx(NamedTuple):
+    """Inherited text style at one element of the walk (a NamedTuple, as ``Run``)."""
 
     bold: bool
     size: float
@@ -119,23 +128,79 @@ class _Ctx:
     skip: bool = False
 
 
+_SKIP = _Ctx(False, 0.0, False, 0.0, True)  # hidden, non-text or nested-table content
+
+
+@dataclass(frozen=True, slots=True)
+class _Effect:
+    """What an element's tag and attributes do to the style inside it (None: inherited)."""
+
+    hidden: bool
+    top: Rule
+    bottom: Rule
+    bold: bool | None
+    size: float | None
+    raised: bool
+    left: float
+
+
+_EFFECTS: dict[tuple[str, str | None, str | None], _Effect] = {}
+
+
 def _enter(el: etree._Element, parent: _Ctx, walk: _Walk) -> _Ctx:
     """The style context inside ``el``; ``skip`` for hidden, non-text and nested-table content."""
-    if not isinstance(el.tag, str) or el.tag in dom.SKIPPED_TAGS or el.tag == "table":
-        return _Ctx(parent.bold, parent.size, parent.raised, parent.offset, True)
-    if el.get("style") is None and el.tag not in _STYLED_TAGS:
+    tag = el.tag
+    if not isinstance(tag, str) or tag in dom.SKIPPED_TAGS or tag == "table":
+        return _SKIP
+    style = el.get("style")
+    if style is None and tag not in _STYLED_TAGS:
         return parent
-    style = dom.style_of(el)
-    if dom.is_hidden(style):
-        return _Ctx(parent.bold, parent.size, parent.raised, parent.offset, True)
-    walk.top = max(walk.top, dom.border_rule(style, "top"), key=lambda r: r.value)
-    walk.bottom = max(walk.bottom, dom.border_rule(style, "bottom"), key=lambda r: r.value)
+    effect = _effect(el, tag, style)
+    if effect.hidden:
+        return _SKIP
+    if effect.top.value > walk.top.value:
+        walk.top = effect.top
+    if effect.bottom.value > walk.bottom.value:
+        walk.bottom = effect.bottom
     return _Ctx(
-        dom.is_bold(el, style, parent.bold),
-        dom.font_size_pt(el, style, parent.size),
-        parent.raised or dom.is_superscript(el, style),
-        parent.offset + dom.box_left(style),
+        parent.bold if effect.bold is None else effect.bold,
+        parent.size if effect.size is None else effect.size,
+        parent.raised or effect.raised,
+        parent.offset + effect.left,
     )
+
+
+def _effect(el: etree._Element, tag: str, style: str | None) -> _Effect:
+    """The ``_Effect`` of ``el``, computed once per distinct tag, ``style`` and ``<font size>``.
+
+    The ``html_dom`` style rules read nothing else of an element, and a release repeats the
+    same few styles on thousands of cells.
+    """
+    key = (tag, style, el.get("size") if tag == "font" else None)
+    found = _EFFECTS.get(key)
+    if found is None:
+        if len(_EFFECTS) >= _EFFECTS_MAX:
+            _EFFECTS.clear()
+        found = _EFFECTS[key] = _compute_effect(el)
+    return found
+
+
+def _compute_effect(el: etree._Element) -> _Effect:
+    style = dom.style_of(el)
+    return _Effect(
+        hidden=dom.is_hidden(style),
+        top=dom.border_rule(style, "top"),
+        bottom=dom.border_rule(style, "bottom"),
+        bold=_override(dom.is_bold(el, style, False), dom.is_bold(el, style, True)),
+        size=_override(dom.font_size_pt(el, style, -1.0), dom.font_size_pt(el, style, -2.0)),
+        raised=dom.is_superscript(el, style),
+        left=dom.box_left(style),
+    )
+
+
+def _override(when_a: _T, when_b: _T) -> _T | None:
+    """What a style sets whatever it inherits (same result for two inherited values), else None."""
+    return when_a if when_a == when_b else None
 
 
 def dominant_size(cells: Iterable[CellText]) -> float:
@@ -143,29 +208,30 @@ def dominant_size(cells: Iterable[CellText]) -> float:
     counts: Counter[float] = Counter()
     for cell in cells:
         for run in cell.runs:
-            digits = sum(ch.isdigit() for ch in run.text)
-            if digits and not run.raised:
+            if run.raised:
+                continue
+            digits = sum(map(str.isdigit, run.text))
+            if digits:
                 counts[round(run.size, 2)] += digits
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
 def resolve(cell: CellText, reference: float) -> Resolved:
     """Cell text without footnote markers, whitespace collapsed; plus bold and indent (pt)."""
-    kept = [run for run in cell.runs if not _is_marker(run, reference)]
+    small = reference * _SMALL
+    kept = [run for run in cell.runs if not ((run.raised or run.size < small) and _reads_as_marker(run.text))]
     raw = "".join(run.text for run in kept)
     lead = _leading_spaces(raw)
     text = normalise(raw)
-    inked = [run for run in kept if _WS.sub("", run.text)]
+    inked = [run for run in kept if _INK.search(run.text)]
     bold = bool(inked) and all(run.bold for run in inked)
     return Resolved(text, bold, cell.indent + lead * _NBSP_PT)
 
 
-def _is_marker(run: Run, reference: float) -> bool:
-    """A raised or small run that reads like a footnote reference."""
-    stripped = normalise(run.text)
-    if not stripped or MARKER.match(stripped) is None:
-        return False
-    return run.raised or run.size < reference * _SMALL
+def _reads_as_marker(text: str) -> bool:
+    """Text that reads like a footnote reference (``(1)``, ``a``, ``*``), whatever its style."""
+    stripped = normalise(text)
+    return bool(stripped) and MARKER.match(stripped) is not None
 
 
 def _leading_spaces(raw: str) -> int:
