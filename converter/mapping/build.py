@@ -19,7 +19,7 @@ from decimal import Decimal
 from converter import diagnostics as dx
 from converter.mapping import contexts as cx
 from converter.mapping.arithmetic import Relation, find_relations
-from converter.mapping.calc_check import Summation, supported
+from converter.mapping.calc_check import FactIndex, Summation, supported
 from converter.mapping.concepts import LineContext, choose
 from converter.mapping.identity import distinguish
 from converter.mapping.labels import camel
@@ -73,11 +73,12 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     facts, contexts, units = _facts(statements, series, qnames, signs, members, ent)
     diags.extend(_duplicates(facts))
     index = {id(s): i for i, s in enumerate(series)}
+    fact_index = FactIndex(facts)
     mapped = [
         MappedStatement(
             statement=st,
             series=[(s, choices[i], qnames[i], signs[i]) for i, s in enumerate(series) if s.statement == n],
-            calculation=_summations(relations[n], index, qnames, signs, facts),
+            calculation=_summations(relations[n], index, qnames, signs, fact_index),
         )
         for n, st in enumerate(statements)
     ]
@@ -174,7 +175,7 @@ def _summations(
     index: dict[int, int],
     qnames: Sequence[QName],
     signs: Sequence[int],
-    facts: Sequence[Fact],
+    facts: FactIndex,
 ) -> list[Summation]:
     """Relations in concept terms: weight = printed weight x sign of total x sign of part.
 

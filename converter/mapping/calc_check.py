@@ -18,17 +18,38 @@ from converter.model import Fact, QName
 Summation = tuple[QName, tuple[tuple[QName, int], ...]]
 
 
-def supported(summation: Summation, facts: Sequence[Fact]) -> bool:
-    """Whether ``total = sum(weight * part)`` holds (within rounding) wherever it binds."""
+class FactIndex:
+    """The facts with a value by (concept, context, unit), built once for all summations."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        self.by_key: dict[tuple[QName, str, str], list[Fact]] = {}
+        self.keys_of: dict[QName, list[tuple[QName, str, str]]] = {}
+        for fact in facts:
+            if fact.value is None:
+                continue
+            key = (fact.concept, fact.context_id, fact.unit_id)
+            found = self.by_key.get(key)
+            if found is None:
+                self.by_key[key] = [fact]
+                self.keys_of.setdefault(fact.concept, []).append(key)
+            else:
+                found.append(fact)
+
+
+def supported(summation: Summation, facts: Sequence[Fact] | FactIndex) -> bool:
+    """Whether ``total = sum(weight * part)`` holds (within rounding) wherever it binds.
+
+    Args:
+        summation: (total concept, ((part concept, weight), ...)).
+        facts: The report's facts, or a ``FactIndex`` of them (when checking many summations).
+    """
     source, parts = summation
-    index: dict[tuple[QName, str, str], list[Fact]] = {}
-    for fact in facts:
-        if fact.value is not None:
-            index.setdefault((fact.concept, fact.context_id, fact.unit_id), []).append(fact)
-    for (concept, ctx, unit), totals in index.items():
-        if concept != source:
-            continue
-        present = [(index[(t, ctx, unit)], w) for t, w in parts if (t, ctx, unit) in index]
+    index = facts if isinstance(facts, FactIndex) else FactIndex(facts)
+    by_key = index.by_key
+    for key in index.keys_of.get(source, ()):
+        _, ctx, unit = key
+        totals = by_key[key]
+        present = [(by_key[(t, ctx, unit)], w) for t, w in parts if (t, ctx, unit) in by_key]
         if not present:
             continue
         groups = [totals, *(found for found, _ in present)]
