@@ -55,7 +55,8 @@ class Span:
 
 def cores(row: Sequence[Token]) -> list[Token]:
     """Figure cells of a row, outside the label slot 0."""
-    return [t for t in row if t.kind in CORE_KINDS and t.start > 0]
+    # Identity tests: a set lookup hashes the enum in Python, and this runs for every row often.
+    return [t for t in row if (t.kind is Kind.NUMBER or t.kind is Kind.NIL) and t.start > 0]
 
 
 def find_columns(rows: Sequence[Sequence[Token]]) -> list[Span]:

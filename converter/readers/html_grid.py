@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from converter.model import Rule
 from converter.readers import html_dom as dom
-from converter.readers.html_text import CellText, read_cell
+from converter.readers.html_text import CellText, hides, read_cell
 
 MAX_SPAN = 200  # colspan / rowspan values above this are treated as 1 (garbage or attacks)
 
@@ -30,12 +29,12 @@ class PhysCell:
 
 @dataclass(frozen=True, slots=True)
 class PhysRow:
-    """A ``<tr>`` with its cells in slot order and the rules its own style draws."""
+    """A ``<tr>`` with its cells in slot order and the rules (values 0-2) its own style draws."""
 
     line: int
     cells: tuple[PhysCell, ...]
-    top: Rule
-    bottom: Rule
+    top: int
+    bottom: int
 
 
 def own_rows(table: etree._Element) -> list[etree._Element]:
@@ -60,7 +59,7 @@ def build_grid(table: etree._Element) -> list[PhysRow]:
         cells: list[PhysCell] = []
         slot = 0
         for td in tr:
-            if td.tag not in ("td", "th") or dom.is_hidden(dom.style_of(td)):
+            if td.tag not in ("td", "th") or hides(td):
                 continue
             while carried.get(slot, 0) > 0:
                 slot += 1
@@ -72,13 +71,15 @@ def build_grid(table: etree._Element) -> list[PhysRow]:
                     carried[covered] = height  # decremented below, this row included
             slot += width
         carried = {s: n - 1 for s, n in carried.items() if n - 1 > 0}
-        top, bottom = dom.border_rule(style, "top"), dom.border_rule(style, "bottom")
+        top, bottom = dom.border_rule(style, "top").value, dom.border_rule(style, "bottom").value
         rows.append(PhysRow(tr.sourceline or 0, tuple(cells), top, bottom))
     return rows
 
 
 def _span(raw: str | None) -> int:
     """A colspan/rowspan attribute as a sane positive int."""
+    if raw is None:
+        return 1
     try:
         value = int((raw or "1").strip())
     except ValueError:

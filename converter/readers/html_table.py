@@ -44,12 +44,12 @@ def tokenize(grid: Sequence[PhysRow]) -> list[Row]:
         tokens: list[Token] = []
         for cell in phys.cells:
             res = resolve(cell.text, reference)
-            text = clean_cell(res.text) if cell.start > 0 else res.text
+            text = clean_cell(res.text) if cell.start > 0 and res.text else res.text
             tokens.append(
                 Token(cell.start, cell.end, text, kind_of(text), cell.line, res.bold, res.indent,
-                      cell.text.top.value, cell.text.bottom.value)
+                      cell.text.top, cell.text.bottom)
             )
-        rows.append(Row(tuple(tokens), phys.line, phys.top.value, phys.bottom.value))
+        rows.append(Row(tuple(tokens), phys.line, phys.top, phys.bottom))
     return rows
 
 

@@ -32,6 +32,7 @@ _STYLED_TAGS = frozenset({"b", "strong", "font", "sup"})
 _SMALL = 0.8
 _T = TypeVar("_T")
 _EFFECTS_MAX = 4096
+_NO_RULE = Rule.NONE.value
 
 
 class Run(NamedTuple):
@@ -54,14 +55,14 @@ class CellText:
     Attributes:
         runs: The text runs in order (block breaks are runs of one newline).
         indent: Left offset of the first text line in points (styles only).
-        top: Rule drawn by the cell (or a block inside it) on its top edge.
-        bottom: Rule drawn on its bottom edge.
+        top: Rule value (0-2) drawn by the cell (or a block inside it) on its top edge.
+        bottom: Rule value (0-2) drawn on its bottom edge.
     """
 
     runs: tuple[Run, ...]
     indent: float
-    top: Rule
-    bottom: Rule
+    top: int
+    bottom: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,8 @@ class _Walk:
     def __init__(self) -> None:
         self.runs: list[Run] = []
         self.indent: float | None = None
-        self.top = Rule.NONE
-        self.bottom = Rule.NONE
+        self.top = _NO_RULE
+        self.bottom = _NO_RULE
 
     def add(self, text: str | None, bold: bool, size: float, raised: bool, offset: float) -> None:
         if not text:
@@ -108,12 +109,14 @@ def _walk_inside(el: etree._Element, ctx: _Ctx, walk: _Walk) -> None:
     block = el.tag in BLOCK_TAGS
     if block:
         walk.add("\n", False, ctx.size, False, ctx.offset)
-    walk.add(el.text, ctx.bold, ctx.size, ctx.raised, ctx.offset)
+    if el.text:
+        walk.add(el.text, ctx.bold, ctx.size, ctx.raised, ctx.offset)
     for child in el:
         inner = _enter(child, ctx, walk)
         if not inner.skip:
             _walk_inside(child, inner, walk)
-        walk.add(child.tail, ctx.bold, ctx.size, ctx.raised, ctx.offset)
+        if child.tail:
+            walk.add(child.tail, ctx.bold, ctx.size, ctx.raised, ctx.offset)
     if block:
         walk.add("\n", False, ctx.size, False, ctx.offset)
 
@@ -136,8 +139,8 @@ class _Effect:
     """What an element's tag and attributes do to the style inside it (None: inherited)."""
 
     hidden: bool
-    top: Rule
-    bottom: Rule
+    top: int
+    bottom: int
     bold: bool | None
     size: float | None
     raised: bool
@@ -145,6 +148,12 @@ class _Effect:
 
 
 _EFFECTS: dict[tuple[str, str | None, str | None], _Effect] = {}
+
+
+def hides(el: etree._Element) -> bool:
+    """Whether the inline style of ``el`` hides it (cached like the styles of a cell walk)."""
+    style = el.get("style")
+    return style is not None and isinstance(el.tag, str) and _effect(el, el.tag, style).hidden
 
 
 def _enter(el: etree._Element, parent: _Ctx, walk: _Walk) -> _Ctx:
@@ -158,9 +167,9 @@ def _enter(el: etree._Element, parent: _Ctx, walk: _Walk) -> _Ctx:
     effect = _effect(el, tag, style)
     if effect.hidden:
         return _SKIP
-    if effect.top.value > walk.top.value:
+    if effect.top > walk.top:
         walk.top = effect.top
-    if effect.bottom.value > walk.bottom.value:
+    if effect.bottom > walk.bottom:
         walk.bottom = effect.bottom
     return _Ctx(
         parent.bold if effect.bold is None else effect.bold,
@@ -189,8 +198,8 @@ def _compute_effect(el: etree._Element) -> _Effect:
     style = dom.style_of(el)
     return _Effect(
         hidden=dom.is_hidden(style),
-        top=dom.border_rule(style, "top"),
-        bottom=dom.border_rule(style, "bottom"),
+        top=dom.border_rule(style, "top").value,
+        bottom=dom.border_rule(style, "bottom").value,
         bold=_override(dom.is_bold(el, style, False), dom.is_bold(el, style, True)),
         size=_override(dom.font_size_pt(el, style, -1.0), dom.font_size_pt(el, style, -2.0)),
         raised=dom.is_superscript(el, style),
