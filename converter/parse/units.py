@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from converter.model import UnitKind
 
@@ -103,8 +104,12 @@ def classify_row(label: str, headings: Sequence[str], title: str) -> tuple[UnitK
     return UnitKind.MONETARY, None
 
 
+@lru_cache(maxsize=4096)
 def _classify_text(text: str) -> tuple[UnitKind, str | None] | None:
-    """What one label or heading says about the unit, or None when it says nothing."""
+    """What one label or heading says about the unit, or None when it says nothing.
+
+    Cached, as ``other_unit``: the same labels, headings and titles come back row after row.
+    """
     if not text.strip():
         return None
     if _CAPITAL.search(text):
@@ -124,6 +129,7 @@ def _classify_text(text: str) -> tuple[UnitKind, str | None] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def other_unit(text: str, *, strong_only: bool = False) -> str | None:
     """The non-financial unit a text names ("Kilowatt-Hour Sales" -> ``KWh``), if any.
 
