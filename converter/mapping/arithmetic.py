@@ -14,10 +14,12 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 Key = tuple[str, int]  # (member key, column)
 
 _MAX_EXHAUSTIVE = 10
+_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,8 +80,9 @@ def _first_fit(total: Line, options: Sequence[Sequence[Line]]) -> tuple[tuple[in
     for parts in options:
         if len(parts) < 2 or not _covers(total, parts):
             continue
+        candidate = _Sum(total, parts)
         for weights in _weightings(len(parts)):
-            if _holds(total, parts, weights):
+            if candidate.holds(weights):
                 return tuple((p.id, w) for p, w in zip(parts, weights))
     return None
 
@@ -88,18 +91,20 @@ def _subset_fit(total: Line, earlier: Sequence[Line]) -> tuple[tuple[int, int], 
     candidates = [c for c in earlier if c.kind == total.kind and set(total.values) <= set(c.values)][-6:]
     for size in (2, 3):
         for parts in itertools.combinations(candidates, size):
+            candidate = _Sum(total, parts)
             for weights in _weightings(size):
-                if _holds(total, parts, weights):
+                if candidate.holds(weights):
                     return tuple((p.id, w) for p, w in zip(parts, weights))
     return None
 
 
-def _weightings(n: int) -> list[tuple[int, ...]]:
+@lru_cache(maxsize=64)
+def _weightings(n: int) -> tuple[tuple[int, ...], ...]:
     """Weights to try, all-plus first, then with ever more minus signs; the first part stays +1."""
     if n > _MAX_EXHAUSTIVE:
-        return [(1,) * n, (1,) + (-1,) * (n - 1)]
+        return ((1,) * n, (1,) + (-1,) * (n - 1))
     combos = [(1, *rest) for rest in itertools.product((1, -1), repeat=n - 1)]
-    return sorted(combos, key=lambda ws: sum(1 for w in ws if w < 0))
+    return tuple(sorted(combos, key=lambda ws: sum(1 for w in ws if w < 0)))
 
 
 def _covers(total: Line, parts: Sequence[Line]) -> bool:
@@ -108,15 +113,29 @@ def _covers(total: Line, parts: Sequence[Line]) -> bool:
     return bool(keys) and all(any(k in p.values for p in parts) for k in keys)
 
 
-def _holds(total: Line, parts: Sequence[Line], weights: Sequence[int]) -> bool:
-    nonzero = False
-    for key, value in total.values.items():
-        computed = sum((w * p.values.get(key, Decimal(0)) for p, w in zip(parts, weights)), Decimal(0))
-        slack = total.half_units.get(key, Decimal(0)) + sum(
-            (p.half_units.get(key, Decimal(0)) for p in parts if key in p.values), Decimal(0)
-        )
-        if abs(computed - value) > slack:
+class _Sum:
+    """A candidate sum: per key of the total, its figure, the parts' figures and the rounding
+    slack, gathered once for all the weightings tried."""
+
+    def __init__(self, total: Line, parts: Sequence[Line]) -> None:
+        self.rows = [
+            (
+                value,
+                tuple(p.values.get(key, _ZERO) for p in parts),
+                total.half_units.get(key, _ZERO) + sum((p.half_units.get(key, _ZERO) for p in parts if key in p.values), _ZERO),
+            )
+            for key, value in total.values.items()
+        ]
+        self.used = sum(1 for p in parts if any(v != 0 for v in p.values.values()))
+
+    def holds(self, weights: Sequence[int]) -> bool:
+        """Whether the total is the weighted sum in every key, with at least two nonzero parts."""
+        if self.used < 2:
             return False
-        nonzero = nonzero or value != 0 or computed != 0
-    used = sum(1 for p in parts if any(v != 0 for v in p.values.values()))
-    return nonzero and used >= 2
+        nonzero = False
+        for value, figures, slack in self.rows:
+            computed = sum((w * f for f, w in zip(figures, weights)), _ZERO)
+            if abs(computed - value) > slack:
+                return False
+            nonzero = nonzero or value != 0 or computed != 0
+        return nonzero

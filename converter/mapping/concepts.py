@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from converter.mapping.labels import camel, normalise
 from converter.model import Balance, ItemType, QName, UnitKind
@@ -65,7 +66,13 @@ def _base_choice(base: BaseConcept) -> ConceptChoice:
 
 
 def _matches(base: BaseConcept, text: str) -> bool:
-    return any(re.fullmatch(p, text) for p in base.patterns)
+    return any(p.fullmatch(text) for p in _compiled(base.patterns))
+
+
+@lru_cache(maxsize=1024)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A base concept's patterns compiled once (``re.fullmatch`` looks each up on every call)."""
+    return tuple(re.compile(p) for p in patterns)
 
 
 def per_share_base(line: LineContext) -> ConceptChoice | None:

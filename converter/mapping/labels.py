@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 _NCNAME_START = re.compile(r"^[^A-Za-z_]+")
@@ -11,6 +12,7 @@ _LOWER_IN_TITLES = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of
 _ACRONYMS = {"GAAP", "EBITDA", "EBIT", "EPS", "US", "U.S.", "USA", "UK", "EMEA", "APAC", "LLC", "II", "III", "IT"}
 
 
+@lru_cache(maxsize=8192)
 def normalise(label: str) -> str:
     """Lower case, ``&`` as "and", punctuation but parentheses removed, articles and "total" dropped.
 
@@ -26,6 +28,7 @@ def normalise(label: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def camel(label: str, *, limit: int = 80) -> str:
     """A readable NCName from a label: ``Income (loss) from operations`` -> ``IncomeLossFromOperations``."""
     words = re.findall(r"[A-Za-z0-9]+", label.replace("&", " and "))

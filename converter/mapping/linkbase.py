@@ -97,7 +97,7 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
         return qname
 
     root = ext(f"{role_id}Abstract", ms.statement.title)
-    presentation: list[Arc] = []
+    presentation = _Arcs()
     definition: list[Arc] = []
     parent_of_items = root
     column_members = [c.member for c in ms.statement.columns if c.member and not is_default(c.member)]
@@ -115,17 +115,17 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
         if item.row in by_row:
             s, choice, qname, sign = by_row[item.row]
             _add_item_concept(concepts, s, choice, qname, sign)
-            _arc(presentation, parent, qname, _preferred(s, sign, concepts.standard(qname)))
+            presentation.add(parent, qname, _preferred(s, sign, concepts.standard(qname)))
             headings[item.row] = qname
         elif item.role is RowRole.HEADING:
             local = f"{camel(item.label, limit=70)}Abstract"
             abstract = ext(local if local != root.local else f"{local}Heading", item.label.rstrip(": "))
-            _arc(presentation, parent, abstract)
+            presentation.add(parent, abstract)
             headings[item.row] = abstract
     return LinkRole(
         uri=f"{namespace}/role/{ms.statement.kind.value}/{role_id}", role_id=role_id,
         definition=ms.statement.title, kind=ms.statement.kind,
-        presentation=tuple(presentation), calculation=_calculation(ms), definition_arcs=tuple(definition),
+        presentation=tuple(presentation.arcs), calculation=_calculation(ms), definition_arcs=tuple(definition),
     )
 
 
@@ -133,7 +133,7 @@ def _dimensions(
     dimensional: Sequence[tuple[QName, list[tuple[str, bool]]]],
     members: Members,
     concepts: _Concepts,
-    presentation: list[Arc],
+    presentation: _Arcs,
     root: QName,
     line_items: QName,
 ) -> list[Arc]:
@@ -159,19 +159,19 @@ def _dimensions(
     table = Members.table_qname(next(iter(axes)))
     for qname in (table, *(Members.axis_qname(a) for a in axes), *(Members.domain_qname(a) for a in axes)):
         concepts.add(BY_NAME[qname.local].concept())
-    _arc(presentation, root, table)
+    presentation.add(root, table)
     definition: list[Arc] = [Arc(source=line_items, target=table, order=1, arcrole=ns.ALL)]
     for n, (axis, member_qnames) in enumerate(axes.items(), start=1):
         axis_q, domain_q = Members.axis_qname(axis), Members.domain_qname(axis)
-        _arc(presentation, table, axis_q)
-        _arc(presentation, axis_q, domain_q)
+        presentation.add(table, axis_q)
+        presentation.add(axis_q, domain_q)
         definition.append(Arc(source=table, target=axis_q, order=n, arcrole=ns.HYPERCUBE_DIMENSION))
         definition.append(Arc(source=axis_q, target=domain_q, order=1, arcrole=ns.DIMENSION_DOMAIN))
         definition.append(Arc(source=axis_q, target=domain_q, order=1, arcrole=ns.DIMENSION_DEFAULT))
         for k, member in enumerate(member_qnames, start=1):
-            _arc(presentation, domain_q, member)
+            presentation.add(domain_q, member)
             definition.append(Arc(source=domain_q, target=member, order=k, arcrole=ns.DOMAIN_MEMBER))
-    _arc(presentation, table, line_items)
+    presentation.add(table, line_items)
     seen: list[QName] = []
     for qname, _labels in dimensional:
         if qname not in seen:
@@ -216,11 +216,24 @@ def _calculation(ms: MappedStatement) -> tuple[Arc, ...]:
     return tuple(arcs)
 
 
-def _arc(arcs: list[Arc], parent: QName, child: QName, preferred: LabelRole | None = None) -> None:
-    if any(a.source == parent and a.target == child for a in arcs):
-        return
-    order = 1 + sum(1 for a in arcs if a.source == parent)
-    arcs.append(Arc(source=parent, target=child, order=order, preferred_label=preferred))
+class _Arcs:
+    """A role's presentation arcs in order: one per (parent, child), numbered under each parent.
+
+    The pairs and the children counted per parent are kept beside the list, so adding an arc
+    does not scan the ones before it.
+    """
+
+    def __init__(self) -> None:
+        self.arcs: list[Arc] = []
+        self._pairs: set[tuple[QName, QName]] = set()
+        self._children: dict[QName, int] = {}
+
+    def add(self, parent: QName, child: QName, preferred: LabelRole | None = None) -> None:
+        if (parent, child) in self._pairs:
+            return
+        self._pairs.add((parent, child))
+        order = self._children[parent] = self._children.get(parent, 0) + 1
+        self.arcs.append(Arc(source=parent, target=child, order=order, preferred_label=preferred))
 
 
 def _unique(candidate: str, used: set[str]) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from converter.mapping.arithmetic import Line
 from converter.mapping.concepts import heading_label
@@ -56,9 +57,7 @@ class Series:
     @property
     def balance_at(self) -> str | None:
         """"start" or "end" for a balance printed in a flow statement ("..., beginning balances")."""
-        if _START.search(self.label):
-            return "start"
-        return "end" if _END.search(self.label) else None
+        return _balance_at(self.label)
 
     @property
     def balance_label(self) -> str:
@@ -85,6 +84,14 @@ class Series:
         half = {(m, c): Decimal(5).scaleb(-v.decimals - 1) for (m, c), v in self.cells.items()}
         return Line(id=index, total=self.is_total, values=values, half_units=half,
                     kind=f"{self.unit.value}:{self.item.unit_name or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _balance_at(label: str) -> str | None:
+    """``Series.balance_at`` of a label (cached: it is asked for every fact of the series)."""
+    if _START.search(label):
+        return "start"
+    return "end" if _END.search(label) else None
 
 
 def series_of(number: int, statement: Statement) -> list[Series]:
