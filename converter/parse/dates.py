@@ -30,6 +30,7 @@ _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
 )
+MIN_YEAR, MAX_YEAR = 1800, 2200  # years a printed date may have
 _YEAR = r"(?P<year>(?:19|20)\d\d|['’‘]\d\d)(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 # Order matters: the fullest forms first; each match is blanked before the next pattern runs.
@@ -89,6 +90,8 @@ def _to_date(match: re.Match[str]) -> DateMatch | None:
         month, day, year = int(parts["m"]), int(parts["d"]), full_year(parts["y"])
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= days_in(year or 2000, month)):
         return None
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        return None  # "1/31/0001" is no period of a release, and would take date arithmetic out of range
     return DateMatch(year=year, month=month, day=day, start=match.start(), end=match.end())
 
 

@@ -36,7 +36,11 @@ from converter.parse.scale import ScaleInfo, parse_scale_info, row_scale
 from converter.parse.statement_kind import kind_of, title_of
 from converter.parse.units import classify_row
 
-_FOOTNOTE = re.compile(r"\s*(?:\((?:[a-z]|\d{1,2}|(?:see )?notes?)\)|\*+|\u2020+)(?=\s|:|-|$)", re.IGNORECASE)
+# Lookbehinds start each match at the beginning of its run: "****...x" is then linear, not quadratic.
+_FOOTNOTE = re.compile(
+    r"(?<!\s)\s*(?:\((?:[a-z]|\d{1,2}|(?:see )?notes?)\)|(?<!\*)\*+|(?<!\u2020)\u2020+)(?=\s|:|-|$)", re.IGNORECASE
+)
+_LEADERS = re.compile(r"(?<![.\u2026])[.\u2026]{3,}\s*$")
 _OPERATOR = re.compile(r"^(?:add|less|plus|deduct|minus)(?: back)?\s*:\s*(?=\S)", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-\u2013\u2022]\s+)+")
 _SECTION = re.compile(r"^(?:reconciliation|supplemental|non-gaap)\b", re.IGNORECASE)
@@ -86,7 +90,7 @@ def _month_days(month: int) -> int:
 def clean_label(label: str) -> str:
     """A row label without footnote markers, leaders or trailing colon-dash decorations."""
     text = _OPERATOR.sub("", _FOOTNOTE.sub("", label))
-    text = re.sub(r"[.\u2026]{3,}\s*$", "", text)  # dot leaders
+    text = _LEADERS.sub("", text)  # dot leaders
     text = re.sub(r"\s+", " ", text).strip()
     return text.rstrip("-\u2014 ").strip() if text.endswith(("-", "\u2014")) and len(text) > 2 else text
 

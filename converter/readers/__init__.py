@@ -38,11 +38,13 @@ def read_document(data: bytes, path: str) -> tuple[Document, list[Diagnostic]]:
         InputError: Empty, binary or oversized input, or a release without financial tables.
     """
     text, diags = decode(data, path)
-    fmt = sniff_format(data)
+    fmt = sniff_format(text)
     tables, found = READERS[fmt](text, path)
     diags.extend(found)
     if not tables:
-        raise dx.input_error(dx.INPUT_NO_TABLES, "no financial table found (a table needs rows of figures)", path)
+        broken = "; ".join(dict(d.data).get("reasons", "") for d in diags if d.code == dx.INPUT_HTML_BROKEN)
+        why = f"; the HTML looks truncated or malformed ({broken})" if broken else ""
+        raise dx.input_error(dx.INPUT_NO_TABLES, f"no financial table found (a table needs rows of figures){why}", path)
     plain = text if fmt is InputFormat.TEXT else None
     doc = Document(
         path=path, format=fmt, text=text, tables=tables,

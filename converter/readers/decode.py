@@ -8,9 +8,16 @@ from converter import diagnostics as dx
 from converter.model import Diagnostic, InputFormat, SourceSpan
 
 MAX_BYTES = 64 * 1024 * 1024
+MAX_ROWS = 10_000  # table rows (lines of figures) a release may hold: 25x the largest release seen
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_HTML_HINT = re.compile(rb"<\s*(?:html|body|table|div|p|font|tr|td)\b", re.IGNORECASE)
-_SGML_TABLE = re.compile(rb"<TABLE>\s*$", re.MULTILINE)
+_HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|tr|td)\b", re.IGNORECASE)
+_SGML_TABLE = re.compile(r"<TABLE>\s*$", re.MULTILINE)
+_CONTENT = re.compile(rb"\S")
+_TEXT_CONTENT = re.compile(r"\S")
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
@@ -29,12 +36,14 @@ def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     """
     if len(data) > MAX_BYTES:
         raise dx.input_error(dx.INPUT_TOO_LARGE, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}", path)
-    if not data.strip():
+    if _CONTENT.search(data) is None:
         raise dx.input_error(dx.INPUT_EMPTY, "file is empty", path)
     if _looks_binary(data):
         raise dx.input_error(dx.INPUT_BINARY, "file is binary, not a text or HTML release", path)
     diags: list[Diagnostic] = []
-    text = _decode_bytes(data)
+    text, replaced = _decode_bytes(data)
+    if replaced:
+        diags.append(dx.warning(dx.INPUT_ENCODING, f"replaced {replaced} byte sequence(s) that are not {_wide_encoding(data)}", _span(path)))
     if text.count("\x00") or _CONTROL.search(text):
         count = len(_CONTROL.findall(text))
         diags.append(dx.warning(dx.INPUT_ENCODING, f"removed {count} stray control character(s)", _span(path)))
@@ -43,38 +52,68 @@ def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     return text.expandtabs(8), diags
 
 
-def sniff_format(data: bytes) -> InputFormat:
-    """HTML when the first 64 KB contain HTML tags (and no SGML ``<TABLE>`` lines), else text."""
-    head = data[:65536]
+def sniff_format(data: bytes | str) -> InputFormat:
+    """HTML when the first 64 KB of content contain HTML tags (and no SGML ``<TABLE>`` lines), else text.
+
+    Pass the decoded text where there is one: the tags of a UTF-16 release are not ASCII bytes.
+    Leading blank lines are skipped (an EDGAR exhibit is padded with the submission's lines).
+    """
+    if isinstance(data, bytes):
+        start = _content_start(data)
+        data = data[start : start + 65536].decode("latin-1")
+    content = _TEXT_CONTENT.search(data)
+    head = data[content.start() : content.start() + 65536] if content else ""
     if _HTML_HINT.search(head) and not _SGML_TABLE.search(head):
         return InputFormat.HTML
     return InputFormat.TEXT
 
 
-def _decode_bytes(data: bytes) -> str:
+def _decode_bytes(data: bytes) -> tuple[str, int]:
+    """The text, and how many undecodable sequences of a UTF-16/32 release became U+FFFD."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+    wide = _wide_encoding(data)
+    if wide is not None:  # a release cut off mid-character still reads, its last character replaced
+        text = data.decode(wide, errors="replace")
+        return text, text.count("\ufffd") - data.decode(wide, errors="ignore").count("\ufffd")
     for encoding in ("utf-8", "cp1252"):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), 0
         except UnicodeDecodeError:
             continue
-    return data.decode("latin-1")
+    return data.decode("latin-1"), 0
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32/UTF-16 by byte-order mark, or UTF-16 without one (every other byte NUL)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    sample = data[:8192]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _wide_encoding(data) is not None:
         return False
-    if b"\x00" in sample:
-        return True
+    start = _content_start(data)
+    sample = data[start : start + 8192]
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) * 0.05
+    # A few stray NULs in a text file are dropped by ``decode``; binaries have many control bytes.
+    return sample.count(0) > len(sample) // 100 or controls > len(sample) * 0.05
+
+
+def _content_start(data: bytes) -> int:
+    """Offset of the first non-blank byte (0 when there is none)."""
+    match = _CONTENT.search(data)
+    return match.start() if match else 0
 
 
 def _span(path: str) -> SourceSpan:

@@ -30,13 +30,23 @@ class Exhibit:
     Attributes:
         type: Its ``<TYPE>`` (``EX-99.1``).
         filename: Its ``<FILENAME>``, when given.
-        data: The exhibit's text, preceded by as many newlines as there are lines before it in
-            the submission (so line numbers stay those of the submission).
+        text: The exhibit's text as it stands in the submission.
+        first_line: Number of submission lines before ``text``.
     """
 
     type: str
     filename: str | None
-    data: bytes
+    text: bytes
+    first_line: int = 0
+
+    @property
+    def data(self) -> bytes:
+        """The text preceded by ``first_line`` newlines, so line numbers stay the submission's.
+
+        Built on demand: padding every document up front would cost memory quadratic in the
+        number of documents.
+        """
+        return b"\n" * self.first_line + self.text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,6 +69,7 @@ def parse_submission(data: bytes) -> Submission | None:
     if not _START.match(data[:1024]):
         return None
     documents = []
+    line, counted = 0, 0  # newlines before offset ``counted``: each stretch is counted once
     for match in _DOCUMENT.finditer(data):
         block = match.group(1)
         text = _TEXT.search(block)
@@ -66,11 +77,13 @@ def parse_submission(data: bytes) -> Submission | None:
             continue
         kind = _TYPE.search(block)
         name = _FILENAME.search(block)
-        offset = data.count(b"\n", 0, match.start(1) + text.start(1))
+        start = match.start(1) + text.start(1)
+        line += data.count(b"\n", counted, start)
+        counted = start
         documents.append(Exhibit(
             type=kind.group(1).decode("ascii", "replace") if kind else "",
             filename=name.group(1).decode("ascii", "replace") if name else None,
-            data=b"\n" * offset + text.group(1),
+            text=text.group(1), first_line=line,
         ))
     company = _NAME.search(data)
     cik = _CIK.search(data)

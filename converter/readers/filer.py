@@ -41,9 +41,11 @@ def release_date(text: str) -> dt.date | None:
     match = _DATE.search(plain)
     if not match:
         return None
-    month = _MONTHS.split("|").index(match.group(1)) + 1
+    month, year = _MONTHS.split("|").index(match.group(1)) + 1, int(match.group(3))
+    if not 1800 <= year <= 2200:  # as parse.dates: periods counted back from it stay in range
+        return None
     try:
-        return dt.date(int(match.group(3)), month, int(match.group(2)))
+        return dt.date(year, month, int(match.group(2)))
     except ValueError:
         return None
 

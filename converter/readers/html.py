@@ -14,6 +14,7 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable, SourceSpan
+from converter.readers.decode import MAX_ROWS
 from converter.readers.html_dom import broken_reasons, parse_html
 from converter.readers.html_grid import build_grid
 from converter.readers.html_table import TableContext, build_part, header_title, split_parts, tokenize
@@ -33,11 +34,15 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
     Returns:
         The tables in document order, and diagnostics (``input.html.broken`` for a truncated
         or malformed document, which is still read as far as possible).
+
+    Raises:
+        InputError: More than ``MAX_ROWS`` table rows (no release is that long).
     """
     root, fatal = parse_html(text)
     diags = _broken(broken_reasons(text) + fatal, path)
     if root is None:
         return (), diags or [dx.warning(dx.INPUT_HTML_BROKEN, "no HTML content could be parsed", SourceSpan(path=path))]
+    _check_size(root, path)
     found: list[tuple[etree._Element, list[list[Row]] | list[RawTable]]] = []
     for element in root.iter("table", "pre"):
         if element.tag == "pre":
@@ -64,6 +69,14 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
             if table is not None:
                 tables.append(table)
     return tuple(tables), diags
+
+
+def _check_size(root: etree._Element, path: str) -> None:
+    """Refuse a document with more than ``MAX_ROWS`` table rows before any table is laid out."""
+    for count, row in enumerate(root.iter("tr"), start=1):
+        if count > MAX_ROWS:
+            raise dx.input_error(dx.INPUT_TOO_LARGE, f"more than {MAX_ROWS:,} table rows; no release is that long",
+                                 path, row.sourceline or 0)
 
 
 def _broken(reasons: list[str], path: str) -> list[Diagnostic]:

@@ -19,7 +19,8 @@ from converter.model import Rule
 SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template", "object", "iframe"})
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_LENGTH = re.compile(r"^\s*(-?\d*\.?\d+)\s*(pt|px|em|rem|in|cm|mm|pc|ex)?\s*$", re.IGNORECASE)
+# One way only to split a number (``\d*\.?\d+`` backtracks quadratically on a long run of digits).
+_LENGTH = re.compile(r"^\s*(-?(?:\d+(?:\.\d+)?|\.\d+))\s*(pt|px|em|rem|in|cm|mm|pc|ex)?\s*$", re.IGNORECASE)
 _UNIT_PT = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0, "ex": 5.0, "in": 72.0, "cm": 28.35, "mm": 2.835, "pc": 12.0}
 _FONT_SIZES_PT = {1: 7.5, 2: 10.0, 3: 12.0, 4: 13.5, 5: 18.0, 6: 24.0, 7: 36.0}
 _BORDER_WIDTH_WORDS = {"thin": 0.75, "medium": 2.25, "thick": 3.75}

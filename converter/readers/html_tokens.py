@@ -25,6 +25,7 @@ _LABEL_HEAD_MARK = re.compile(r"^\((?:[a-z]|\d{1,2})\)\s+(?=[A-Za-z])")
 _CELL_MARK = re.compile(r"^(?:\(?[a-z]\)?|\*+|[†‡§]+)$")
 _SPACE_IN = re.compile(r"(?<=\()\s+|\s+(?=[)%])")
 _CUR_SPACE = re.compile(rf"^({_CUR})\s*")
+_TAIL = 64  # markers are looked for in the last characters only: a ``$`` search from every start is quadratic
 
 
 class Kind(enum.Enum):
@@ -40,10 +41,7 @@ class Kind(enum.Enum):
 
 def clean_cell(text: str) -> str:
     """Cell text without trailing footnote markers (``)(a)`` -> ``)``, ``12 *`` -> ``12``, ``(c)`` -> ``""``)."""
-    previous = None
-    while previous != text:
-        previous = text
-        text = _LETTER_MARK.sub("", text)
+    text = _strip_tail(_LETTER_MARK, text)
     return "" if _CELL_MARK.match(text) else text
 
 
@@ -69,8 +67,20 @@ def is_year(text: str) -> bool:
 
 def clean_label(text: str) -> str:
     """A row label without footnote markers before or after it (``(1)``, ``(a)``, ``*``)."""
-    text = _LABEL_TAIL_MARK.sub("", text).strip()
+    text = _strip_tail(_LABEL_TAIL_MARK, text).strip()
     return _LABEL_HEAD_MARK.sub("", text).strip()
+
+
+def _strip_tail(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` without the matches of the end-anchored ``pattern``, cut off one after another.
+
+    Each search looks at the last ``_TAIL`` characters only, so a cell of ten thousand ``*``
+    costs linear time instead of quadratic.
+    """
+    end = len(text)
+    while (match := pattern.search(text, max(0, end - _TAIL), end)) is not None and match.start() < end:
+        end = match.start()
+    return text[:end]
 
 
 def figure_text(parts: list[str]) -> str:

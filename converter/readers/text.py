@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable, SourceSpan
+from converter.readers.decode import MAX_ROWS
 from converter.readers.text_grid import build_table
 from converter.readers.text_lines import PAGE_NUMBER, Line, LineKind, classify
 
@@ -31,11 +33,14 @@ def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
 
     Returns:
         The tables in document order, and diagnostics.
+
+    Raises:
+        InputError: More than ``MAX_ROWS`` lines of figures (no release is that long).
     """
     raw_lines = text.split("\n")
     tables: list[RawTable] = []
     diags: list[Diagnostic] = []
-    for region in _regions(raw_lines):
+    for region in _regions(raw_lines, path):
         table, found = build_table(region, raw_lines, path, len(tables) + 1)
         diags.extend(found)
         if table is not None:
@@ -52,9 +57,9 @@ class Region:
         self.body = tuple(body)
 
 
-def _regions(raw_lines: Sequence[str]) -> list[Region]:
+def _regions(raw_lines: Sequence[str], path: str) -> list[Region]:
     """SGML ``<TABLE>`` blocks where present, fixed-width runs of data lines elsewhere."""
-    lines = [classify(i + 1, _SGML_TAG.sub(lambda m: " " * len(m.group()), raw)) for i, raw in enumerate(raw_lines)]
+    lines = _classified(raw_lines, path)
     regions: list[Region] = []
     i = 0
     start = 0
@@ -68,6 +73,20 @@ def _regions(raw_lines: Sequence[str]) -> list[Region]:
         i += 1
     regions.extend(_runs(lines, start, len(lines), raw_lines))
     return regions
+
+
+def _classified(raw_lines: Sequence[str], path: str) -> list[Line]:
+    """Every line classified; stops with ``InputError`` once more than ``MAX_ROWS`` hold figures."""
+    lines: list[Line] = []
+    data = 0
+    for i, raw in enumerate(raw_lines):
+        line = classify(i + 1, _SGML_TAG.sub(lambda m: " " * len(m.group()), raw))
+        data += line.kind is LineKind.DATA
+        if data > MAX_ROWS:
+            raise dx.input_error(dx.INPUT_TOO_LARGE, f"more than {MAX_ROWS:,} lines of figures; no release is that long",
+                                 path, i + 1)
+        lines.append(line)
+    return lines
 
 
 def _sgml_region(lines: Sequence[Line], raw_lines: Sequence[str], open_at: int, close_at: int) -> Region:
