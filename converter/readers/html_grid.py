@@ -49,9 +49,14 @@ def own_rows(table: etree._Element) -> list[etree._Element]:
 
 
 def build_grid(table: etree._Element) -> list[PhysRow]:
-    """Lay the table's rows out on column slots."""
+    """Lay the table's rows out on column slots.
+
+    Cells with the same markup (spacers, ``$`` cells, repeated figures: most cells of a large
+    table) are read once; they share one ``CellText``.
+    """
     rows: list[PhysRow] = []
     carried: dict[int, int] = {}  # slot -> rows still covered by a rowspan from above
+    texts: dict[bytes, CellText] = {}
     for tr in own_rows(table):
         style = dom.style_of(tr)
         if dom.is_hidden(style):
@@ -64,7 +69,7 @@ def build_grid(table: etree._Element) -> list[PhysRow]:
             while carried.get(slot, 0) > 0:
                 slot += 1
             width = _span(td.get("colspan"))
-            cells.append(PhysCell(slot, slot + width, td.sourceline or tr.sourceline or 0, read_cell(td)))
+            cells.append(PhysCell(slot, slot + width, td.sourceline or tr.sourceline or 0, _read(td, texts)))
             height = _span(td.get("rowspan"))
             if height > 1:
                 for covered in range(slot, slot + width):
@@ -74,6 +79,15 @@ def build_grid(table: etree._Element) -> list[PhysRow]:
         top, bottom = dom.border_rule(style, "top").value, dom.border_rule(style, "bottom").value
         rows.append(PhysRow(tr.sourceline or 0, tuple(cells), top, bottom))
     return rows
+
+
+def _read(td: etree._Element, texts: dict[bytes, CellText]) -> CellText:
+    """The text of ``td``, read once per distinct markup (its own tail excluded: not in the cell)."""
+    key = etree.tostring(td, with_tail=False)
+    found = texts.get(key)
+    if found is None:
+        found = texts[key] = read_cell(td)
+    return found
 
 
 def _span(raw: str | None) -> int:

@@ -39,16 +39,20 @@ class TableContext:
 def tokenize(grid: Sequence[PhysRow]) -> list[Row]:
     """Resolve every cell of the grid into tokens (markers removed, kind assigned)."""
     reference = dominant_size(cell.text for row in grid for cell in row.cells)
+    # Cells of the same markup share a CellText (``build_grid``): resolve each once.
+    resolved: dict[tuple[int, bool], tuple[str, Kind, bool, float]] = {}
     rows: list[Row] = []
     for phys in grid:
         tokens: list[Token] = []
         for cell in phys.cells:
-            res = resolve(cell.text, reference)
-            text = clean_cell(res.text) if cell.start > 0 and res.text else res.text
-            tokens.append(
-                Token(cell.start, cell.end, text, kind_of(text), cell.line, res.bold, res.indent,
-                      cell.text.top, cell.text.bottom)
-            )
+            key = (id(cell.text), cell.start > 0)
+            found = resolved.get(key)
+            if found is None:
+                res = resolve(cell.text, reference)
+                text = clean_cell(res.text) if cell.start > 0 and res.text else res.text
+                found = resolved[key] = (text, kind_of(text), res.bold, res.indent)
+            text, kind, bold, indent = found
+            tokens.append(Token(cell.start, cell.end, text, kind, cell.line, bold, indent, cell.text.top, cell.text.bottom))
         rows.append(Row(tuple(tokens), phys.line, phys.top, phys.bottom))
     return rows
 

@@ -214,14 +214,24 @@ def _override(when_a: _T, when_b: _T) -> _T | None:
 
 def dominant_size(cells: Iterable[CellText]) -> float:
     """The font size most characters of digits are printed in (10pt when there are none)."""
-    counts: Counter[float] = Counter()
+    # A CellText shared by many cells (``build_grid`` reads identical cells once) is counted
+    # once, times the number of cells: same counts, same first-seen order of sizes.
+    times: dict[int, int] = {}
+    distinct: list[CellText] = []
     for cell in cells:
+        if id(cell) in times:
+            times[id(cell)] += 1
+        else:
+            times[id(cell)] = 1
+            distinct.append(cell)
+    counts: Counter[float] = Counter()
+    for cell in distinct:
         for run in cell.runs:
             if run.raised:
                 continue
             digits = sum(map(str.isdigit, run.text))
             if digits:
-                counts[round(run.size, 2)] += digits
+                counts[round(run.size, 2)] += digits * times[id(cell)]
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
@@ -229,11 +239,11 @@ def resolve(cell: CellText, reference: float) -> Resolved:
     """Cell text without footnote markers, whitespace collapsed; plus bold and indent (pt)."""
     small = reference * _SMALL
     kept = [run for run in cell.runs if not ((run.raised or run.size < small) and _reads_as_marker(run.text))]
-    raw = "".join(run.text for run in kept)
+    raw = "".join([run.text for run in kept])
     lead = _leading_spaces(raw)
     text = normalise(raw)
-    inked = [run for run in kept if _INK.search(run.text)]
-    bold = bool(inked) and all(run.bold for run in inked)
+    # Bold when every run with ink is bold; there is ink exactly when the normalised text is not empty.
+    bold = bool(text) and all(run.bold or not _INK.search(run.text) for run in kept)
     return Resolved(text, bold, cell.indent + lead * _NBSP_PT)
 
 
