@@ -10,7 +10,7 @@ label of the table, +1 for each distinct deeper offset.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from converter.model import GridRow, Rule, SourceSpan, TextCell
 from converter.readers.html_columns import Span, Token, group_text, merge_row
@@ -30,14 +30,19 @@ class Row:
     bottom: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Draft:
-    """A body row before rules and indentation levels are settled."""
+    """A body row before rules and indentation levels are settled (filled in as rows follow)."""
 
-    row: GridRow
+    label: str
+    label_span: SourceSpan
+    cells: tuple[TextCell | None, ...]
+    bold: bool
     indent_pt: float
     top: int
     bottom: int
+    above: int | None = None
+    below: int | None = None
 
 
 def body_rows(
@@ -55,15 +60,15 @@ def body_rows(
             continue
         if repeats(row):
             continue
-        draft = _draft(row, data, spans, data_start, path, index, len(drafts) + 1)
+        draft = _draft(row, data, spans, data_start, path, index, len(drafts) + 1, (top, bottom))
         if drafts:
             gap = max(pending, drafts[-1].bottom, top)
-            drafts[-1] = _with_rules(drafts[-1], below=gap)
-            draft = _with_rules(draft, above=gap if gap == Rule.SINGLE.value else 0)
-        drafts.append(replace(draft, top=top, bottom=bottom))
+            drafts[-1].below = gap
+            draft.above = gap if gap == Rule.SINGLE.value else 0
+        drafts.append(draft)
         pending = 0
     if drafts:
-        drafts[-1] = _with_rules(drafts[-1], below=max(pending, drafts[-1].bottom))
+        drafts[-1].below = max(pending, drafts[-1].bottom)
     return _levels(drafts)
 
 
@@ -75,7 +80,8 @@ def _edges(row: Row, data: Sequence[Token]) -> tuple[int, int]:
 
 
 def _draft(
-    row: Row, data: Sequence[Token], spans: Sequence[Span], data_start: int, path: str, index: int, number: int
+    row: Row, data: Sequence[Token], spans: Sequence[Span], data_start: int, path: str, index: int, number: int,
+    edges: tuple[int, int],
 ) -> _Draft:
     """The row's label and merged cells; rules and level still to come."""
     label_tokens = [t for t in row.tokens if t.start < data_start and t.text]
@@ -88,37 +94,33 @@ def _draft(
             continue
         span = SourceSpan(path=path, line=group[0].line, table=index, row=number, column=col + 1)
         cells.append(TextCell(text=group_text(group), span=span))
-    grid = GridRow(
-        label=label,
-        label_span=SourceSpan(path=path, line=line, table=index, row=number),
-        indent=0,
-        cells=tuple(cells),
-        bold=bool(label_tokens) and all(t.bold for t in label_tokens),
-    )
     # Indentation by style, plus by empty cells before the label (each slot counts as an em).
     indent = label_tokens[0].indent + label_tokens[0].start * _SLOT_PT if label_tokens else 0.0
-    return _Draft(grid, indent, 0, 0)
-
-
-def _with_rules(draft: _Draft, above: int | None = None, below: int | None = None) -> _Draft:
-    """The draft with its row's rule above and/or below set."""
-    row = draft.row
-    if above is not None:
-        row = replace(row, rule_above=Rule(above))
-    if below is not None:
-        row = replace(row, rule_below=Rule(max(below, row.rule_below.value)))
-    return replace(draft, row=row)
+    return _Draft(
+        label=label,
+        label_span=SourceSpan(path=path, line=line, table=index, row=number),
+        cells=tuple(cells),
+        bold=bool(label_tokens) and all(t.bold for t in label_tokens),
+        indent_pt=indent,
+        top=edges[0],
+        bottom=edges[1],
+    )
 
 
 def _levels(drafts: Sequence[_Draft]) -> list[GridRow]:
-    """Indentation levels from the labelled rows' offsets in points."""
-    offsets = sorted({d.indent_pt for d in drafts if d.row.label})
+    """Indentation levels from the labelled rows' offsets in points; the rows built once, complete."""
+    offsets = sorted({d.indent_pt for d in drafts if d.label})
     steps: list[float] = []
     for value in offsets:
         if not steps or value - steps[-1] > _INDENT_TOLERANCE_PT:
             steps.append(value)
     out: list[GridRow] = []
     for d in drafts:
-        level = sum(1 for s in steps[1:] if d.indent_pt >= s - _INDENT_TOLERANCE_PT / 2) if d.row.label else 0
-        out.append(replace(d.row, indent=level))
+        level = sum(1 for s in steps[1:] if d.indent_pt >= s - _INDENT_TOLERANCE_PT / 2) if d.label else 0
+        out.append(GridRow(
+            label=d.label, label_span=d.label_span, indent=level, cells=d.cells,
+            rule_above=Rule.NONE if d.above is None else Rule(d.above),
+            rule_below=Rule.NONE if d.below is None else Rule(d.below),
+            bold=d.bold,
+        ))
     return out

@@ -18,7 +18,6 @@ from converter.readers.html_columns import (
     Span,
     Token,
     columns_overlapping,
-    cores,
     find_columns,
     text_columns,
 )
@@ -59,8 +58,9 @@ def tokenize(grid: Sequence[PhysRow]) -> list[Row]:
 
 def is_figure_row(row: Row) -> bool:
     """The row prints at least one figure that is not a bare year."""
-    found = cores(row.tokens)
-    return bool(found) and not all(t.kind is Kind.NUMBER and is_year(t.text) for t in found)
+    return any(
+        (t.kind is Kind.NIL or (t.kind is Kind.NUMBER and not is_year(t.text))) and t.start > 0 for t in row.tokens
+    )
 
 
 @dataclass(frozen=True, slots=True)
