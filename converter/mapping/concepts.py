@@ -92,10 +92,14 @@ def per_share_base(line: LineContext) -> ConceptChoice | None:
 
 def base_by_label(line: LineContext) -> ConceptChoice | None:
     """A base concept whose patterns match the normalised label, in the same unit kind."""
-    text = normalise(line.label)
-    wanted = _ITEM_TYPES[line.unit]
+    return _base_matching(normalise(line.label), _ITEM_TYPES[line.unit], line.instant)
+
+
+@lru_cache(maxsize=4096)
+def _base_matching(text: str, wanted: ItemType, instant: bool) -> ConceptChoice | None:
+    """``base_by_label`` for a normalised label (cached: labels recur across statements)."""
     for base in CATALOGUE:
-        if base.item_type is wanted and (base.period_type == "instant") == line.instant and _matches(base, text):
+        if base.item_type is wanted and (base.period_type == "instant") == instant and _matches(base, text):
             return _base_choice(base)
     return None
 

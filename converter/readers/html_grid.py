@@ -56,7 +56,7 @@ def build_grid(table: etree._Element) -> list[PhysRow]:
     """
     rows: list[PhysRow] = []
     carried: dict[int, int] = {}  # slot -> rows still covered by a rowspan from above
-    texts: dict[bytes, CellText] = {}
+    texts: dict[bytes, CellText | None] = {}
     for tr in own_rows(table):
         style = dom.style_of(tr)
         if dom.is_hidden(style):
@@ -64,12 +64,16 @@ def build_grid(table: etree._Element) -> list[PhysRow]:
         cells: list[PhysCell] = []
         slot = 0
         for td in tr:
-            if td.tag not in ("td", "th") or hides(td):
+            tag = td.tag
+            if tag != "td" and tag != "th":
                 continue
-            while carried.get(slot, 0) > 0:
+            text = _read(td, texts)
+            if text is None:  # hidden
+                continue
+            while carried and carried.get(slot, 0) > 0:
                 slot += 1
             width = _span(td.get("colspan"))
-            cells.append(PhysCell(slot, slot + width, td.sourceline or tr.sourceline or 0, _read(td, texts)))
+            cells.append(PhysCell(slot, slot + width, td.sourceline or tr.sourceline or 0, text))
             height = _span(td.get("rowspan"))
             if height > 1:
                 for covered in range(slot, slot + width):
@@ -81,12 +85,13 @@ def build_grid(table: etree._Element) -> list[PhysRow]:
     return rows
 
 
-def _read(td: etree._Element, texts: dict[bytes, CellText]) -> CellText:
-    """The text of ``td``, read once per distinct markup (its own tail excluded: not in the cell)."""
+def _read(td: etree._Element, texts: dict[bytes, CellText | None]) -> CellText | None:
+    """The text of ``td`` (None when its style hides it), read once per distinct markup (its
+    own tail excluded: not part of the cell)."""
     key = etree.tostring(td, with_tail=False)
-    found = texts.get(key)
-    if found is None:
-        found = texts[key] = read_cell(td)
+    if key in texts:
+        return texts[key]
+    found = texts[key] = None if hides(td) else read_cell(td)
     return found
 
 

@@ -216,16 +216,11 @@ def dominant_size(cells: Iterable[CellText]) -> float:
     """The font size most characters of digits are printed in (10pt when there are none)."""
     # A CellText shared by many cells (``build_grid`` reads identical cells once) is counted
     # once, times the number of cells: same counts, same first-seen order of sizes.
-    times: dict[int, int] = {}
-    distinct: list[CellText] = []
-    for cell in cells:
-        if id(cell) in times:
-            times[id(cell)] += 1
-        else:
-            times[id(cell)] = 1
-            distinct.append(cell)
+    every = list(cells)
+    times = Counter(map(id, every))
+    distinct = {id(cell): cell for cell in every}  # keys stay in first-seen order
     counts: Counter[float] = Counter()
-    for cell in distinct:
+    for cell in distinct.values():
         for run in cell.runs:
             if run.raised:
                 continue
