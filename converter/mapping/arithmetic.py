@@ -53,8 +53,11 @@ def find_relations(lines: Sequence[Line]) -> list[Relation]:
     """Every total of the statement that its own figures show to be a sum of other lines."""
     relations: list[Relation] = []
     previous_total: int | None = None
+    earlier: dict[str, list[Line]] = {}  # per kind: the totals and member breakdowns seen so far
     for k, line in enumerate(lines):
         if not line.total:
+            if _is_group(line):
+                earlier.setdefault(line.kind, []).append(line)
             continue
         start = 0 if previous_total is None else previous_total + 1
         block = [c for c in lines[start:k] if c.kind == line.kind]
@@ -64,10 +67,10 @@ def find_relations(lines: Sequence[Line]) -> list[Relation]:
         options.append(block)
         found = _first_fit(line, options)
         if found is None:
-            earlier = [c for c in lines[:k] if c.kind == line.kind and c.total or _is_group(c)]
-            found = _subset_fit(line, earlier)
+            found = _subset_fit(line, earlier.get(line.kind, []))
         if found is not None:
             relations.append(Relation(total=line.id, parts=found))
+        earlier.setdefault(line.kind, []).append(line)
         previous_total = k
     return relations
 
@@ -88,7 +91,16 @@ def _first_fit(total: Line, options: Sequence[Sequence[Line]]) -> tuple[tuple[in
 
 
 def _subset_fit(total: Line, earlier: Sequence[Line]) -> tuple[tuple[int, int], ...] | None:
-    candidates = [c for c in earlier if c.kind == total.kind and set(total.values) <= set(c.values)][-6:]
+    """Two or three of the last six earlier lines (of the total's kind, with figures wherever the
+    total has one) that sum to it."""
+    keys = total.values.keys()
+    candidates: list[Line] = []
+    for c in reversed(earlier):  # from the nearest back, so long statements stay linear
+        if c.kind == total.kind and keys <= c.values.keys():
+            candidates.append(c)
+            if len(candidates) == 6:
+                break
+    candidates.reverse()
     for size in (2, 3):
         for parts in itertools.combinations(candidates, size):
             candidate = _Sum(total, parts)
