@@ -131,7 +131,8 @@ def scaled(number: Number, scale_exponent: int) -> Decimal | None:
     """The figure times ``10 ** scale_exponent`` (None for a nil figure)."""
     if number.amount is None:
         return None
-    return number.amount.scaleb(scale_exponent)
+    sign, digits, exponent = number.amount.as_tuple()
+    return Decimal((sign, digits, int(exponent) + scale_exponent))  # exact: scaleb rounds to 28 digits
 
 
 def _strip_footnotes(body: str) -> tuple[str, str | None]:
@@ -198,5 +199,5 @@ def _signed_amount(body: str) -> tuple[Decimal, int] | None:
     except InvalidOperation:
         return None
     if negative and amount:
-        amount = -amount
+        amount = amount.copy_negate()  # exact: unary minus rounds to the context's 28 digits
     return amount, len(fraction)

@@ -9,8 +9,10 @@ under the same column headings (an EBITDA reconciliation printed below the incom
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from converter import diagnostics as dx
 from converter.model import (
@@ -81,6 +83,13 @@ def _columns(table: RawTable, released: dt.date | None, fye: tuple[int, int] | N
         if ends and max(ends) <= released and (best is None or released - max(ends) < best[0]):
             best = (released - max(ends), trial)
     return best[1] if best is not None else (columns, diags)
+
+
+def _too_large(amount: Decimal, exponent: int) -> bool:
+    """More digits, once scaled, than decimal arithmetic holds exactly (28 by default): the
+    mapping's sums and roundings would fail or round them."""
+    digits = max(len(amount.as_tuple().digits), amount.adjusted() + exponent + 1)
+    return digits > decimal.getcontext().prec
 
 
 def _month_days(month: int) -> int:
@@ -268,6 +277,9 @@ def _values(row: GridRow, columns: Sequence[Column], unit: UnitKind, exponent: i
                 diags.append(dx.warning(dx.PARSE_NUMBER_GARBAGE, f"not a number: {cell.text!r}", cell.span))
             continue
         if number.percent:
+            continue
+        if number.amount is not None and _too_large(number.amount, exponent):
+            diags.append(dx.warning(dx.PARSE_NUMBER_GARBAGE, f"figure too large to be held exactly: {cell.text!r}", cell.span))
             continue
         out.append(
             Value(

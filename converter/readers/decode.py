@@ -9,7 +9,8 @@ from converter.model import Diagnostic, InputFormat, SourceSpan
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ROWS = 10_000  # table rows (lines of figures) a release may hold: 25x the largest release seen
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters, and whole terminal escape sequences (``ESC [ 31 m``) rather than their ESC alone.
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|tr|td)\b", re.IGNORECASE)
 _SGML_TABLE = re.compile(r"<TABLE>\s*$", re.MULTILINE)
 _CONTENT = re.compile(rb"\S")
@@ -43,8 +44,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     text, replaced = _decode_bytes(data)
     if replaced:
-        diags.append(dx.warning(dx.INPUT_ENCODING, f"replaced {replaced} byte sequence(s) that are not {_wide_encoding(data)}", _span(path)))
-    if text.count("\x00") or _CONTROL.search(text):
+        diags.append(dx.warning(dx.INPUT_ENCODING, f"dropped or replaced {replaced} byte sequence(s) that are not {_wide_encoding(data)}", _span(path)))
+    if _CONTROL.search(text):
         count = len(_CONTROL.findall(text))
         diags.append(dx.warning(dx.INPUT_ENCODING, f"removed {count} stray control character(s)", _span(path)))
         text = _CONTROL.sub("", text)
@@ -69,13 +70,15 @@ def sniff_format(data: bytes | str) -> InputFormat:
 
 
 def _decode_bytes(data: bytes) -> tuple[str, int]:
-    """The text, and how many undecodable sequences of a UTF-16/32 release became U+FFFD."""
+    """The text, and how many undecodable sequences of a UTF-16/32 release were dropped or became U+FFFD."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     wide = _wide_encoding(data)
-    if wide is not None:  # a release cut off mid-character still reads, its last character replaced
-        text = data.decode(wide, errors="replace")
-        return text, text.count("\ufffd") - data.decode(wide, errors="ignore").count("\ufffd")
+    if wide is not None:  # a release cut off mid-character loses that character; other bad units become U+FFFD
+        cut = len(data) % (4 if wide == "utf-32" else 2)
+        whole = data[: len(data) - cut]
+        text = whole.decode(wide, errors="replace")
+        return text, text.count("\ufffd") - whole.decode(wide, errors="ignore").count("\ufffd") + (cut > 0)
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding), 0

@@ -1,0 +1,435 @@
+"""Fuzz and property tests of the readers and the parse primitives: hostile or broken input.
+
+The contract under test: ``read_document`` raises nothing but ``InputError``; ``convert`` raises
+nothing at all and every diagnostic it returns carries a stable code and the release's path;
+work is bounded (sizes are chosen so that a quadratic or unbounded reader would not finish).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import tracemalloc
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from converter import diagnostics as dx
+from converter.model import ConversionResult, Document, InputFormat
+from converter.parse.numbers import MAX_DIGITS, parse_number, scaled
+from converter.parse.statements import parse_statements
+from converter.pipeline import ConvertOptions, convert
+from converter.readers import read_document
+from converter.readers.decode import MAX_BYTES, MAX_ROWS
+from converter.readers.edgar import parse_submission
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+NO_VALIDATION = ConvertOptions(validate=False)
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+HEADER = """\
+                         EXAMPLE WIDGETS CORPORATION
+                    CONSOLIDATED STATEMENTS OF OPERATIONS
+                   (IN THOUSANDS, EXCEPT PER SHARE AMOUNTS)
+
+                                                   QUARTER ENDED
+                                                    DECEMBER 31
+                                              ----------------------
+                                                 2024        2023
+                                              ---------   ---------
+"""
+BODY = """\
+    Net sales                                    $  1,000    $    900
+    Cost of sales                                     600         500
+                                                 ---------   ---------
+         Gross profit                                 400         400
+"""
+TEXT_RELEASE = HEADER + BODY
+HTML_RELEASE = """<html><body><p>EXAMPLE WIDGETS CORPORATION</p>
+<p>CONSOLIDATED STATEMENTS OF OPERATIONS (In thousands)</p>
+<table>
+<tr><td></td><td colspan="2">Quarter ended December 31,</td></tr>
+<tr><td></td><td>2024</td><td>2023</td></tr>
+<tr><td>Net sales</td><td>$ 1,000</td><td>$ 900</td></tr>
+<tr><td>Cost of sales</td><td>600</td><td>500</td></tr>
+<tr><td>Gross profit</td><td>400</td><td>400</td></tr>
+</table></body></html>
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def read_or_refuse(data: bytes, path: str = "release.bin") -> Document | None:
+    """The document, or None when the readers refuse the input with ``InputError`` (anything else fails)."""
+    try:
+        document, diags = read_document(data, path)
+    except dx.InputError as exc:
+        assert exc.diagnostic.code.startswith("input."), exc.diagnostic
+        assert exc.diagnostic.spans and exc.diagnostic.spans[0].path == path
+        return None
+    assert all(d.spans and d.spans[0].path == path for d in diags), diags
+    parse_statements(document)  # the parse primitives must cope with whatever was read
+    return document
+
+
+def converted(data: bytes, name: str = "release.x") -> ConversionResult:
+    """``convert`` on ``data`` (no validation); checks the result's diagnostics are located values."""
+    result = convert(data, name=name, options=NO_VALIDATION)
+    assert result.source == name
+    for d in result.diagnostics:
+        assert d.code != dx.INTERNAL_ERROR, d.message
+        assert d.code and (d.code == dx.MAP_NO_FACTS or (d.spans and d.spans[0].path == name)), d
+    return result
+
+
+def facts_of(result: ConversionResult) -> list[tuple[str, Decimal]]:
+    assert result.report is not None, [d.render() for d in result.diagnostics]
+    return sorted((f.concept.local, f.value) for f in result.report.facts)
+
+
+def peak_bytes(func: object, *args: object) -> tuple[object, int]:
+    """``func(*args)`` and the peak of memory Python allocated meanwhile."""
+    tracemalloc.start()
+    try:
+        value = func(*args)  # type: ignore[operator]
+        return value, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+# ---------------------------------------------------------------------------------------------
+# Random input
+# ---------------------------------------------------------------------------------------------
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_random_bytes_are_read_or_refused_with_an_input_error(data: bytes) -> None:
+    read_or_refuse(data)
+
+
+@FUZZ
+@given(st.text(max_size=3000), st.sampled_from(["utf-8", "utf-16", "utf-32", "cp1252"]))
+def test_random_text_in_any_encoding_is_read_or_refused(text: str, encoding: str) -> None:
+    read_or_refuse(text.encode(encoding, errors="replace"))
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["<html>", "<body>", "<table>", "</table>", "<tr>", "<td>", "</td>", "<pre>",
+                                 "<!--", "-->", "<![CDATA[", "]]>", "<?xml", "?>", "&nbsp;", "&#0;", "&#xD800;",
+                                 "&#99999999;", "<td colspan=9999999999>", "<td rowspan=-1>", "Net sales", "1,000",
+                                 "(1,214", ")", "\u2014", "<br>", "<p style='padding-left:1e9pt'>", "\x00", "\n"]),
+                max_size=120))
+def test_random_tag_soup_converts_or_is_refused(parts: list[str]) -> None:
+    converted("".join(parts).encode(), "soup.htm")
+
+
+LABELS = ["Net sales", "Cost of sales", "Total", "Net income (loss)", "", "Basic", "Diluted", "Revenue:",
+          "Three months ended", "December 31,", "2024", "(In thousands)", "$", "(", ")", "%", "&nbsp;", "&#0;",
+          "<b>Total</b>", "\u202e", "(a)", "Less: Interest", "* * *", "A" * 300]
+FIGURES = ["1,000", "(1,214", ")", "(1,214)", "--", "\u2014", "12.5%", "$", "(((((1)))))", "1,2,3,,4", "--5--",
+           "((5)", "5))", "9" * 400, "1e400", "0.", ".", "-0-", "NaN", "Infinity", "1_000", "\u0661\u0662", "(3%)",
+           "x", "12.3.4", "", "2023", "2024", "1/31/0001", "12/31/9999"]
+ATTRS = ["", ' colspan="3"', ' rowspan="2"', ' colspan="0"', ' colspan="-5"', ' colspan="99999999999999999999"',
+         ' rowspan="200"', ' style="border-bottom:3px double"', ' style="padding-left:99999999999999999999pt"',
+         ' style="font-size:-5px"', ' style="display:none"', ' style="text-indent:NaNpt"', ' style="margin:1px 2px 3px"']
+_cell = st.builds(lambda a, t: f"<td{a}>{t}</td>", st.sampled_from(ATTRS), st.sampled_from(LABELS + FIGURES))
+_row = st.builds(lambda a, cells: f"<tr{a}>{''.join(cells)}</tr>", st.sampled_from(ATTRS), st.lists(_cell, max_size=7))
+_table = st.builds(
+    lambda title, rows: f"<p>{title}</p><table><tr><td></td><td>2024</td><td>2023</td></tr>{''.join(rows)}</table>",
+    st.sampled_from(LABELS), st.lists(_row, max_size=12))
+
+
+@FUZZ
+@given(st.lists(_table, min_size=1, max_size=3), st.integers(min_value=1, max_value=20000))
+def test_generated_html_tables_convert_or_are_refused(tables: list[str], cut: int) -> None:
+    html = "<html><body><p>Quarter ended December 31</p>" + "".join(tables) + "</body></html>"
+    converted(html[:cut].encode(), "generated.htm")
+
+
+_line = st.builds(lambda indent, label, figures: " " * indent + label.ljust(44) + "".join(f.rjust(12) for f in figures),
+                  st.integers(0, 30), st.sampled_from(LABELS), st.lists(st.sampled_from(FIGURES), max_size=5))
+
+
+@FUZZ
+@given(st.lists(_line, min_size=1, max_size=25))
+def test_generated_text_tables_convert_or_are_refused(lines: list[str]) -> None:
+    converted((HEADER + "\n".join(lines)).encode(), "generated.txt")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Three months", "Year-to-date", "13 weeks", "52 weeks", "Six months", "First half", "Q1 FY",
+                        "Fiscal", "As of", ""]),
+       st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32),
+       st.sampled_from(["{m}/{d}/{y:04d}", "{y:04d}-{m:02d}-{d:02d}", "{y:04d}", "December {d}, {y:04d}"]))
+def test_any_printed_date_gives_a_period_or_a_warning_never_a_crash(length: str, year: int, month: int, day: int,
+                                                                      form: str) -> None:
+    date = form.format(m=month, d=day, y=year)
+    header = HEADER.replace("QUARTER ENDED", length.upper().ljust(13)).replace("   2024        2023", f"{date:>12}{'2023':>12}")
+    converted(f"    NEW YORK, January 10, {year:04d} -- Example reported.\n{header}{BODY}".encode(), "dates.txt")
+
+
+# ---------------------------------------------------------------------------------------------
+# Absurd numbers
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "9" * 400, "1" + "0" * (MAX_DIGITS + 1), "1e400", "1E5", "(((((1)))))", "((1))", "1,2,3,,4", "1,,000", "--5--",
+    "5)(", ")5(", "((5)", "5))", "NaN", "Infinity", "-Infinity", "sNaN", "1_000", "\u0661\u0662\u0663",
+    "12.3.4", "1..2", ".", ",", "0x1F", "1/2", "5-", "+-5", "-+5", "--5", "\u2212\u22125", "(-5)", "%", "5%%",
+    "1,000,00", "\x00", "\u202e5", "5 5", "\ufeff5",
+])
+def test_absurd_numbers_are_not_figures(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("(1)", Decimal(-1)), ("-5", Decimal(-5)), ("(" + "9" * MAX_DIGITS + ")", Decimal("-" + "9" * MAX_DIGITS)), ("$ (1,214)", Decimal(-1214)), ("9" * MAX_DIGITS, Decimal("9" * MAX_DIGITS)),
+    ("(1,214", Decimal(-1214)), ("1,214)", Decimal(-1214)), ("\u20145", Decimal(-5)),
+])
+def test_extreme_but_printed_figures_are_read(text: str, amount: Decimal) -> None:
+    number = parse_number(text)
+    assert number is not None and number.amount == amount
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789,.()-$% \u2014\u2212\u00a0abex*[]\u2020\u00b9")), max_size=60)
+       | st.text(max_size=60))
+def test_parse_number_never_raises_and_amounts_are_finite_decimals(text: str) -> None:
+    number = parse_number(text)
+    if number is not None and number.amount is not None:
+        assert isinstance(number.amount, Decimal) and number.amount.is_finite()
+        assert len(number.amount.as_tuple().digits) <= MAX_DIGITS and 0 <= number.places <= MAX_DIGITS
+        assert scaled(number, 6) == Decimal(f"{number.amount}E6")  # exact, beyond Decimal's 28-digit default
+
+
+@pytest.mark.parametrize("figure", ["123456789012345678901234567891", "1234567890123456789012345678",
+                                    "12345678901234567890123456.7"])
+def test_a_figure_too_large_for_exact_decimals_is_a_located_warning_not_a_crash(figure: str) -> None:
+    """Scaled by a thousand, these need more than the 28 digits Decimal holds by default."""
+    row = "    Cost of sales                                     600         500"
+    release = TEXT_RELEASE.replace(row, f"    Cost of sales  {figure:>36}         500")
+    result = converted(release.encode(), "large.txt")
+    assert ("CostOfSales", Decimal(500000)) in facts_of(result) and len(facts_of(result)) == 5
+    (warning,) = [d for d in result.diagnostics if d.code == dx.PARSE_NUMBER_GARBAGE]
+    assert warning.spans[0].line == release.split("\n").index(f"    Cost of sales  {figure:>36}         500") + 1
+
+
+def test_a_figure_of_twenty_five_digits_in_thousands_is_kept_exactly() -> None:
+    row = "    Cost of sales                                     600         500"
+    release = TEXT_RELEASE.replace(row, f"    Cost of sales  {'1234567890123456789012345':>36}         500")
+    assert ("CostOfSales", Decimal("1234567890123456789012345000")) in facts_of(converted(release.encode()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Truncated releases
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_small_html_release_cut_anywhere_is_read_or_refused() -> None:
+    data = HTML_RELEASE.encode()
+    for cut in range(1, len(data) + 1, 3):
+        document = read_or_refuse(data[:cut], "cut.htm")
+        if cut == len(data):
+            assert document is not None and len(document.tables) == 1
+
+
+def test_a_cut_off_html_release_says_it_looks_broken() -> None:
+    cut = HTML_RELEASE.index("<tr><td>Gross profit")
+    result = converted(HTML_RELEASE[: cut + 30].encode(), "cut.htm")
+    assert dx.INPUT_HTML_BROKEN in {d.code for d in result.diagnostics}
+    assert ("NetSales", Decimal(1000000)) in facts_of(result)
+
+
+@pytest.fixture(scope="module")
+def corpus_html() -> bytes:
+    release = CORPUS / "apple-2011q1-ex99-1.htm"
+    if not release.is_file():
+        pytest.skip(f"corpus not found at {CORPUS} (it sits beside the repository in CI)")
+    return release.read_bytes()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(fraction=st.floats(min_value=0.0, max_value=1.0))
+def test_a_real_html_release_cut_at_random_points_is_read_or_refused(corpus_html: bytes, fraction: float) -> None:
+    read_or_refuse(corpus_html[: int(len(corpus_html) * fraction)], "apple-cut.htm")
+
+
+def test_a_real_html_release_cut_in_half_still_converts_its_first_tables(corpus_html: bytes) -> None:
+    result = converted(corpus_html[: len(corpus_html) // 2], "apple-cut.htm")
+    assert dx.INPUT_HTML_BROKEN in {d.code for d in result.diagnostics}
+    assert result.report is not None and len(result.report.facts) > 20
+
+
+# ---------------------------------------------------------------------------------------------
+# Odd encodings
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("release", [TEXT_RELEASE, HTML_RELEASE], ids=["text", "html"])
+@pytest.mark.parametrize("encode", [
+    lambda s: s.encode("latin-1"), lambda s: s.encode("cp1252"), lambda s: s.encode("utf-8-sig"),
+    lambda s: s.encode("utf-16"), lambda s: s.encode("utf-16-le"), lambda s: s.encode("utf-16-be"),
+    lambda s: s.encode("utf-32"), lambda s: s.replace("\n", "\r\n").encode(), lambda s: s.replace("\n", "\r").encode(),
+    lambda s: s.encode("utf-16")[:-1],
+], ids=["latin-1", "cp1252", "utf-8-bom", "utf-16-bom", "utf-16-le", "utf-16-be", "utf-32-bom", "crlf", "cr",
+        "utf-16-cut"])
+def test_odd_encodings_give_the_same_facts_as_utf8(release: str, encode: object) -> None:
+    expected = facts_of(converted(release.encode(), "release.x"))
+    assert facts_of(converted(encode(release), "release.x")) == expected  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\x01\x02", "\x1b[31m", "\x7f", "\x00" * 3])
+def test_stray_control_bytes_and_nuls_are_dropped_with_a_warning(junk: str) -> None:
+    lines = TEXT_RELEASE.split("\n")
+    lines[1] += junk
+    lines[-3] = junk + lines[-3]
+    result = converted("\n".join(lines).encode(), "junk.txt")
+    assert facts_of(result) == facts_of(converted(TEXT_RELEASE.encode()))
+    assert dx.INPUT_ENCODING in {d.code for d in result.diagnostics}
+
+
+def test_a_file_full_of_nuls_is_binary() -> None:
+    result = converted(TEXT_RELEASE.encode("ascii").replace(b" ", b"\x00"), "nul.txt")
+    assert [d.code for d in result.diagnostics] == [dx.INPUT_BINARY]
+
+
+# ---------------------------------------------------------------------------------------------
+# Deep, wide and huge documents
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("<div>", "</div>"), ("<table><tr><td>", "</td></tr></table>"),
+                                                  ("<blockquote><font>", "</font></blockquote>")])
+def test_ten_thousand_nested_elements_are_refused_with_the_reason_in_bounded_memory(opening: str, closing: str) -> None:
+    table = "<table><tr><td>Net sales</td><td>1,000</td><td>900</td></tr><tr><td>Cost</td><td>5</td><td>4</td></tr></table>"
+    html = f"<html><body>{opening * 10_000}{table}{closing * 10_000}</body></html>".encode()
+    result, peak = peak_bytes(converted, html, "deep.htm")
+    (diag,) = result.diagnostics  # type: ignore[attr-defined]
+    assert diag.code == dx.INPUT_NO_TABLES and "Excessive depth" in diag.message
+    assert peak < 50 * len(html)
+
+
+def test_a_table_nested_two_hundred_deep_is_read() -> None:
+    html = HTML_RELEASE.replace("<table>", "<div>" * 200 + "<table>").replace("</table>", "</table>" + "</div>" * 200)
+    assert ("NetSales", Decimal(1000000)) in facts_of(converted(html.encode(), "deep.htm"))
+
+
+def _html_rows(count: int) -> bytes:
+    rows = "".join(f"<tr><td>Widget line {i}</td><td>{i % 997 + 1},000</td><td>{i % 991 + 1}</td></tr>\n"
+                   for i in range(count))
+    return (HTML_RELEASE.split("<tr><td>Net sales")[0] + rows + "</table></body></html>").encode()
+
+
+def _text_rows(count: int) -> bytes:
+    rows = "".join(f"    Widget line {i:<30}{i % 997 + 1:>10,}  {i % 991 + 1:>10,}\n" for i in range(count))
+    return (HEADER + rows).encode()
+
+
+@pytest.mark.parametrize("make", [_html_rows, _text_rows], ids=["html", "text"])
+def test_a_table_of_twenty_thousand_rows_is_refused_as_too_large(make: object) -> None:
+    data = make(20_000)  # type: ignore[operator]
+    result, peak = peak_bytes(converted, data, "huge.x")
+    (diag,) = result.diagnostics  # type: ignore[attr-defined]
+    assert diag.code == dx.INPUT_TOO_LARGE and f"{MAX_ROWS:,}" in diag.message and diag.spans[0].line > 0
+    assert peak < 40 * len(data)
+
+
+def test_a_table_of_two_thousand_rows_converts() -> None:
+    result = converted(_html_rows(2_000), "big.htm")
+    assert len(facts_of(result)) == 4_000
+
+
+def test_a_cell_ten_thousand_columns_wide_is_read() -> None:
+    row = "<tr><td>Net sales</td>" + '<td colspan="200">1</td>' * 50 + "</tr>"
+    read_or_refuse(HTML_RELEASE.replace("<tr><td>Cost", row + "<tr><td>Cost").encode(), "wide.htm")
+
+
+DAGGERS = "\u2020 " * 100_000
+LINE = b"    Widget line                                  $  1,000    $    900\n"
+PROSE = b"The company reported strong results for the quarter and expects continued growth next year.\n"
+
+
+def test_a_fifty_megabyte_release_of_figures_is_refused_early() -> None:
+    data = HEADER.encode() + LINE * (50_000_000 // len(LINE))
+    result, peak = peak_bytes(converted, data, "fifty.txt")
+    (diag,) = result.diagnostics  # type: ignore[attr-defined]
+    assert diag.code == dx.INPUT_TOO_LARGE and diag.spans[0].line == MAX_ROWS + HEADER.count("\n") + 1
+    assert peak < 6 * len(data)
+
+
+def test_a_fifty_megabyte_release_of_prose_around_one_table_converts_in_bounded_memory(tmp_path: Path) -> None:
+    """In a child process (tracemalloc would slow it tenfold): peak RSS, imports included."""
+    release = tmp_path / "fifty.txt"
+    prose = PROSE * (25_000_000 // len(PROSE))
+    release.write_bytes(prose + TEXT_RELEASE.encode() + prose)
+    script = (
+        "import resource, sys\n"
+        "from converter.pipeline import ConvertOptions, convert\n"
+        "r = convert(sys.argv[1], options=ConvertOptions(validate=False))\n"
+        "print(len(r.report.facts), len(r.document.tables), [d.code for d in r.diagnostics])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(release)], capture_output=True, text=True, check=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    summary, peak = run.stdout.splitlines()
+    assert summary == "6 1 []"
+    assert int(peak) < 10 * release.stat().st_size
+
+
+def test_input_over_the_byte_limit_is_refused_before_decoding() -> None:
+    data = b"a" * (MAX_BYTES + 1)
+    result, peak = peak_bytes(converted, data, "big.txt")
+    assert [d.code for d in result.diagnostics] == [dx.INPUT_TOO_LARGE]  # type: ignore[attr-defined]
+    assert peak < MAX_BYTES // 4
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs that once took quadratic time (sizes at which the old code ran for minutes)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("html", [
+    HTML_RELEASE.replace("<td>Cost of sales</td>", f"<td style='padding-left:{'9' * 200_000}x'>Cost of sales</td>"),
+    HTML_RELEASE.replace("<td>600</td>", f"<td>600 {'* ' * 100_000}</td>"),
+    HTML_RELEASE.replace("<td>Cost of sales</td>", f"<td>Cost of sales {'(a) ' * 50_000}</td>"),
+    HTML_RELEASE.replace("<td>Cost of sales</td>", f"<td>Cost of sales {DAGGERS}!</td>"),
+], ids=["css-length", "cell-stars", "label-marks", "label-daggers"])
+def test_long_runs_in_cells_and_styles_are_read_in_linear_time(html: str) -> None:
+    assert ("NetSales", Decimal(1000000)) in facts_of(converted(html.encode(), "long.htm"))
+
+
+def test_long_runs_in_text_labels_are_cleaned_in_linear_time() -> None:
+    from converter.parse.statements import clean_label
+
+    assert clean_label("Net sales" + "*" * 200_000 + "x").startswith("Net sales")
+    assert clean_label("Net sales " + "." * 200_000 + ")").startswith("Net sales")
+    assert clean_label("Net sales (a) *") == "Net sales"
+
+
+def test_an_edgar_submission_of_many_exhibits_is_parsed_in_linear_memory() -> None:
+    exhibit = b"<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n" + TEXT_RELEASE.encode() + b"</TEXT>\n</DOCUMENT>\n"
+    data = b"<SEC-DOCUMENT>\nCOMPANY CONFORMED NAME: EXAMPLE WIDGETS CORP\n" + exhibit * 4_000
+    submission, peak = peak_bytes(parse_submission, data)
+    assert submission is not None and len(submission.releases) == 4_000  # type: ignore[attr-defined]
+    last = submission.releases[-1]  # type: ignore[attr-defined]
+    assert last.first_line == data[: data.rindex(b"<TEXT>") + len(b"<TEXT>")].count(b"\n")
+    assert last.data.endswith(last.text) and last.data.count(b"\n") == last.first_line + last.text.count(b"\n")
+    assert peak < 4 * len(data)
+
+
+def test_a_release_padded_like_an_edgar_exhibit_is_still_sniffed_and_checked() -> None:
+    padding = b"\n" * 70_000
+    html = read_or_refuse(padding + HTML_RELEASE.encode(), "exhibit.htm")
+    assert html is not None and html.format is InputFormat.HTML and len(html.tables) == 1
+    assert read_or_refuse(padding + bytes(random.Random(5).randrange(256) for _ in range(4000)), "image.gif") is None

@@ -1,0 +1,477 @@
+"""Hostile input end to end: XML attacks, names taken from the release, atomic outputs, the CLI.
+
+XML safety: entity declarations (XXE, billion laughs), external DTDs, XInclude and remote
+references in an HTML release are never expanded, fetched or opened; the network is switched off
+(``socket`` refuses and records every attempt) while the real pipeline, Arelle included, runs.
+Names that come from the release (company, statement titles, member labels) end up as safe file
+names, namespace prefixes, role URIs and QNames. A conversion that fails while writing or
+validating leaves no partial folder behind and never replaces a good earlier output.
+Tests marked ``xfail(strict=True)`` pin defects outside the readers, for the modules' owners.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import socket
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from converter import diagnostics as dx
+from converter import pipeline
+from converter.cli import main
+from converter.model import ConversionResult, Severity
+from converter.output import OutputFormat, write_atomically
+from converter.pipeline import ConvertOptions, convert
+from converter.readers.decode import MAX_BYTES
+from converter.sources import releases_in
+
+ROOT = Path(__file__).resolve().parents[1]
+SECRET = "TOP-SECRET-7f3a"
+NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+SAFE_URI = re.compile(r"^https?://[A-Za-z0-9._~:/\-]+$")
+FAST = ConvertOptions(validate=False, formats=frozenset({OutputFormat.XBRL}))
+XBRL_AND_INLINE = frozenset({OutputFormat.XBRL, OutputFormat.IXBRL})
+
+TEXT_RELEASE = """\
+                         {company}
+                    {title}
+                   (IN THOUSANDS, EXCEPT PER SHARE AMOUNTS)
+
+                                                   QUARTER ENDED
+                                                    DECEMBER 31
+                                              ----------------------
+                                                 2024        2023
+                                              ---------   ---------
+    Net sales:
+      {member1:<40}  $    700    $    600
+      {member2:<40}       300         300
+                                                 ---------   ---------
+         Total net sales                           1,000         900
+    Cost of sales                                     600         500
+                                                 ---------   ---------
+         Gross profit                                 400         400
+"""
+PLAIN = {"company": "EXAMPLE WIDGETS CORPORATION", "title": "CONSOLIDATED STATEMENTS OF OPERATIONS",
+         "member1": "Rubber Group", "member2": "Metals Group"}
+
+
+def text_release(**changes: str) -> bytes:
+    return TEXT_RELEASE.format(**{**PLAIN, **changes}).encode("utf-8")
+
+
+def hostile_html(secret: Path) -> str:
+    """An HTML release carrying every XML attack lxml or Arelle could fall for."""
+    laughs = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html [
+  <!ENTITY xxe SYSTEM "file://{secret}">
+  <!ENTITY lol0 "lol">{laughs}
+  <!ENTITY % remote SYSTEM "http://127.0.0.1:9/evil.dtd"> %remote;
+]>
+<html xmlns:xi="http://www.w3.org/2001/XInclude"><head>
+<link rel="stylesheet" href="http://127.0.0.1:9/a.css"><script src="http://127.0.0.1:9/a.js"></script>
+<style>@import url(http://127.0.0.1:9/b.css);</style></head>
+<body><p>EXAMPLE WIDGETS CORPORATION</p><p>Dear &xxe; &lol9;</p><xi:include href="file://{secret}" parse="text"/>
+<iframe src="file://{secret}"></iframe><object data="file://{secret}"></object>
+<p>CONSOLIDATED STATEMENTS OF OPERATIONS (In thousands)</p>
+<table>
+<tr><td></td><td colspan="2">Quarter ended December 31,</td></tr>
+<tr><td></td><td>2024</td><td>2023</td></tr>
+<tr><td>Net sales</td><td>$ 1,000</td><td>$ 900</td></tr>
+<tr><td>Cost of sales</td><td>600</td><td>500</td></tr>
+<tr><td>Gross profit&xxe;</td><td>400</td><td>400</td></tr>
+</table></body></html>
+"""
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Every socket connection or name lookup fails and is recorded; the test fails if any happened."""
+    attempts: list[object] = []
+
+    def refuse(*args: object, **_kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError(errno.ENETUNREACH, "network disabled by the test")
+
+    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"),
+                        (socket, "getaddrinfo")):
+        monkeypatch.setattr(owner, name, refuse)
+    yield attempts
+    assert attempts == [], f"network access attempted: {attempts}"
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text(SECRET)
+    return path
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if ".tmp-" in p.name or ".old-" in p.name)
+
+
+def errors(result: ConversionResult) -> list[str]:
+    return [d.render() for d in result.diagnostics if d.severity is Severity.ERROR]
+
+
+def facts(result: ConversionResult) -> set[tuple[str, Decimal]]:
+    assert result.report is not None, [d.render() for d in result.diagnostics]
+    return {(f.concept.local, f.value) for f in result.report.facts}
+
+
+# ---------------------------------------------------------------------------------------------
+# XML safety
+# ---------------------------------------------------------------------------------------------
+
+
+def test_entities_dtds_and_includes_are_never_expanded_fetched_or_opened(tmp_path: Path, secret: Path,
+                                                                         no_network: list[object]) -> None:
+    out = tmp_path / "out"
+    html = hostile_html(secret).encode()
+    tracemalloc.start()
+    result = convert(html, name="hostile.htm", options=ConvertOptions(formats=XBRL_AND_INLINE), out_dir=out)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert errors(result) == []
+    assert {("NetSales", Decimal(1000000)), ("CostOfSales", Decimal(600000))} <= facts(result)
+    assert result.document is not None and "&xxe;" in result.document.text and SECRET not in result.document.text
+    written = files_of(out)
+    assert written and all(SECRET.encode() not in data and b"lollol" not in data for data in written.values())
+    assert all(b"<!ENTITY" not in data and b"xi:include" not in data for data in written.values())
+    assert all(SECRET not in d.message for d in result.diagnostics)
+    assert peak < 200 * 1024 * 1024  # a billion laughs expanded would need gigabytes
+
+
+def test_the_html_parser_keeps_entity_references_as_text(secret: Path) -> None:
+    from converter.readers.html_dom import parse_html
+
+    root, _ = parse_html(hostile_html(secret))
+    assert root is not None
+    text = etree.tostring(root, encoding="unicode")
+    assert "&amp;xxe;" in text and "&amp;lol9;" in text and SECRET not in text and "lollol" not in text
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://127.0.0.1:9/xhtml1-strict.dtd">',
+    '<!DOCTYPE html SYSTEM "file:///etc/passwd">',
+    '<!DOCTYPE html SYSTEM "http://127.0.0.1:9/x.dtd" [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>',
+])
+def test_external_dtds_are_not_loaded(doctype: str, no_network: list[object]) -> None:
+    html = hostile_html(Path("/nonexistent")).split("\n", 6)[-1]  # the release after its own DOCTYPE
+    result = convert(f"{doctype}\n{html}".encode(), name="dtd.htm", options=FAST)
+    assert ("NetSales", Decimal(1000000)) in facts(result)
+
+
+# ---------------------------------------------------------------------------------------------
+# Names from the release
+# ---------------------------------------------------------------------------------------------
+
+
+def submission(company: str, release: bytes) -> bytes:
+    return (b"<SEC-DOCUMENT>0000000000-24-000001.txt\n<SEC-HEADER>\nCOMPANY CONFORMED NAME:\t" + company.encode("latin-1")
+            + b"\nCENTRAL INDEX KEY:\t0000000001\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n" + release
+            + b"</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+
+
+HOSTILE_NAME = "../../etc/evil\\..\\<x>\"q\"'a'&amp; b\x7f/\\"
+HOSTILE_RELEASE = text_release(
+    company="../../ETC/EVIL CORPORATION",
+    title='CONSOLIDATED STATEMENTS OF <OPERATIONS> & "X" ../../ \\\\server\\share',
+    member1="Rubber & <Group> ../../etc", member2="'quoted' \"Metals\" /root\\",
+)
+
+
+def assert_safe_outputs(result: ConversionResult, out: Path, parent: Path) -> None:
+    """Outputs only inside ``out``, well-formed, with XML names and role URIs that are safe."""
+    assert errors(result) == [], errors(result)
+    assert leftovers(parent) == []
+    for name in result.files:
+        assert (out / name).resolve().is_relative_to(out.resolve()) and NCNAME.match(Path(name).stem.replace("-", "_"))
+    for path in out.rglob("*.x*"):
+        if path.suffix in (".xml", ".xsd"):
+            etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+    assert result.report is not None
+    taxonomy = result.report.taxonomy
+    assert NCNAME.match(taxonomy.name) and re.fullmatch(r"[a-z]{1,6}", taxonomy.prefix)
+    assert SAFE_URI.match(taxonomy.namespace) and role_ids_are_safe(taxonomy.roles)
+    for concept in taxonomy.concepts:
+        assert NCNAME.match(concept.qname.local) and NCNAME.match(concept.qname.prefix), concept.qname
+    for role in taxonomy.roles:
+        assert SAFE_URI.match(role.uri), role.uri
+
+
+def role_ids_are_safe(roles: tuple[object, ...]) -> bool:
+    return all(NCNAME.match(role.role_id) for role in roles)  # type: ignore[attr-defined]
+
+
+def test_a_hostile_filer_name_title_and_member_labels_write_safe_valid_outputs(tmp_path: Path) -> None:
+    release = tmp_path / "release.txt"
+    release.write_bytes(submission(HOSTILE_NAME, HOSTILE_RELEASE))
+    out = tmp_path / "out"
+    result = convert(release, options=ConvertOptions(formats=XBRL_AND_INLINE), out_dir=out)
+    assert_safe_outputs(result, out, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "release.txt"]
+    assert result.report is not None and len(result.report.taxonomy.concepts) >= 3
+    assert "evil" in result.report.taxonomy.namespace and any(c.qname.local.startswith("Rubber") for c in result.report.taxonomy.concepts)
+
+
+def test_a_hostile_entity_name_option_writes_safe_valid_outputs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    options = ConvertOptions(formats=XBRL_AND_INLINE, entity_name=HOSTILE_NAME)
+    result = convert(text_release(), name="release.txt", options=options, out_dir=out)
+    assert_safe_outputs(result, out, tmp_path)
+    instance = etree.parse(str(out / f"{result.report.taxonomy.name}.xml"))  # type: ignore[union-attr]
+    assert instance.getroot().tag.endswith("xbrl")
+
+
+@pytest.mark.xfail(strict=True, reason="mapping/contexts.prefix_for makes reserved or taken prefixes from initials: "
+                                       "'xml' (Xenon Mining Ltd) breaks the Inline XBRL, 'xbrli' clashes with the "
+                                       "instance namespace; it should avoid xml*, xbrli, link, xlink, ix, ixt, xfy...")
+@pytest.mark.parametrize("company", ["XENON MINING LTD", "XTREME BRANDS RETAIL LOGISTICS INC"])
+def test_a_company_whose_initials_are_a_reserved_prefix_still_validates(tmp_path: Path, company: str) -> None:
+    release = text_release(company=company).replace(b"Cost of sales    ", b"Widget royalties ")
+    result = convert(release, name="release.txt", options=ConvertOptions(formats=XBRL_AND_INLINE), out_dir=tmp_path / "out")
+    assert errors(result) == []
+
+
+@pytest.mark.parametrize("name", ["../evil.xml", "sub/../../evil.xml", "a/../../../evil.xml", "", ".", "/absolute/evil.xml",
+                                  "sub/./../../evil.xml"])
+def test_write_atomically_refuses_names_escaping_the_folder(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "out"
+    with write_atomically(out, {"good.xml": b"<good/>"}):
+        pass
+    target = name if not name.startswith("/") else str(tmp_path / "absolute" / "evil.xml")
+    with pytest.raises(OSError, match="escapes"), write_atomically(out, {"fine.xml": b"<x/>", target: b"evil"}):
+        pass
+    assert files_of(out) == {"good.xml": b"<good/>"}
+    assert not list(tmp_path.rglob("evil.xml")) and leftovers(tmp_path) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Atomic outputs
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def good_output(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    out = tmp_path / "out"
+    result = convert(text_release(), name="release.txt", options=FAST, out_dir=out)
+    assert result.files and errors(result) == []
+    return out, files_of(out)
+
+
+def _raise(exc: BaseException) -> object:
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise exc
+
+    return fail
+
+
+FAILURES = [
+    ("_validate", KeyboardInterrupt()), ("_validate", OSError(errno.ENOSPC, "No space left on device")),
+    ("_validate", RuntimeError("Arelle crashed")), ("arelle_outputs", KeyboardInterrupt()),
+    ("arelle_outputs", OSError(errno.EIO, "I/O error")), ("arelle_outputs", MemoryError()),
+]
+
+
+@pytest.mark.parametrize(("where", "exc"), FAILURES, ids=[f"{w}-{type(e).__name__}" for w, e in FAILURES])
+@pytest.mark.parametrize("earlier", [True, False], ids=["over-good-output", "fresh"])
+def test_a_conversion_failing_while_validating_or_writing_leaves_no_trace(
+        tmp_path: Path, good_output: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch,
+        where: str, exc: BaseException, earlier: bool) -> None:
+    out, before = good_output
+    if not earlier:
+        out = tmp_path / "fresh"
+    monkeypatch.setattr(pipeline, where, _raise(exc))
+    if where != "_validate":
+        monkeypatch.setattr(pipeline, "_validate", lambda *_args: [])
+    options = ConvertOptions(validate=True, formats=frozenset({OutputFormat.XBRL}))
+    if isinstance(exc, Exception):
+        result = convert(text_release(title="CONSOLIDATED RESULTS"), name="release.txt", options=options, out_dir=out)
+        expected = dx.OUTPUT_WRITE_FAILED if isinstance(exc, OSError) else dx.INTERNAL_ERROR
+        assert expected in {d.code for d in result.diagnostics} and result.files == ()
+    else:
+        with pytest.raises(type(exc)):
+            convert(text_release(title="CONSOLIDATED RESULTS"), name="release.txt", options=options, out_dir=out)
+    assert (files_of(out) == before) if earlier else not out.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_disk_that_fills_up_midway_leaves_the_earlier_output(good_output: tuple[Path, dict[str, bytes]],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    out, before = good_output
+    written: list[Path] = []
+    real = Path.write_bytes
+
+    def write_bytes(self: Path, data: bytes) -> int:
+        if len(written) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(self)
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    result = convert(text_release(title="CONSOLIDATED RESULTS"), name="release.txt", options=FAST, out_dir=out)
+    assert dx.OUTPUT_WRITE_FAILED in {d.code for d in result.diagnostics}
+    assert len(written) == 3 and files_of(out) == before and leftovers(out.parent) == []
+
+
+@pytest.mark.xfail(strict=True, reason="output._swap moves the good output aside before renaming the new one in; if "
+                                       "that rename fails the good output stays hidden in .out.old-<pid>, the staged "
+                                       "folder is left behind and OUT is gone (it should rename the old one back)")
+def test_a_failing_swap_keeps_the_earlier_output(good_output: tuple[Path, dict[str, bytes]],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    out, before = good_output
+    real = Path.rename
+
+    def rename(self: Path, target: Path | str) -> Path:
+        if ".tmp-" in self.name:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    convert(text_release(title="CONSOLIDATED RESULTS"), name="release.txt", options=FAST, out_dir=out)
+    assert files_of(out) == before and leftovers(out.parent) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Defects outside the readers, pinned for their owners
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="mapping/build.map_report's map.no-facts diagnostic has no source span "
+                                       "(every diagnostic of convert should carry at least the release path)")
+def test_every_diagnostic_of_a_release_without_facts_names_the_release() -> None:
+    result = convert(text_release().replace(b"2024        2023", b"ABCD        EFGH"), name="noperiods.txt", options=FAST)
+    assert dx.MAP_NO_FACTS in {d.code for d in result.diagnostics}
+    assert all(d.spans and d.spans[0].path == "noperiods.txt" for d in result.diagnostics)
+
+
+@pytest.mark.xfail(strict=True, reason="sources.read_file reads the whole file before decode refuses it as too large: "
+                                       "a 128 MiB file costs 128 MiB (it should stat the size, or read MAX_BYTES + 1)")
+def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(2 * MAX_BYTES)  # sparse: no disk space used
+    tracemalloc.start()
+    result = convert(big, options=FAST)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [d.code for d in result.diagnostics] == [dx.INPUT_TOO_LARGE]
+    assert peak < MAX_BYTES // 2
+
+
+@pytest.mark.xfail(strict=True, reason="sources.releases_in pads every EX-99 exhibit with the submission's earlier "
+                                       "lines at once: memory grows with exhibits x lines (readers.edgar now pads "
+                                       "lazily, Exhibit.data; a Release could carry Exhibit.first_line instead)")
+def test_a_submission_of_many_exhibits_is_split_in_linear_memory(tmp_path: Path) -> None:
+    path = tmp_path / "submission.txt"
+    exhibit = b"<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n" + text_release() + b"</TEXT>\n</DOCUMENT>\n"
+    path.write_bytes(b"<SEC-DOCUMENT>\nCOMPANY CONFORMED NAME: EXAMPLE WIDGETS CORP\n" + exhibit * 2_000)
+    tracemalloc.start()
+    releases = releases_in(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(releases) == 2_000 and peak < 10 * path.stat().st_size
+
+
+@pytest.mark.xfail(strict=True, reason="libxml2's HTML parser (through lxml, which exposes no BIG_LINES option) "
+                                       "clamps element line numbers at 65,535: cells of a longer release, or of an "
+                                       "EDGAR exhibit padded past that line, all point at line 65535")
+def test_cells_beyond_line_65535_keep_their_line_numbers() -> None:
+    html = "\n" * 70_000 + hostile_html(Path("/nonexistent")).split("\n", 6)[-1]
+    result = convert(html.encode(), name="long.htm", options=FAST)
+    assert result.report is not None and min(f.span.line for f in result.report.facts) > 70_000
+
+
+# ---------------------------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------------------------
+
+
+def _nested() -> bytes:
+    return ("<html><body>" + "<div>" * 10_000 + "<table><tr><td>Net sales</td><td>1</td><td>2</td></tr></table>"
+            + "</div>" * 10_000 + "</body></html>").encode()
+
+
+def _rows() -> bytes:
+    return text_release() + "".join(f"    Widget line {i:<30}{i:>10,}  {i:>10,}\n" for i in range(20_000)).encode()
+
+
+HOSTILE_INPUTS: dict[str, tuple[bytes, int]] = {
+    "random-bytes": (bytes(range(256)) * 40, 2),
+    "empty": (b"   \n\n", 2),
+    "nuls": (b"\x00" * 5000, 2),
+    "prose": (b"Dear shareholders,\nwe had a good year.\n", 2),
+    "nested-10k": (_nested(), 2),
+    "rows-20k": (_rows(), 2),
+    "truncated-html": (hostile_html(Path("/nonexistent")).split("<tr><td>Cost")[0].encode(), 0),
+    "utf-16-html": (hostile_html(Path("/nonexistent")).split("\n", 6)[-1].encode("utf-16"), 0),
+    "utf-16-text": (text_release().decode().encode("utf-16"), 0),
+    "xxe": (hostile_html(Path("/etc/passwd")).encode(), 0),
+    "control-bytes": (text_release().replace(b"Net sales", b"Net\x1b[1m sales\x07"), 0),
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE_INPUTS)
+def test_the_cli_exits_cleanly_on_every_hostile_input(tmp_path: Path, kind: str, no_network: list[object]) -> None:
+    data, status = HOSTILE_INPUTS[kind]
+    release = tmp_path / f"{kind}.htm"
+    release.write_bytes(data)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["convert", str(release), "-o", str(out), "--no-validate"])
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+    assert "Traceback" not in run.output + run.stderr
+    assert run.exit_code == status, run.output
+    if status == 2:
+        (line,) = [line for line in run.stderr.splitlines() if line.strip()]
+        assert str(release) in line and " error input." in line
+        assert not out.exists()
+    else:
+        assert any(out.glob("*.xml")) and any(out.glob("*.htm"))
+
+
+def test_the_cli_refuses_a_release_over_the_size_limit(tmp_path: Path) -> None:
+    release = tmp_path / "big.txt"
+    with release.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    run = CliRunner().invoke(main, ["convert", str(release), "-o", str(tmp_path / "out")])
+    assert run.exit_code == 2 and dx.INPUT_TOO_LARGE in run.stderr and "Traceback" not in run.output
+
+
+@pytest.mark.xfail(strict=True, reason="a release path holding a newline is printed as is: the one-line error "
+                                       "becomes two lines (render paths with repr-style escapes)")
+def test_a_file_name_with_a_newline_still_gives_one_error_line(tmp_path: Path) -> None:
+    release = tmp_path / "evil\nname.txt"
+    release.write_bytes(b"Dear shareholders,\n")
+    run = CliRunner().invoke(main, ["convert", str(release), "-o", str(tmp_path / "out")])
+    assert run.exit_code == 2 and len([line for line in run.stderr.splitlines() if line.strip()]) == 1
+
+
+def test_the_real_command_prints_no_traceback_on_hostile_input(tmp_path: Path) -> None:
+    """A real process (not click's runner): stderr is one located line per refused release."""
+    names = []
+    for kind in ("random-bytes", "nested-10k", "rows-20k"):
+        release = tmp_path / f"{kind}.htm"
+        release.write_bytes(HOSTILE_INPUTS[kind][0])
+        names.append(str(release))
+    for name in names:
+        run = subprocess.run([sys.executable, "-c", "from converter.cli import main; main()", "convert", name,
+                              "-o", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+        assert run.returncode == 2 and "Traceback" not in run.stdout + run.stderr
+        assert run.stderr.count("\n") == 1 and name in run.stderr
