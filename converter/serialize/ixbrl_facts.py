@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from lxml import etree
 
@@ -104,10 +105,16 @@ def figure_of(fact: Fact) -> Figure | None:
     core = match.group()
     if Decimal(core.replace(",", "")).scaleb(fact.scale) != abs(fact.value):
         return None
-    pattern = re.compile(r"(?<![0-9.,])" + re.escape(core) + r"(?![0-9,]|\.[0-9])")
-    return Figure(core=core, pattern=pattern, transform=NUM_DOT_DECIMAL)
+    return Figure(core=core, pattern=_figure_pattern(core), transform=NUM_DOT_DECIMAL)
 
 
+@lru_cache(maxsize=4096)
+def _figure_pattern(core: str) -> re.Pattern[str]:
+    """The figure standing alone (not inside a longer number); compiled once per figure text."""
+    return re.compile(r"(?<![0-9.,])" + re.escape(core) + r"(?![0-9,]|\.[0-9])")
+
+
+@lru_cache(maxsize=256)
 def _dash_pattern(dash: str) -> re.Pattern[str]:
     """A dash run standing alone (not part of a longer run of the same characters)."""
     chars = re.escape("".join(sorted(set(dash))))

@@ -21,6 +21,7 @@ from converter.readers.html_columns import CORE_KINDS, Token, group_text, merge_
 from converter.readers.html_grid import build_grid, own_rows
 from converter.readers.html_rows import Row
 from converter.readers.html_table import HeaderText, layout, split_parts, tokenize
+from converter.readers.html_text import hides
 
 CellKey = tuple[int, int, int]  # table, row, column: 1-based, as in SourceSpan
 
@@ -69,7 +70,7 @@ def _cell_elements(table: etree._Element) -> list[list[etree._Element]]:
     for tr in own_rows(table):
         if dom.is_hidden(dom.style_of(tr)):
             continue
-        rows.append([td for td in tr if td.tag in ("td", "th") and not dom.is_hidden(dom.style_of(td))])
+        rows.append([td for td in tr if td.tag in ("td", "th") and not hides(td)])
     return rows
 
 

@@ -150,6 +150,7 @@ class _Copier:
         self.copied = copied
         self.wanted = wanted
         self.ids = ids
+        self.others: dict[tuple[str, str, tuple[tuple[str, str], ...]], tuple[dict[str, str], tuple[tuple[str, str], ...]]] = {}
 
     def children(self, src: etree._Element, dst: etree._Element) -> None:
         add_text(dst, clean_text(src.text))
@@ -173,34 +174,51 @@ class _Copier:
         self.children(src, new)
 
     def attributes(self, src: etree._Element, tag: str, new_tag: str) -> list[tuple[str, str]]:
-        """Attributes to keep, in source order, with the presentational ones turned into CSS."""
-        attrib = {str(k).lower(): clean_text(str(v)) or "" for k, v in src.attrib.items()}
-        kept: list[tuple[str, str]] = []
+        """Attributes to keep, in source order, with the presentational ones turned into CSS.
+
+        All but the id depend on the tag and the attributes alone: they are worked out once per
+        distinct (tag, attributes), which a release repeats on thousands of cells.
+        """
+        key = (tag, new_tag, tuple(src.attrib.items()))
+        found = self.others.get(key)
+        if found is None:
+            found = self.others[key] = _other_attributes(tag, new_tag, key[2])
+        attrib, others = found
         ident = attrib.get("id") or (attrib.get("name") if tag == "a" else None)
         ident = ident.strip() if ident else None
         if ident and _NCNAME.match(ident) and not _RESERVED_ID.match(ident) and ident not in self.ids:
             self.ids.add(ident)
-            kept.append(("id", ident))
-        for name, value in attrib.items():
-            value = value.strip()
-            if name in _OWN.get(new_tag, ()) and _valid(name, value):
-                kept.append((name, _normal(name, value)))
-            elif name in ("class", "title") and value:
-                kept.append((name, " ".join(value.split()) if name == "class" else value))
-            elif name == "dir" and value.lower() in _ENUMS["dir"]:
-                kept.append(("dir", value.lower()))
-            elif name in ("lang", "xml:lang") and _LANGUAGE.match(value):
-                kept.append((XML_LANG, value))
-        if new_tag == "img":
-            kept += [("alt", "")] if "alt" not in dict(kept) else []
-        if new_tag == "bdo" and "dir" not in dict(kept):
-            kept.append(("dir", "ltr"))
-        if new_tag in _CORE_ONLY:  # no style, no language
-            return [(n, v) for n, v in kept if n in _CORE_ONLY[new_tag]]
-        style = presentational_css(tag, new_tag, attrib, {n for n, _ in kept})
-        if style:
-            kept.append(("style", style))
-        return kept
+            if new_tag not in _CORE_ONLY or "id" in _CORE_ONLY[new_tag]:
+                return [("id", ident), *others]
+        return list(others)
+
+
+def _other_attributes(
+    tag: str, new_tag: str, items: tuple[tuple[str, str], ...]
+) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """The cleaned attribute map, and the attributes kept besides the id, in order (style last)."""
+    attrib = {str(k).lower(): clean_text(str(v)) or "" for k, v in items}
+    kept: list[tuple[str, str]] = []
+    for name, value in attrib.items():
+        value = value.strip()
+        if name in _OWN.get(new_tag, ()) and _valid(name, value):
+            kept.append((name, _normal(name, value)))
+        elif name in ("class", "title") and value:
+            kept.append((name, " ".join(value.split()) if name == "class" else value))
+        elif name == "dir" and value.lower() in _ENUMS["dir"]:
+            kept.append(("dir", value.lower()))
+        elif name in ("lang", "xml:lang") and _LANGUAGE.match(value):
+            kept.append((XML_LANG, value))
+    if new_tag == "img":
+        kept += [("alt", "")] if "alt" not in dict(kept) else []
+    if new_tag == "bdo" and "dir" not in dict(kept):
+        kept.append(("dir", "ltr"))
+    if new_tag in _CORE_ONLY:  # no style, no language
+        return attrib, tuple((n, v) for n, v in kept if n in _CORE_ONLY[new_tag])
+    style = presentational_css(tag, new_tag, attrib, {n for n, _ in kept})
+    if style:
+        kept.append(("style", style))
+    return attrib, tuple(kept)
 
 
 def _valid(name: str, value: str) -> bool:
