@@ -178,6 +178,31 @@ def test_any_printed_date_gives_a_period_or_a_warning_never_a_crash(length: str,
     converted(f"    NEW YORK, January 10, {year:04d} -- Example reported.\n{header}{BODY}".encode(), "dates.txt")
 
 
+DATED = """\
+                         EXAMPLE WIDGETS CORPORATION
+       NEW YORK, {dateline} -- Example Widgets Corporation reported results.
+                    CONSOLIDATED STATEMENTS OF OPERATIONS
+
+                                              {length:>12}{length:>12}
+                                              {first:>12}{second:>12}
+    Net sales                                    $  1,000    $    900
+    Cost of sales                                     600         500
+"""
+
+
+@pytest.mark.parametrize(("length", "first", "second", "dateline"), [
+    ("Three months", "1/31/0001", "1/31/0000", "January 10, 2025"),
+    ("Year-to-date", "1/1/0001", "12/31/9999", "January 10, 2025"),
+    ("13 weeks", "1/1/0001", "1/7/0001", "January 10, 2025"),
+    ("13 weeks", "Jan. 5", "Dec. 31", "January 10, 0001"),
+    ("Six months", "12/31/9999", "6/30/9999", "December 31, 9999"),
+])
+def test_dates_at_the_ends_of_the_calendar_are_no_periods(length: str, first: str, second: str, dateline: str) -> None:
+    release = DATED.format(length=length, first=first, second=second, dateline=dateline)
+    result = converted(release.encode(), "dates.txt")
+    assert result.report is None and dx.PARSE_PERIOD_UNKNOWN in {d.code for d in result.diagnostics}
+
+
 # ---------------------------------------------------------------------------------------------
 # Absurd numbers
 # ---------------------------------------------------------------------------------------------
