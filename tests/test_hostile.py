@@ -177,6 +177,38 @@ def test_external_dtds_are_not_loaded(doctype: str, no_network: list[object]) ->
     assert ("NetSales", Decimal(1000000)) in facts(result)
 
 
+def _hostile_instance(folder: Path, secret: Path) -> dict[str, Path]:
+    """Instances written by xbrlify, then given an XXE, a billion laughs and a remote schema."""
+    result = convert(text_release(), name="release.txt", options=FAST, out_dir=folder)
+    assert result.report is not None
+    head, rest = (folder / f"{result.report.taxonomy.name}.xml").read_text().split("\n", 1)
+    laughs = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    variants = {
+        "xxe": (f'<!DOCTYPE xbrli:xbrl [<!ENTITY xxe SYSTEM "file://{secret}">]>', rest.replace(">600000<", ">&xxe;<", 1)),
+        "laughs": (f'<!DOCTYPE xbrli:xbrl [<!ENTITY lol0 "lol">{laughs}]>', rest.replace(">600000<", ">&lol9;<", 1)),
+        "remote": ('<!DOCTYPE xbrli:xbrl SYSTEM "http://127.0.0.1:9/x.dtd">',
+                   re.sub(r'xlink:href="[^"]+\.xsd"', 'xlink:href="http://127.0.0.1:9/evil.xsd"', rest, count=1)),
+    }
+    paths = {}
+    for name, (doctype, body) in variants.items():
+        paths[name] = folder / f"{name}.xml"
+        paths[name].write_text(f"{head}\n{doctype}\n{body}")
+    return paths
+
+
+@pytest.mark.parametrize("variant", ["xxe", "laughs", "remote"])
+def test_validating_a_hostile_instance_expands_and_fetches_nothing(tmp_path: Path, secret: Path, variant: str,
+                                                                    no_network: list[object]) -> None:
+    instance = _hostile_instance(tmp_path / "out", secret)[variant]
+    tracemalloc.start()
+    run = CliRunner().invoke(main, ["validate", str(instance)])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert run.exit_code == 1 and "Traceback" not in run.output + run.stderr
+    assert SECRET not in run.output + run.stderr and "lollol" not in run.output + run.stderr
+    assert peak < 200 * 1024 * 1024
+
+
 # ---------------------------------------------------------------------------------------------
 # Names from the release
 # ---------------------------------------------------------------------------------------------
