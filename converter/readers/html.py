@@ -17,9 +17,15 @@ from converter.model import Diagnostic, RawTable, SourceSpan
 from converter.readers.decode import MAX_ROWS
 from converter.readers.html_dom import broken_reasons, parse_html
 from converter.readers.html_grid import build_grid
-from converter.readers.html_table import TableContext, build_part, header_title, split_parts, tokenize
 from converter.readers.html_pre import read_pre, renumber
 from converter.readers.html_rows import Row
+from converter.readers.html_table import (
+    TableContext,
+    build_part,
+    header_title,
+    split_parts,
+    tokenize,
+)
 from converter.readers.html_title import titles_above
 from converter.readers.html_tokens import clean_label
 
