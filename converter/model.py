@@ -51,7 +51,8 @@ class SourceSpan:
 
     def render(self) -> str:
         """``release.txt:212 [table 3, row 7, column 2]`` (only the parts that are known)."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = self.path if self.path.isprintable() else repr(self.path)[1:-1]  # one line, whatever the name
+        where = f"{path}:{self.line}" if self.line else path
         parts = [
             f"{name} {value}"
             for name, value in (("table", self.table), ("row", self.row), ("column", self.column))

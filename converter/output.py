@@ -153,12 +153,19 @@ def write_atomically(target: Path, files: Mapping[str, bytes]) -> Iterator[Path]
 
 
 def _swap(staged: Path, target: Path) -> None:
+    """Move ``staged`` into ``target``; if that fails, the earlier ``target`` is put back."""
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
         shutil.rmtree(old, ignore_errors=True)
         target.rename(old)
-    staged.rename(target)
+    try:
+        staged.rename(target)
+    except OSError:
+        shutil.rmtree(staged, ignore_errors=True)
+        if old is not None:
+            old.rename(target)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

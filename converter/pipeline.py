@@ -90,7 +90,7 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     company = display_case(release.company) if release.company else document.company
     map_options = MapOptions(company=company, cik=options.cik or release.cik, entity_name=options.entity_name)
     report, found = map_report(statements, map_options)                       # 3. map
-    diags += found
+    diags += [d if d.spans else replace(d, spans=(SourceSpan(path=path),)) for d in found]
     result = ConversionResult(source=path, document=document, statements=statements, report=report, diagnostics=tuple(diags))
     if report is None:
         return result

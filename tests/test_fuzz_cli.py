@@ -75,8 +75,6 @@ def test_the_cli_refuses_a_release_over_the_size_limit(tmp_path: Path) -> None:
     assert run.exit_code == 2 and dx.INPUT_TOO_LARGE in run.stderr and "Traceback" not in run.output
 
 
-@pytest.mark.xfail(strict=True, reason="a release path holding a newline is printed as is: the one-line error "
-                                       "becomes two lines (render paths with repr-style escapes)")
 def test_a_file_name_with_a_newline_still_gives_one_error_line(tmp_path: Path) -> None:
     release = tmp_path / "evil\nname.txt"
     release.write_bytes(b"Dear shareholders,\n")

@@ -6,7 +6,7 @@ references in an HTML release are never expanded, fetched or opened; the network
 Names that come from the release (company, statement titles, member labels) end up as safe file
 names, namespace prefixes, role URIs and QNames. A conversion that fails while writing or
 validating leaves no partial folder behind and never replaces a good earlier output.
-Tests marked ``xfail(strict=True)`` pin defects outside the readers, for the modules' owners.
+Tests marked ``xfail(strict=True)`` pin defects not fixed yet (a limit of libxml2's HTML parser).
 """
 
 from __future__ import annotations
@@ -268,9 +268,6 @@ def test_a_hostile_entity_name_option_writes_safe_valid_outputs(tmp_path: Path) 
     assert instance.getroot().tag.endswith("xbrl")
 
 
-@pytest.mark.xfail(strict=True, reason="mapping/contexts.prefix_for makes reserved or taken prefixes from initials: "
-                                       "'xml' (Xenon Mining Ltd) breaks the Inline XBRL, 'xbrli' clashes with the "
-                                       "instance namespace; it should avoid xml*, xbrli, link, xlink, ix, ixt, xfy...")
 @pytest.mark.parametrize("company", ["XENON MINING LTD", "XTREME BRANDS RETAIL LOGISTICS INC"])
 def test_a_company_whose_initials_are_a_reserved_prefix_still_validates(tmp_path: Path, company: str) -> None:
     release = text_release(company=company).replace(b"Cost of sales    ", b"Widget royalties ")
@@ -359,9 +356,6 @@ def test_a_disk_that_fills_up_midway_leaves_the_earlier_output(good_output: tupl
     assert len(written) == 3 and files_of(out) == before and leftovers(out.parent) == []
 
 
-@pytest.mark.xfail(strict=True, reason="output._swap moves the good output aside before renaming the new one in; if "
-                                       "that rename fails the good output stays hidden in .out.old-<pid>, the staged "
-                                       "folder is left behind and OUT is gone (it should rename the old one back)")
 def test_a_failing_swap_keeps_the_earlier_output(good_output: tuple[Path, dict[str, bytes]],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     out, before = good_output
@@ -382,16 +376,12 @@ def test_a_failing_swap_keeps_the_earlier_output(good_output: tuple[Path, dict[s
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="mapping/build.map_report's map.no-facts diagnostic has no source span "
-                                       "(every diagnostic of convert should carry at least the release path)")
 def test_every_diagnostic_of_a_release_without_facts_names_the_release() -> None:
     result = convert(text_release().replace(b"2024        2023", b"ABCD        EFGH"), name="noperiods.txt", options=FAST)
     assert dx.MAP_NO_FACTS in {d.code for d in result.diagnostics}
     assert all(d.spans and d.spans[0].path == "noperiods.txt" for d in result.diagnostics)
 
 
-@pytest.mark.xfail(strict=True, reason="sources.read_file reads the whole file before decode refuses it as too large: "
-                                       "a 128 MiB file costs 128 MiB (it should stat the size, or read MAX_BYTES + 1)")
 def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
@@ -404,9 +394,6 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path
     assert peak < MAX_BYTES // 2
 
 
-@pytest.mark.xfail(strict=True, reason="sources.releases_in pads every EX-99 exhibit with the submission's earlier "
-                                       "lines at once: memory grows with exhibits x lines (readers.edgar now pads "
-                                       "lazily, Exhibit.data; a Release could carry Exhibit.first_line instead)")
 def test_a_submission_of_many_exhibits_is_split_in_linear_memory(tmp_path: Path) -> None:
     path = tmp_path / "submission.txt"
     exhibit = b"<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n" + text_release() + b"</TEXT>\n</DOCUMENT>\n"

@@ -25,13 +25,24 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
 
 
+_RESERVED_PREFIXES = {
+    "xbrli", "link", "xlink", "xbrldi", "xbrldt", "xsi", "xs", "xsd", "ix", "ixt", "ixt-sec", "iso4217",
+    "dtr-types", "utr", "ref", "xhtml", "html", "xfy", "gen", "label", "num", "nonnum",
+}
+
+
 def prefix_for(name: str) -> str:
-    """A short namespace prefix: initials of the name (``lpc``), or its first letters."""
+    """A short namespace prefix: initials of the name (``lpc``), or its first letters; never one
+    reserved by XML (``xml...``) or used by the namespaces xbrlify writes (``xbrli``, ``ixt``, ``xfy``)."""
     words = re.findall(r"[A-Za-z]+", name)
     initials = "".join(w[0] for w in words).lower()
-    if len(initials) >= 2:
-        return initials[:6]
-    return (words[0].lower()[:4] if words else "ext") or "ext"
+    prefix = initials[:6] if len(initials) >= 2 else (words[0].lower()[:4] if words else "")
+    prefix = prefix or "ext"
+    if prefix.startswith("xml") or prefix in _RESERVED_PREFIXES:
+        prefix = f"{prefix[:5]}e"  # still short and readable: "xmle", "xbrlie"
+        if prefix.startswith("xml") or prefix in _RESERVED_PREFIXES:
+            prefix = f"e{prefix}"
+    return prefix
 
 
 def context_id(period: Period, members: tuple[tuple[QName, QName], ...]) -> str:
