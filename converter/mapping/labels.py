@@ -21,7 +21,7 @@ def normalise(label: str) -> str:
     """
     text = label.lower().replace("&", " and ").replace("\u2019", "'")
     text = re.sub(r"[^a-z0-9() ]+", " ", text)
-    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))
+    text = re.sub(r" +", " ", text).replace("( ", "(").replace(" )", ")")  # linear, whatever the label
     text = _ARTICLES.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^total\s+", "", text)
