@@ -19,7 +19,7 @@ from converter.model import Context, Fact, QName, Report, SourceSpan, Unit
 from taxonomy import ns
 from taxonomy.xmlout import clark, qname_text, sub, to_bytes, xlink
 
-_FIXED_PREFIXES = (
+FIXED_PREFIXES = (
     ("xbrli", ns.XBRLI),
     ("link", ns.LINK),
     ("xlink", ns.XLINK),
@@ -58,7 +58,7 @@ def render_instance(report: Report, schema_href: str) -> tuple[bytes, dict[str, 
         (in the order the cells appear in ``report.facts``).
     """
     merged = merge_facts(report.facts)
-    prefixes = namespace_prefixes(report, (m.fact.concept for m in merged), _FIXED_PREFIXES)
+    prefixes = namespace_prefixes(report, (m.fact.concept for m in merged), FIXED_PREFIXES)
     nsmap = {prefix: namespace for namespace, prefix in prefixes.items()}
     if any(m.fact.value is None for m in merged):
         nsmap["xsi"] = ns.XSI

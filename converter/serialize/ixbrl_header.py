@@ -7,20 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from lxml import etree
 
 from converter.model import Fact, Report
-from converter.serialize.instance_xml import context_element, namespace_prefixes, unit_element
+from converter.serialize.instance_xml import FIXED_PREFIXES, context_element, namespace_prefixes, unit_element
 from taxonomy import ns
 from taxonomy.xmlout import clark, sub, xlink
 
-_FIXED_PREFIXES = (
-    ("ix", ns.IX),
-    ("ixt", ns.IXT),
-    ("xbrli", ns.XBRLI),
-    ("link", ns.LINK),
-    ("xlink", ns.XLINK),
-    ("xbrldi", ns.XBRLDI),
-    ("iso4217", ns.ISO4217),
-    (ns.BASE_PREFIX, ns.BASE),
-)
+_FIXED_PREFIXES = (("ix", ns.IX), ("ixt", ns.IXT), *FIXED_PREFIXES)
 
 
 def prefixes_for(report: Report, facts: Iterable[Fact]) -> dict[str, str]:
