@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 MAX_DIGITS = 30
 _MAX_TEXT = 120
@@ -84,6 +85,12 @@ def parse_number(text: str) -> Number | None:
     """
     if not isinstance(text, str) or len(text) > _MAX_TEXT:
         return None
+    return _parse(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Number | None:
+    """``parse_number`` of a short string (cached: "$", dashes and many figures recur)."""
     body = _SPACES.sub(" ", text).strip()
     body, footnote = _strip_footnotes(body)
     if not body:
