@@ -167,10 +167,8 @@ def _enter(el: etree._Element, parent: _Ctx, walk: _Walk) -> _Ctx:
     effect = _effect(el, tag, style)
     if effect.hidden:
         return _SKIP
-    if effect.top > walk.top:
-        walk.top = effect.top
-    if effect.bottom > walk.bottom:
-        walk.bottom = effect.bottom
+    walk.top = max(walk.top, effect.top)
+    walk.bottom = max(walk.bottom, effect.bottom)
     return _Ctx(
         parent.bold if effect.bold is None else effect.bold,
         parent.size if effect.size is None else effect.size,
