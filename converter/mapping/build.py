@@ -27,7 +27,17 @@ from converter.mapping.linkbase import MappedStatement, build_taxonomy
 from converter.mapping.members import Members, is_default
 from converter.mapping.series import DEFAULT, Series, series_of
 from converter.mapping.signs import decide_signs, visiting_order
-from converter.model import Context, Diagnostic, Entity, Fact, Period, QName, Report, Statement, Unit
+from converter.model import (
+    Context,
+    Diagnostic,
+    Entity,
+    Fact,
+    Period,
+    QName,
+    Report,
+    Statement,
+    Unit,
+)
 from taxonomy import ns
 
 
