@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import tracemalloc
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_mapping import HEADER
 
 from converter import diagnostics as dx
 from converter.model import ConversionResult, Document
@@ -22,22 +23,9 @@ from converter.parse.statements import parse_statements
 from converter.pipeline import ConvertOptions, convert
 from converter.readers import read_document
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 NO_VALIDATION = ConvertOptions(validate=False)
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 
-HEADER = """\
-                         EXAMPLE WIDGETS CORPORATION
-                    CONSOLIDATED STATEMENTS OF OPERATIONS
-                   (IN THOUSANDS, EXCEPT PER SHARE AMOUNTS)
-
-                                                   QUARTER ENDED
-                                                    DECEMBER 31
-                                              ----------------------
-                                                 2024        2023
-                                              ---------   ---------
-"""
 BODY = """\
     Net sales                                    $  1,000    $    900
     Cost of sales                                     600         500
