@@ -15,10 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from test_fuzz_readers import (
     HEADER,
     HTML_RELEASE,
-    ROOT,
     TEXT_RELEASE,
     converted,
     facts_of,
