@@ -24,6 +24,23 @@ FACT_FILES = {
 # The one inconsistency a corpus release has of its own (README, issue 2).
 OWN_FINDINGS = {"lexington-2004q4-ex99-1.txt": {"map.duplicate.inconsistent", "calc11e:inconsistentCalculationUsingRounding"}}
 
+# Known failures of the grown corpus (issue 8), each mark removed in the commit that fixes it.
+NOT_YET_VALID = {
+    "sears-2004q2-ex99.txt": "misread segment columns give inconsistency findings the release does not have",
+}
+NOT_YET_FOUND = {
+    "apple-2011q1-ex99-2": "data-sheet quarters 'Q1 2011' dated on the calendar, not the fiscal year",
+    "sears-2004q2-ex99": "'13 Weeks Ended July 3, 2004 and June 28, 2003' headers, segment columns, per-share pairs",
+    "southernco-2006q4-ex99-02": "heading-per-business-unit blocks written as concepts instead of members",
+    "southernco-2006q4-ex99-06": "heading-per-subsidiary blocks written as concepts instead of members",
+    "tdameritrade-2019q1fy-ex99-1": "amount + diluted EPS column pairs, scale from the row labels",
+}
+
+
+def _marked(names: list[str], known: dict[str, str]) -> list[object]:
+    return [pytest.param(n, marks=pytest.mark.xfail(reason=known[n], strict=True)) if n in known else n
+            for n in names]
+
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[ConversionResult, Path]]:
@@ -38,7 +55,7 @@ def _convert(name: str, cache: dict[str, tuple[ConversionResult, Path]], tmp: py
     return cache[name]
 
 
-@pytest.mark.parametrize("name", RELEASES)
+@pytest.mark.parametrize("name", _marked(RELEASES, NOT_YET_VALID))
 def test_release_converts_valid(name: str, corpus: Path, converted: dict, tmp_path_factory: pytest.TempPathFactory) -> None:
     result, _ = _convert(name, converted, tmp_path_factory)
     assert result.report is not None and result.report.facts
@@ -48,7 +65,7 @@ def test_release_converts_valid(name: str, corpus: Path, converted: dict, tmp_pa
     assert findings <= OWN_FINDINGS.get(name, set())
 
 
-@pytest.mark.parametrize("name", sorted(FACT_FILES))
+@pytest.mark.parametrize("name", _marked(sorted(FACT_FILES), NOT_YET_FOUND))
 def test_listed_facts_are_found(name: str, corpus: Path, converted: dict, tmp_path_factory: pytest.TempPathFactory) -> None:
     release = next(CORPUS.glob(f"{name}.*[!v]"))
     result, out = _convert(release.name, converted, tmp_path_factory)
