@@ -412,3 +412,38 @@ def test_cells_beyond_line_65535_keep_their_line_numbers() -> None:
     html = "\n" * 70_000 + hostile_html(Path("/nonexistent")).split("\n", 6)[-1]
     result = convert(html.encode(), name="long.htm", options=FAST)
     assert result.report is not None and min(f.span.line for f in result.report.facts) > 70_000
+
+
+# Crashes found by generated input (issue 12), each pinned by its minimal input.
+_MINIMAL_HTML = "<table><tr><td><td>2022<tr><td>{label}<td>6</table>"
+
+
+def test_a_numeric_reference_of_thousands_of_digits_is_dropped_not_converted() -> None:
+    release = b"<table><tr><td><td>2004<tr><td>x<td>1</table>&#" + b"1" * 4301
+    result = convert(release, name="long-reference.htm", options=FAST)
+    assert errors(result) == []
+    assert any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("reference", ["&#3;", "&#x1b;", "&#xFFFE;", "&#0;", "&#x110000;"])
+def test_references_to_characters_xml_cannot_hold_never_reach_the_outputs(tmp_path: Path, reference: str) -> None:
+    release = _MINIMAL_HTML.format(label=f"Net{reference} sales").encode()
+    out = tmp_path / "out"
+    result = convert(release, name="control.htm", options=ConvertOptions(formats=XBRL_AND_INLINE), out_dir=out)
+    assert errors(result) == []
+    assert result.report is not None and [f.value for f in result.report.facts] == [Decimal(6)]
+    assert any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
+
+
+def test_references_to_ordinary_characters_are_kept() -> None:
+    result = convert(_MINIMAL_HTML.format(label="Caf&#233; &#x26; bar &#8212; net").encode(), name="ok.htm", options=FAST)
+    assert not any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
+    assert result.statements and result.statements[0].items[0].label == "Café & bar — net"
+
+
+@pytest.mark.parametrize("markup", ['<td style="font-weight:\u00b2">', '<td><font size="\u00b2">'])
+def test_digits_that_int_refuses_in_styles_are_not_numbers(markup: str) -> None:
+    release = f"<table><tr><td><td>2022<tr>{markup}Net sales<td>6</table>".encode()
+    result = convert(release, name="styles.htm", options=FAST)
+    assert errors(result) == []
+    assert result.report is not None and len(result.report.facts) == 1

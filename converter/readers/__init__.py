@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, Document, InputFormat, RawTable
-from converter.readers.decode import decode, sniff_format
+from converter.readers.decode import decode, drop_bad_references, sniff_format
 from converter.readers.filer import company_name, release_date
 from converter.readers.html import read_html
 from converter.readers.text import read_text
@@ -39,6 +39,9 @@ def read_document(data: bytes, path: str) -> tuple[Document, list[Diagnostic]]:
     """
     text, diags = decode(data, path)
     fmt = sniff_format(text)
+    if fmt is InputFormat.HTML:
+        text, found = drop_bad_references(text, path)
+        diags.extend(found)
     tables, found = READERS[fmt](text, path)
     diags.extend(found)
     if not tables:

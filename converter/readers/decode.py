@@ -14,6 +14,9 @@ _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|tr|td)\b", re.IGNORECASE)
 _SGML_TABLE = re.compile(r"<TABLE>\s*$", re.MULTILINE)
 _CONTENT = re.compile(rb"\S")
+# A numeric character reference (``&#1;``, ``&#x1b;``, ``&#xFFFE;``, ``&#11111...``): the ones that name no
+# character XML can hold are dropped from HTML, which would otherwise carry them into labels and names.
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,16}))(?![0-9a-fA-F]);?|&#[xX]?[0-9a-fA-F]{17,};?")
 _TEXT_CONTENT = re.compile(r"\S")
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
@@ -51,6 +54,43 @@ def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
         text = _CONTROL.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     return text.expandtabs(8), diags
+
+
+def drop_bad_references(text: str, path: str) -> tuple[str, list[Diagnostic]]:
+    """Remove the numeric character references of an HTML release that name no XML character.
+
+    ``&#1;``, ``&#x1b;`` or ``&#xFFFE;`` would reach labels, names and the Inline XBRL copy as
+    control characters, and a reference of thousands of digits is more than ``int`` converts.
+
+    Args:
+        text: The decoded HTML release.
+        path: The release path, for the warning.
+
+    Returns:
+        The text without such references, and a warning when there were any.
+    """
+    dropped = 0
+
+    def keep(match: re.Match[str]) -> str:
+        nonlocal dropped
+        hexa, decimal = match.group(1), match.group(2)
+        if hexa is None and decimal is None or not _xml_char(int(hexa, 16) if hexa else int(decimal)):
+            dropped += 1
+            return ""
+        return match.group(0)
+
+    if "&#" not in text:
+        return text, []
+    cleaned = _CHAR_REFERENCE.sub(keep, text)
+    if not dropped:
+        return text, []
+    return cleaned, [dx.warning(dx.INPUT_ENCODING, f"removed {dropped} character reference(s) to characters XML cannot hold",
+                                _span(path))]
+
+
+def _xml_char(code: int) -> bool:
+    """Whether ``code`` is a character XML 1.0 allows (HTML maps 128-159 to Windows-1252 letters)."""
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
 
 
 def sniff_format(data: bytes | str) -> InputFormat:

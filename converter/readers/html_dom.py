@@ -171,7 +171,7 @@ def is_bold(el: etree._Element, style: Mapping[str, str], inherited: bool) -> bo
         return True
     if weight in ("normal", "lighter"):
         return False
-    return weight.isdigit() and int(weight) >= 600
+    return weight.isascii() and weight.isdigit() and int(weight) >= 600  # not "²"
 
 
 def font_size_pt(el: etree._Element, style: Mapping[str, str], inherited: float) -> float:
@@ -181,7 +181,7 @@ def font_size_pt(el: etree._Element, style: Mapping[str, str], inherited: float)
         return size
     if el.tag == "font":
         raw = (el.get("size") or "").strip()
-        if raw.isdigit() and int(raw) in _FONT_SIZES_PT:
+        if raw.isascii() and raw.isdigit() and int(raw) in _FONT_SIZES_PT:
             return _FONT_SIZES_PT[int(raw)]
     return inherited
 
