@@ -158,8 +158,8 @@ def test_calc11_stop_on_duplicates_with_different_decimals(work: Path) -> None:
                         'id="f-rev-dup" contextRef="FY2024" unitRef="USD" decimals="-6"')
     (work / "duplicate6.xml").write_text(text)
     found = validate([work / "duplicate6.xml"], sources=SOURCES)
-    assert codes(found) == ["arelle:duplicateFacts", "oime:disallowedDuplicateFacts", VALIDATE_CALC_STOPPED]
-    stop, note = found[1], found[2]
+    assert codes(found) == ["oime:disallowedDuplicateFacts", VALIDATE_CALC_STOPPED, "arelle:duplicateFacts"]
+    stop, note = found[0], found[1]
     assert stop.severity is Severity.INCONSISTENCY
     assert dict(note.data)["reason"] == "arelle-stopped"
     assert note.spans == stop.spans == (span("f-rev"), span("f-rev-dup"))
@@ -396,3 +396,27 @@ def test_refs_resolve_files_lines_and_ids(tmp_path: Path) -> None:
         "https://example.com/t/a.xsd", "https://example.com/t/b_lab.xml", "https://example.com/t/a.xsd",
         "/pkg.zip/t/c.xsd", "http://x.org/d.xsd",
     ]
+
+
+def test_arelle_records_are_kept_in_one_order_whatever_order_they_come_in() -> None:
+    import logging
+    import random
+
+    from converter.arelle_adapter.runner import Collector
+
+    def record(level: int, code: str, text: str) -> logging.LogRecord:
+        made = logging.LogRecord("arelle", level, __file__, 1, text, None, None)
+        made.messageCode = code
+        return made
+
+    made = [record(logging.WARNING, "a:b", "x"), record(logging.ERROR, "c:d", "y %s"), record(logging.WARNING, "a:b", "w"),
+            record(logging.INFO, "info", "z"), record(logging.ERROR, "c:d", "v")]
+    orders = set()
+    for seed in range(8):
+        shuffled = made[:]
+        random.Random(seed).shuffle(shuffled)
+        collector = Collector()
+        for r in shuffled:
+            collector.emit(r)
+        orders.add(tuple((r.messageCode, r.msg) for r in collector.logRecordBuffer))
+    assert orders == {(("c:d", "v"), ("c:d", "y %s"), ("a:b", "w"), ("a:b", "x"), ("info", "z"))}

@@ -163,7 +163,7 @@ def to_diagnostic(
     return Diagnostic(
         code=str(getattr(record, "messageCode", "") or record.levelname.lower()),
         severity=severity_of(record),
-        message=_message(record),
+        message=message_text(record),
         spans=spans,
         data=tuple(sorted(data.items())),
         file=first.file if first is not None else where.shown,
@@ -188,7 +188,8 @@ def _line(value: object) -> int | None:
     return None
 
 
-def _message(record: logging.LogRecord) -> str:
+def message_text(record: logging.LogRecord) -> str:
+    """The record's message, or its bare text when its arguments do not fit it."""
     try:
         return record.getMessage()
     except (TypeError, KeyError, ValueError):  # a message whose arguments do not fit its text

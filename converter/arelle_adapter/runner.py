@@ -13,12 +13,16 @@ What Arelle 2.47.3 does here (checked in its source and by the tests, not assume
   thread replaces the session (runs are still one at a time, under ``_LOCK``).
 * The ixbrl-viewer plugin reads validation messages from ``cntlr.logHandler.logRecordBuffer``, so
   the handler keeps its records under that name.
+* Arelle logs some checks (Calc 1.1 summations) in an order that depends on object addresses, so
+  the handler keeps records sorted by severity, code and text: the viewer and the findings are
+  the same bytes run to run.
 
 ``arelle`` is imported lazily, so importing xbrlify does not cost Arelle's 0.3 s start-up.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -26,21 +30,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from converter.arelle_adapter.records import message_text
+
 T = TypeVar("T")
 
 _LOCK = threading.Lock()
 
 
 class Collector(logging.Handler):
-    """A logging handler that keeps every record of the current run."""
+    """A logging handler that keeps every record of the current run, in a stable order."""
 
     def __init__(self) -> None:
         super().__init__(level=logging.NOTSET)
         self.logRecordBuffer: list[logging.LogRecord] = []  # noqa: N815 - name read by ixbrl-viewer
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Keep ``record``."""
-        self.logRecordBuffer.append(record)
+        """Keep ``record`` among the others by (severity, code, message); equal ones in arrival order."""
+        bisect.insort_right(self.logRecordBuffer, record, key=_order)
+
+
+def _order(record: logging.LogRecord) -> tuple[int, str, str]:
+    return -record.levelno, str(getattr(record, "messageCode", "")), message_text(record)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
