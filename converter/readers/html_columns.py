@@ -10,8 +10,10 @@ figures sit. Prefix cells (``$``, ``(``) join the figure to their right, suffix 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import overload
 
 from converter.readers.html_tokens import Kind, figure_text
 
@@ -53,6 +55,37 @@ class Span:
     hi: int
 
 
+@dataclass(frozen=True, slots=True)
+class Columns(Sequence[Span]):
+    """A table's logical columns, left to right and disjoint, with their edges kept for bisection:
+    finding the column of a cell costs a logarithm, not a scan of every column."""
+
+    spans: tuple[Span, ...]
+    los: tuple[int, ...] = field(init=False)
+    his: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "los", tuple(s.lo for s in self.spans))
+        object.__setattr__(self, "his", tuple(s.hi for s in self.spans))
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Span]: ...
+    def __getitem__(self, index: int | slice) -> Span | Sequence[Span]:
+        return self.spans[index]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self.spans)
+
+    def touching(self, start: int, end: int) -> range:
+        """Indexes of the columns that overlap slots ``start..end`` (exclusive end)."""
+        return range(bisect_right(self.his, start), bisect_left(self.los, end))
+
+
 def cores(row: Sequence[Token]) -> list[Token]:
     """Figure cells of a row, outside the label slot 0."""
     # Identity tests: a set lookup hashes the enum in Python, and this runs for every row often.
@@ -63,7 +96,7 @@ def find_columns(rows: Sequence[Sequence[Token]]) -> list[Span]:
     """Logical columns from the figure cells of ``rows`` (the body rows), left to right."""
     row_cores = [sorted({(t.start, t.end) for t in cores(row)}) for row in rows]
     distinct = sorted({iv for found in row_cores for iv in found})
-    bridging = {iv for iv in distinct if _straddles(iv, row_cores)}
+    bridging = _straddling(distinct, row_cores)
     spans: list[Span] = []
     for start, end in (iv for iv in distinct if iv not in bridging):
         if spans and start < spans[-1].hi:
@@ -92,45 +125,55 @@ def text_columns(rows: Sequence[Sequence[Token]], spans: Sequence[Span], data_st
     return found
 
 
-def _straddles(interval: tuple[int, int], row_cores: Sequence[Sequence[tuple[int, int]]]) -> bool:
-    """True when some row prints two separate figures inside ``interval``."""
-    start, end = interval
-    for found in row_cores:
-        inside = [iv for iv in found if iv[0] < end and iv[1] > start and iv != interval]
-        if len(inside) >= 2:
-            return True
-    return False
+def _straddling(distinct: Sequence[tuple[int, int]], row_cores: Sequence[Sequence[tuple[int, int]]]) -> set[tuple[int, int]]:
+    """The intervals inside which some row prints two separate figures.
+
+    A row's figures do not overlap one another, so their starts and ends are both sorted and the
+    figures inside an interval are found by bisection.
+    """
+    rows = [([iv[0] for iv in found], [iv[1] for iv in found], set(found)) for found in row_cores if len(found) >= 2]
+    out: set[tuple[int, int]] = set()
+    for interval in distinct:
+        start, end = interval
+        for starts, ends, members in rows:
+            inside = bisect_left(starts, end) - bisect_right(ends, start) - (interval in members)
+            if inside >= 2:
+                out.add(interval)
+                break
+    return out
 
 
-def column_of(token: Token, spans: Sequence[Span]) -> int | None:
+def column_of(token: Token, spans: Columns) -> int | None:
     """The column a data cell belongs to: under its right edge, else most overlap, else nearest."""
     if not spans:
         return None
     edge = token.end - 1
-    for i, span in enumerate(spans):
-        if span.lo <= edge < span.hi:
-            return i
-    overlaps = [(min(token.end, s.hi) - max(token.start, s.lo), i) for i, s in enumerate(spans)]
-    best = max(overlaps)
-    if best[0] > 0:
-        return best[1]
-    distances = [(min(abs(token.start - s.hi), abs(s.lo - token.end)), i) for i, s in enumerate(spans)]
-    return min(distances)[1]
+    at = bisect_right(spans.los, edge) - 1
+    if at >= 0 and edge < spans.his[at]:
+        return at
+    touched = spans.touching(token.start, token.end)
+    if touched:
+        overlaps = [(min(token.end, spans.his[i]) - max(token.start, spans.los[i]), i) for i in touched]
+        return max(overlaps)[1]
+    right = touched.start  # the first column right of the cell; the one before it is left of it
+    near = [(abs(spans.los[i] - token.end) if i == right else abs(token.start - spans.his[i]), i)
+            for i in (right - 1, right) if 0 <= i < len(spans)]
+    return min(near)[1]
 
 
-def columns_overlapping(start: int, end: int, spans: Sequence[Span]) -> tuple[int, int] | None:
+def columns_overlapping(start: int, end: int, spans: Columns) -> tuple[int, int] | None:
     """First and last column a header cell over slots ``start..end`` covers (None if none)."""
-    hit = [i for i, s in enumerate(spans) if s.lo < end and s.hi > start]
+    hit = spans.touching(start, end)
     if hit:
         return hit[0], hit[-1]
     if not spans:
         return None
     middle = (start + end - 1) / 2
-    nearest = min(range(len(spans)), key=lambda i: abs((spans[i].lo + spans[i].hi - 1) / 2 - middle))
-    return nearest, nearest
+    near = [i for i in (hit.start - 1, hit.start) if 0 <= i < len(spans)]
+    return (nearest := min(near, key=lambda i: abs((spans.los[i] + spans.his[i] - 1) / 2 - middle))), nearest
 
 
-def merge_row(data: Sequence[Token], spans: Sequence[Span]) -> list[list[Token]]:
+def merge_row(data: Sequence[Token], spans: Columns) -> list[list[Token]]:
     """Group a row's data-area cells by logical column, affixes glued to their figure."""
     groups: list[list[Token]] = [[] for _ in spans]
     ordered = sorted((t for t in data if t.kind is not Kind.EMPTY), key=lambda t: t.start)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from converter.model import GridRow, Rule, SourceSpan, TextCell
-from converter.readers.html_columns import Span, Token, group_text, merge_row
+from converter.readers.html_columns import Columns, Token, group_text, merge_row
 from converter.readers.html_tokens import clean_label
 
 _INDENT_TOLERANCE_PT = 1.5
@@ -46,7 +46,7 @@ class _Draft:
 
 
 def body_rows(
-    rows: Sequence[Row], spans: Sequence[Span], data_start: int, repeats: Callable[[Row], bool], path: str, index: int
+    rows: Sequence[Row], spans: Columns, data_start: int, repeats: Callable[[Row], bool], path: str, index: int
 ) -> list[GridRow]:
     """``GridRow``s for the rows from the first figure row on (blank and repeated headers dropped)."""
     drafts: list[_Draft] = []
@@ -80,7 +80,7 @@ def _edges(row: Row, data: Sequence[Token]) -> tuple[int, int]:
 
 
 def _draft(
-    row: Row, data: Sequence[Token], spans: Sequence[Span], data_start: int, path: str, index: int, number: int,
+    row: Row, data: Sequence[Token], spans: Columns, data_start: int, path: str, index: int, number: int,
     edges: tuple[int, int],
 ) -> _Draft:
     """The row's label and merged cells; rules and level still to come."""

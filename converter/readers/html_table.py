@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from converter.model import HeaderCell, RawTable, SourceSpan, TextCell
 from converter.readers.html_columns import (
     CORE_KINDS,
+    Columns,
     Span,
     Token,
     columns_overlapping,
@@ -76,7 +77,7 @@ class Layout:
 
     first: int
     start: int
-    spans: tuple[Span, ...]
+    spans: Columns
     data_start: int
 
 
@@ -86,13 +87,13 @@ def layout(rows: Sequence[Row]) -> Layout | None:
     if first is None:
         return None
     figure_rows = [r.tokens for r in rows[first:] if is_figure_row(r)]
-    spans = tuple(find_columns(figure_rows))
-    if not spans:
+    figures = find_columns(figure_rows)
+    if not figures:
         return None
     prefixes = [t.start for row in figure_rows for t in row if t.kind is Kind.PREFIX and t.start > 0]
-    data_start = min([spans[0].lo, *prefixes])
-    extra = text_columns(figure_rows, spans, data_start)
-    spans = tuple(sorted((*spans, *extra), key=lambda s: s.lo))
+    data_start = min([figures[0].lo, *prefixes])
+    extra = text_columns(figure_rows, figures, data_start)
+    spans = Columns(tuple(sorted((*figures, *extra), key=lambda s: s.lo)))
     start = first
     while start > 0 and not _headerish(rows[start - 1], data_start, spans):
         start -= 1
