@@ -19,7 +19,7 @@ import struct
 import subprocess
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -272,10 +272,8 @@ def _devtools_url(process: subprocess.Popen[bytes], log_path: Path, timeout: flo
 def _kill(process: subprocess.Popen[bytes]) -> None:
     """End the browser: TERM its own process group (started in a new session), reap it, KILL stragglers."""
     for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
+        with suppress(ProcessLookupError):
             os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            pass
         try:
             process.wait(timeout=5.0)
         except subprocess.TimeoutExpired:

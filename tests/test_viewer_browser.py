@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import BrowserError, Page, find_chromium, headless_page
 from click.testing import CliRunner
 from lxml import etree
 
+from browser import BrowserError, Page, find_chromium, headless_page
 from converter.cli import main
 from converter.model import ConversionResult
 from taxonomy import ns

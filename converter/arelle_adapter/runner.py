@@ -42,7 +42,7 @@ class Collector(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(level=logging.NOTSET)
-        self.logRecordBuffer: list[logging.LogRecord] = []  # noqa: N815 - name read by ixbrl-viewer
+        self.logRecordBuffer: list[logging.LogRecord] = []  # the name ixbrl-viewer reads
 
     def emit(self, record: logging.LogRecord) -> None:
         """Keep ``record`` among the others by (severity, code, message); equal ones in arrival order."""
