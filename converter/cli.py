@@ -18,6 +18,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
+from converter import __version__
 from converter.batch import BatchResult, plan_batch, run_plan, write_summary
 from converter.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exit_status
 from converter.model import ConversionResult, Severity
@@ -64,7 +65,7 @@ def _parse_formats(_ctx: click.Context, _param: click.Parameter, value: str) -> 
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="xbrlify")
+@click.version_option(__version__, prog_name="xbrlify")
 def main() -> None:
     """Turn earnings press releases into validated XBRL."""
 
