@@ -16,7 +16,12 @@ from typing import Any
 
 from converter.model import ConversionResult, Diagnostic, Severity
 
-__all__ = ["BatchResult", "ConversionResult", "ConvertOptions", "Diagnostic", "Severity", "convert", "convert_many"]
+__all__ = [
+    "BatchResult", "ConversionResult", "ConvertOptions", "Diagnostic", "Severity", "__version__", "convert", "convert_many",
+]
+
+#: The one place the version is written (setup.cfg reads it; ``xbrlify --version`` prints it).
+__version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:

@@ -15,16 +15,18 @@ from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.arelle_adapter.records import is_url
+from converter.defects import defect
 from converter.entry_points import find_entry_points
 from converter.findings import FileFindings
 from converter.model import Diagnostic, Severity
 
-#: Codes that mean an entry point could not be read or loaded at all (exit code 2).
+#: Codes that mean an entry point could not be read, loaded or checked at all (exit code 2).
 UNREADABLE_CODES = frozenset({
     dx.VALIDATE_UNREADABLE,
     dx.VALIDATE_NOT_XBRL,
     dx.VALIDATE_ARELLE_FAILED,
     dx.VALIDATE_NO_ENTRY_POINT,
+    dx.INTERNAL_ERROR,
 })
 
 
@@ -43,14 +45,18 @@ def validate_paths(paths: Sequence[str | Path], *, calc: str = "c11r") -> tuple[
         ValueError: ``calc`` is not a known mode.
     """
     from converter.output import base_package_path
-    from converter.validate import validate  # Arelle loads only when validating
+    from converter.validate import check_calc, validate  # Arelle loads only when validating
 
+    check_calc(calc)
     entries, problems = find_entry_points(paths)
     packages = [base_package_path()]
     reports = []
     for entry in entries:
         started = time.perf_counter()
-        found = _located(entry, validate([entry], calc=calc, packages=packages))
+        try:
+            found = _located(entry, validate([entry], calc=calc, packages=packages))
+        except Exception as exc:  # noqa: BLE001 - a defect on one file is its finding; the others go on
+            found = (defect(dx.INTERNAL_ERROR, "xbrlify failed on this file", exc, entry),)
         reports.append(FileFindings(
             path=entry, diagnostics=found, unreadable=is_unreadable(found), seconds=time.perf_counter() - started,
         ))
@@ -78,5 +84,5 @@ def _where(d: Diagnostic) -> str:
 
 
 def is_unreadable(found: Sequence[Diagnostic]) -> bool:
-    """True when ``found`` says the entry point could not be read or loaded."""
+    """True when ``found`` says the entry point could not be read, loaded or checked."""
     return any(d.code in UNREADABLE_CODES and d.severity is Severity.ERROR for d in found)

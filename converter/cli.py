@@ -1,7 +1,8 @@
 """The ``xbrlify`` command: option parsing and rendering only; the work is in ``converter``.
 
-Exit codes: 0 valid, 1 findings, 2 usage errors or input that could not be read (the worst
-file or release decides). How findings are printed (:mod:`converter.render_diagnostics`):
+Exit codes: 0 valid, 1 findings, 2 usage errors, input that could not be read, or a defect of
+xbrlify (the worst file or release decides). A defect is one located ``internal.error`` line;
+``--debug`` (or ``XBRLIFY_DEBUG=1``) prints its whole traceback on stderr too. How findings are printed (:mod:`converter.render_diagnostics`):
 ``validate --format text|json|junit|github``, ``convert --report ...`` (``convert --format``
 chooses the output files); ``--json`` is the JSON choice of either.
 """
@@ -11,16 +12,19 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 import click
 
+from converter import __version__
 from converter.batch import BatchResult, plan_batch, run_plan, write_summary
+from converter.defects import defect, enable_debug, tracebacks
+from converter.diagnostics import INTERNAL_ERROR
 from converter.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exit_status
-from converter.model import ConversionResult, Severity
+from converter.model import ConversionResult, Diagnostic, Severity
 from converter.output import ALL_FORMATS, OutputFormat
 from converter.pipeline import ConvertOptions, convert
 from converter.release_summary import ReleaseOutcome, outcome_of, result_json
@@ -63,10 +67,30 @@ def _parse_formats(_ctx: click.Context, _param: click.Parameter, value: str) -> 
     return frozenset(known[n] for n in names)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="xbrlify")
-def main() -> None:
+class _Commands(click.Group):
+    """The command group; a defect that escapes a command is one ``internal.error`` line, exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the edge: a defect becomes a diagnostic, not a traceback
+            command = f"xbrlify {ctx.invoked_subcommand}" if ctx.invoked_subcommand else "xbrlify"
+            found = defect(INTERNAL_ERROR, f"{command} failed", exc, "")
+            click.echo(found.render(), err=True)
+            _print_tracebacks([found])
+            sys.exit(EXIT_INPUT)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="xbrlify")
+@click.option("--debug", is_flag=True,
+              help="Print the whole traceback of an internal error (also XBRLIFY_DEBUG=1), batch workers included.")
+def main(debug: bool) -> None:
     """Turn earnings press releases into validated XBRL."""
+    if debug:
+        enable_debug()
 
 
 @main.command("convert")
@@ -119,6 +143,7 @@ def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, en
     if output in (FindingsFormat.JUNIT, FindingsFormat.GITHUB):
         click.echo(render(output, reports).out, nl=False)
     _write_extras(summary_file, batch.to_json(), junit_file, reports, FailOn.INCONSISTENCY)
+    _print_tracebacks(d for r in batch.releases for d in r.diagnostics)
     sys.exit(batch.exit_status)
 
 
@@ -144,6 +169,7 @@ def validate_command(paths: Sequence[Path], calc: str, fail_on: str, fmt: str, a
         click.echo(rendered.err, nl=False, err=True)
     click.echo(rendered.out, nl=False)
     _write_extras(None, {}, junit_file, reports, threshold)
+    _print_tracebacks(d for r in reports for d in r.diagnostics)
     sys.exit(exit_status(reports, threshold))
 
 
@@ -164,6 +190,7 @@ def view_command(source: Path, out_dir: Path, calc: str) -> None:
         found = save_viewer(source, out_dir, calc=calc)
         for d in found:
             click.echo(d.render(), err=True)
+        _print_tracebacks(found)
         written = (out_dir / "xbrlviewer.html").is_file()
         click.echo(f"{source}: viewer -> {out_dir}/xbrlviewer.html" if written else f"{source}: no viewer written")
         sys.exit(EXIT_INPUT if not written else 1 if any(d.severity.rank <= 1 for d in found) else 0)
@@ -172,6 +199,7 @@ def view_command(source: Path, out_dir: Path, calc: str) -> None:
     _print_result(result, out_dir)
     if result.report is not None:
         click.echo(f"viewer: {out_dir}/viewer/xbrlviewer.html")
+    _print_tracebacks(result.diagnostics)
     sys.exit(exit_status([outcome_of(result, out=out_dir, seconds=0.0).findings()], FailOn.INCONSISTENCY))
 
 
@@ -210,6 +238,12 @@ def _write_extras(summary_file: Path | None, summary: dict[str, object], junit_f
     except OSError as exc:
         click.echo(f"error output.write-failed: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_INPUT)
+
+
+def _print_tracebacks(diagnostics: Iterable[Diagnostic]) -> None:
+    """On stderr, the whole traceback each defect kept (only with ``--debug`` / ``XBRLIFY_DEBUG``)."""
+    for trace in tracebacks(diagnostics):
+        click.echo(trace, nl=False, err=True)
 
 
 def _print_result(result: ConversionResult, out_dir: Path) -> None:

@@ -75,7 +75,7 @@ def diagnostics_exit_status(
 
 def counts(diags: Iterable[Diagnostic]) -> dict[Severity, int]:
     """How many findings of each severity (every severity present, in rank order)."""
-    found = {s: 0 for s in Severity}
+    found = dict.fromkeys(Severity, 0)
     for d in diags:
         found[d.severity] += 1
     return found

@@ -16,9 +16,8 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
-
 from dataclasses import dataclass
+from pathlib import Path
 
 from converter.model import Diagnostic, Document, Report, SourceSpan
 from converter.serialize.instance_xml import render_instance

@@ -7,11 +7,11 @@ the caller (the CLI, a batch, a test) decides what it means.
 from __future__ import annotations
 
 import tempfile
-import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
+from converter.defects import defect
 from converter.mapping.build import MapOptions, map_report
 from converter.mapping.labels import display_case
 from converter.model import ConversionResult, Diagnostic, Document, Severity, SourceSpan
@@ -114,10 +114,7 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
 
 
 def _internal_error(path: str, exc: Exception) -> ConversionResult:
-    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
-    diag = dx.error(dx.INTERNAL_ERROR, f"xbrlify failed on this input ({type(exc).__name__}: {exc}{at}); please report it",
-                    SourceSpan(path=path))
+    diag = defect(dx.INTERNAL_ERROR, "xbrlify failed on this input", exc, path)
     return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(diag,))
 
 

@@ -8,13 +8,13 @@ document, statements or report), its exit status and its time. The batch summary
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
+from converter.defects import defect
 from converter.findings import EXIT_INPUT, FileFindings, diagnostics_exit_status
-from converter.model import ConversionResult, Diagnostic, SourceSpan
+from converter.model import ConversionResult, Diagnostic
 from converter.render_diagnostics import diag_json, severity_counts
 
 
@@ -111,12 +111,7 @@ def failed_outcome(release: str, diagnostic: Diagnostic, seconds: float = 0.0, *
 
 def crashed_outcome(release: str, exc: BaseException, seconds: float, *, name: str | None = None) -> ReleaseOutcome:
     """The outcome of a conversion that raised: ``convert.crashed`` with where it raised."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
-    diagnostic = dx.error(
-        dx.CONVERT_CRASHED, f"conversion failed ({type(exc).__name__}: {exc}){where}",
-        SourceSpan(path=release), exception=type(exc).__name__,
-    )
+    diagnostic = defect(dx.CONVERT_CRASHED, "conversion failed", exc, release, exception=type(exc).__name__)
     return failed_outcome(release, diagnostic, seconds, name=name)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from converter.arelle_adapter import records, runner
@@ -29,6 +30,7 @@ from converter.arelle_adapter.duplicates import with_calc_notes
 from converter.arelle_adapter.facts import LoadedFact, loaded_facts
 from converter.arelle_adapter.loaded import Loaded, summarize
 from converter.arelle_adapter.outputs import changed, oim_targets, snapshot, viewer_problem
+from converter.defects import TRACEBACK
 from converter.diagnostics import (
     OUTPUT_WRITE_FAILED,
     VALIDATE_ARELLE_FAILED,
@@ -37,7 +39,7 @@ from converter.diagnostics import (
 )
 from converter.model import Diagnostic, Severity, SourceSpan
 
-__all__ = ["CALC_MODES", "LoadedFact", "close", "load_facts", "save_oim", "save_viewer", "validate"]
+__all__ = ["CALC_MODES", "LoadedFact", "check_calc", "close", "load_facts", "save_oim", "save_viewer", "validate"]
 
 #: Calculation checks: Calc 1.1 round-to-nearest, classic XBRL 2.1, or none.
 CALC_MODES = ("c11r", "c10", "none")
@@ -71,7 +73,7 @@ def validate(
     Raises:
         ValueError: ``calc`` is not one of :data:`CALC_MODES`.
     """
-    _check_calc(calc)
+    check_calc(calc)
     found: list[Diagnostic] = []
     for path in paths:
         found.extend(_validate_one(str(path), calc, _absolute(packages), sources or {}))
@@ -107,7 +109,7 @@ def save_viewer(
         The validation findings of the document, plus ``output.write-failed`` when the viewer
         was not written (not Inline XBRL, ``out_dir`` is the document's own folder, ...).
     """
-    _check_calc(calc)
+    check_calc(calc)
     shown, entry, out = str(ixbrl_path), _entry(ixbrl_path), Path(out_dir)
     problem = _unreadable(entry, shown) or _prepare_dir(out, entry)
     if problem is not None:
@@ -190,7 +192,8 @@ def _findings(
     """Arelle's findings of one run, or the one diagnostic saying it could not run or load."""
     found = records.convert(outcome.records, records.Where(entry=entry, shown=shown), sources)
     if outcome.failure is not None:
-        found.append(_diagnostic(VALIDATE_ARELLE_FAILED, f"Arelle failed: {outcome.failure}", shown))
+        failed = _diagnostic(VALIDATE_ARELLE_FAILED, f"Arelle failed: {outcome.failure}", shown)
+        found.append(replace(failed, data=((TRACEBACK, outcome.trace),)) if outcome.trace else failed)
         return found
     if outcome.value is None or not outcome.value.is_xbrl:
         return [_not_loaded(shown, found)]
@@ -252,7 +255,8 @@ def _diagnostic(code: str, message: str, shown: str) -> Diagnostic:
     return Diagnostic(code=code, severity=Severity.ERROR, message=message, file=shown)
 
 
-def _check_calc(calc: str) -> None:
+def check_calc(calc: str) -> None:
+    """Raise ``ValueError`` unless ``calc`` is one of :data:`CALC_MODES`."""
     if calc not in CALC_MODES:
         raise ValueError(f"calc must be one of {', '.join(CALC_MODES)}, not {calc!r}")
 

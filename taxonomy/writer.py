@@ -75,7 +75,7 @@ def concept_href_resolver(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FIL
         extension concepts, ``base_location`` with prefix ``xfy`` for base concepts, and the
         import's schema location (with the QName's own prefix) for other namespaces.
     """
-    locations = {namespace: location for namespace, location in tax.imports}
+    locations = dict(tax.imports)
     schema_file = f"{tax.name}.xsd"
 
     def href(qname: QName) -> str:

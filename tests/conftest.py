@@ -9,8 +9,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from converter.model import ConversionResult  # noqa: E402
-from converter.pipeline import ConvertOptions, convert  # noqa: E402
+from converter.model import ConversionResult
+from converter.pipeline import ConvertOptions, convert
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

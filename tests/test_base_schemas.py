@@ -105,7 +105,7 @@ def test_catalog_maps_base_url_onto_package_folder(generated: dict[str, bytes]) 
 def test_dtr_types_schema_is_in_arelles_cache() -> None:
     spec = importlib.util.find_spec("arelle")
     assert spec is not None and spec.submodule_search_locations
-    cache = Path(list(spec.submodule_search_locations)[0]) / "resources" / "cache"
+    cache = Path(next(iter(spec.submodule_search_locations))) / "resources" / "cache"
     scheme, rest = ns.DTR_TYPES_XSD.split("://", 1)
     types = etree.parse(str(cache / scheme / rest)).getroot()
     assert types.get("targetNamespace") == ns.DTR_TYPES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 import shutil
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, LEXINGTON
 
+from conftest import CORPUS, LEXINGTON
 from converter import BatchResult, ConvertOptions, convert_many
 from converter.batch import Task, convert_release, folder_names
 from converter.cli import main, show_progress
@@ -70,7 +71,7 @@ def test_batch_cli_two_jobs(tmp_path: Path, bad: Path) -> None:
     assert {p.name for p in out.iterdir()} == converted | {"summary.json"}
     assert "memo" not in converted and LEXINGTON.stem in converted
     for stem in converted:
-        assert any(p.suffix == ".xml" and p.stem == p.parent.name or p.suffix == ".xsd" for p in (out / stem).iterdir())
+        assert any((p.suffix == ".xml" and p.stem == p.parent.name) or p.suffix == ".xsd" for p in (out / stem).iterdir())
     assert "input.no-financial-tables" in stderr and str(bad) in stderr
     assert stdout.splitlines()[-1].startswith(f"{len(releases)} release(s): ")
     assert "Converting" not in stdout + stderr  # not a terminal: no progress bar
@@ -180,10 +181,11 @@ def test_summary_is_deterministic_apart_from_times(tmp_path: Path) -> None:
 # --- progress ------------------------------------------------------------------------------------
 
 
-class Terminal:
+class Terminal(io.StringIO):
     """A stream that says it is a terminal."""
 
     def __init__(self, tty: bool) -> None:
+        super().__init__()
         self.tty = tty
 
     def isatty(self) -> bool:

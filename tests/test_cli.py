@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import LEXINGTON
 from lxml import etree
 
+from conftest import LEXINGTON
 from converter.cli import main
 
 

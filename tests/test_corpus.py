@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, ROOT
-from facts_csv import missing, read_expected
 
+from conftest import CORPUS, ROOT
 from converter.model import ConversionResult, InputFormat, Severity
 from converter.pipeline import ConvertOptions, convert
 from converter.validate import load_facts
+from facts_csv import missing, read_expected
 
 RELEASES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in {".txt", ".htm"}) if CORPUS.is_dir() else []
 FACT_FILES = {
@@ -42,13 +42,15 @@ def _marked(names: list[str], known: dict[str, str]) -> list[object]:
             for n in names]
 
 
+Converted = dict[str, tuple[ConversionResult, Path]]  # release name -> its conversion and output folder
+
+
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[ConversionResult, Path]]:
-    cache: dict[str, tuple[ConversionResult, Path]] = {}
-    return cache
+def converted() -> Converted:
+    return {}
 
 
-def _convert(name: str, cache: dict[str, tuple[ConversionResult, Path]], tmp: pytest.TempPathFactory) -> tuple[ConversionResult, Path]:
+def _convert(name: str, cache: Converted, tmp: pytest.TempPathFactory) -> tuple[ConversionResult, Path]:
     if name not in cache:
         out = tmp.mktemp(name.replace(".", "-")) / "out"
         cache[name] = (convert(CORPUS / name, out_dir=out, options=ConvertOptions()), out)
@@ -56,7 +58,7 @@ def _convert(name: str, cache: dict[str, tuple[ConversionResult, Path]], tmp: py
 
 
 @pytest.mark.parametrize("name", _marked(RELEASES, NOT_YET_VALID))
-def test_release_converts_valid(name: str, corpus: Path, converted: dict, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_release_converts_valid(name: str, corpus: Path, converted: Converted, tmp_path_factory: pytest.TempPathFactory) -> None:
     result, _ = _convert(name, converted, tmp_path_factory)
     assert result.report is not None and result.report.facts
     errors = [d.render() for d in result.diagnostics if d.severity is Severity.ERROR]
@@ -66,7 +68,7 @@ def test_release_converts_valid(name: str, corpus: Path, converted: dict, tmp_pa
 
 
 @pytest.mark.parametrize("name", _marked(sorted(FACT_FILES), NOT_YET_FOUND))
-def test_listed_facts_are_found(name: str, corpus: Path, converted: dict, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_listed_facts_are_found(name: str, corpus: Path, converted: Converted, tmp_path_factory: pytest.TempPathFactory) -> None:
     release = next(CORPUS.glob(f"{name}.*[!v]"))
     result, out = _convert(release.name, converted, tmp_path_factory)
     assert result.report is not None
@@ -77,7 +79,7 @@ def test_listed_facts_are_found(name: str, corpus: Path, converted: dict, tmp_pa
 
 
 @pytest.mark.parametrize("name", RELEASES)
-def test_every_fact_is_printed_in_the_release(name: str, corpus: Path, converted: dict,
+def test_every_fact_is_printed_in_the_release(name: str, corpus: Path, converted: Converted,
                                               tmp_path_factory: pytest.TempPathFactory) -> None:
     result, _ = _convert(name, converted, tmp_path_factory)
     assert result.report is not None and result.document is not None

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import LEXINGTON
-from test_mapping import HEADER, STATEMENT
 
+from conftest import LEXINGTON
 from converter.pipeline import ConvertOptions, convert
-from converter.sources import releases_in
 from converter.readers.edgar import parse_submission
+from converter.sources import releases_in
+from test_mapping import HEADER, STATEMENT
 
 SEC_HEADER = b"""<SEC-DOCUMENT>0001047469-05-009206.txt : 20050405
 <SEC-HEADER>0001047469-05-009206.hdr.sgml : 20050405

@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import LEXINGTON
 
+from conftest import LEXINGTON
 from converter.pipeline import ConvertOptions, convert
 
 EXPECTED = LEXINGTON.with_suffix("")  # examples/lexington-2004q4-ex99-1/

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from converter import diagnostics as dx
+from converter.cli import main
+from converter.readers.decode import MAX_BYTES
 from test_hostile import (
     ROOT,
     hostile_html,
     no_network,  # noqa: F401 - a fixture, used through usefixtures
     text_release,
 )
-
-from converter import diagnostics as dx
-from converter.cli import main
-from converter.readers.decode import MAX_BYTES
 
 
 def _nested() -> bytes:

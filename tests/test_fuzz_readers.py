@@ -11,17 +11,17 @@ import tracemalloc
 from decimal import Decimal
 
 import pytest
-from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_mapping import HEADER
 
+from conftest import CORPUS
 from converter import diagnostics as dx
 from converter.model import ConversionResult, Document
 from converter.parse.numbers import MAX_DIGITS, parse_number, scaled
 from converter.parse.statements import parse_statements
 from converter.pipeline import ConvertOptions, convert
 from converter.readers import read_document
+from test_mapping import HEADER
 
 NO_VALIDATION = ConvertOptions(validate=False)
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))

@@ -15,9 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
+from converter import diagnostics as dx
+from converter.model import InputFormat
+from converter.readers.decode import MAX_BYTES, MAX_ROWS
+from converter.readers.edgar import parse_submission
 from test_fuzz_readers import (
-    HEADER,
     HTML_RELEASE,
     TEXT_RELEASE,
     converted,
@@ -25,11 +29,7 @@ from test_fuzz_readers import (
     peak_bytes,
     read_or_refuse,
 )
-
-from converter import diagnostics as dx
-from converter.model import InputFormat
-from converter.readers.decode import MAX_BYTES, MAX_ROWS
-from converter.readers.edgar import parse_submission
+from test_mapping import HEADER
 
 # ---------------------------------------------------------------------------------------------
 # Deep, wide and huge documents

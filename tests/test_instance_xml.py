@@ -9,13 +9,20 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from converter.model import Report
+from converter.model import Report, SourceSpan
 from converter.serialize.instance_xml import decimal_text, render_instance
 from taxonomy import ns
 from taxonomy.package import base_package
 from taxonomy.writer import render_taxonomy
 from writer_samples import (
-    EXT_NS, NAME, arelle_findings, base, ext, fact, sample_report, write_files,
+    EXT_NS,
+    NAME,
+    arelle_findings,
+    base,
+    ext,
+    fact,
+    sample_report,
+    write_files,
 )
 
 XBRLI = f"{{{ns.XBRLI}}}"
@@ -23,7 +30,7 @@ XL = f"{{{ns.XLINK}}}"
 NIL = f"{{{ns.XSI}}}nil"
 
 
-def _render(report: Report) -> tuple[etree._Element, dict[str, tuple]]:
+def _render(report: Report) -> tuple[etree._Element, dict[str, tuple[SourceSpan, ...]]]:
     data, spans = render_instance(report, f"{NAME}.xsd")
     return etree.fromstring(data), spans
 
@@ -90,7 +97,7 @@ def test_equal_duplicates_merge_keeping_highest_decimals_and_all_spans() -> None
 def test_inconsistent_duplicate_writes_each_value_once() -> None:
     report = sample_report(revenues_again="151,000")
     extra = fact(base("Revenues"), "c-2024", "151,000", table=4, line=70)
-    root, spans = _render(replace(report, facts=report.facts + (extra,)))
+    root, spans = _render(replace(report, facts=(*report.facts, extra)))
     revenues = [(f.get("id"), f.text) for f in _facts(root)
                 if etree.QName(f).localname == "Revenues" and f.get("contextRef") == "c-2024"]
     assert revenues == [("f3", "150000000"), ("f15", "151000000")]

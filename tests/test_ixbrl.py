@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from converter import diagnostics as dx
-from converter.model import ConversionResult, InputFormat, Report
+from converter.model import ConversionResult, Document, InputFormat, Report
 from converter.output import OutputFormat, base_package_path, render_outputs
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.html_dom import parse_html
@@ -42,6 +42,12 @@ class Rendered:
     inline: Path
     instance: Path
     data: bytes
+
+    @property
+    def document(self) -> Document:
+        """The release as read (a converted release always has one)."""
+        assert self.result.document is not None
+        return self.result.document
 
     def tags(self) -> list[etree._Element]:
         return list(etree.fromstring(self.data).iter(NON_FRACTION))
@@ -154,11 +160,11 @@ def test_header_declares_namespaces_contexts_units_and_schema(lexington: Rendere
 def test_text_is_rendered_faithfully_in_one_pre(lexington: Rendered) -> None:
     root = etree.fromstring(lexington.data)
     [pre] = root.iter(f"{X}pre")
-    assert "".join(pre.itertext()) == lexington.result.document.text
+    assert "".join(pre.itertext()) == lexington.document.text
 
 
 def test_rendering_is_deterministic(lexington: Rendered) -> None:
-    document = lexington.result.document
+    document = lexington.document
     assert render_ixbrl(lexington.report, document, "lpc-20041231.xsd") == lexington.data
 
 
@@ -167,7 +173,7 @@ def test_facts_that_cannot_be_tagged_in_place_are_hidden_and_reported(lexington:
     facts[0] = replace(facts[0], printed="$ 24,399")  # the printed digits no longer give the value
     facts[5] = replace(facts[5], value=None)  # a nil fact has no printed figure to wrap
     report = replace(lexington.report, facts=tuple(facts))
-    out = render_inline(report, lexington.result.document, "lpc-20041231.xsd")
+    out = render_inline(report, lexington.document, "lpc-20041231.xsd")
     assert [(d.code, d.spans[0]) for d in out.diagnostics] == [
         (dx.OUTPUT_IXBRL_FACT_HIDDEN, facts[0].span), (dx.OUTPUT_IXBRL_FACT_HIDDEN, facts[5].span)]
     root = etree.fromstring(out.data)
@@ -231,7 +237,7 @@ def test_html_release_with_legacy_markup(tmp_path: Path) -> None:
     source = tmp_path / "acme.htm"
     source.write_text(ODD_HTML, encoding="utf-8")
     rendered = _render(source, tmp_path)
-    assert rendered.result.document.format is InputFormat.HTML and len(rendered.report.facts) >= 12
+    assert rendered.document.format is InputFormat.HTML and len(rendered.report.facts) >= 12
     _check_html(rendered)
     root = etree.fromstring(rendered.data)
     assert root.findtext(f"{X}head/{X}title") == "Acme results"
@@ -260,8 +266,8 @@ def test_fixed_width_tables_inside_pre_are_tagged(tmp_path: Path) -> None:
 def test_apple_2024_html_release(corpus: Path, tmp_path: Path) -> None:
     rendered = _render(corpus / "apple-2024q1-ex99-1.htm", tmp_path)
     _check_html(rendered)
-    assert render_ixbrl(rendered.report, rendered.result.document, "x.xsd") == render_ixbrl(
-        rendered.report, rendered.result.document, "x.xsd")
+    assert render_ixbrl(rendered.report, rendered.document, "x.xsd") == render_ixbrl(
+        rendered.report, rendered.document, "x.xsd")
     tags = rendered.tags()
     first = next(t for t in tags if t.get("name") == "xfy:NetSales")
     assert first.text == "96,458" and first.get("scale") == "6" and first.get("decimals") == "-6"
@@ -295,7 +301,7 @@ def ixbrl_schema() -> etree.XMLSchema:
     """The XHTML 1.1 + Inline XBRL 1.1 schema Arelle validates with, from Arelle's own cache."""
     cache = Path(os.path.dirname(arelle.__file__)) / "resources" / "cache"
 
-    class Offline(etree.Resolver):
+    class Offline(etree.Resolver):  # type: ignore[misc]  # lxml ships no type stubs
         def resolve(self, url: str, pubid: str, context: object) -> object:
             scheme, _, rest = url.partition("://")
             path = cache / scheme / rest

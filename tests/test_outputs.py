@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import LEXINGTON
 
+from conftest import LEXINGTON
 from converter.model import ConversionResult, Severity
 from converter.output import OutputFormat
 from converter.pipeline import ConvertOptions, convert

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from helpers import HeaderSpec, raw_table, spread
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +16,7 @@ from converter.parse import dates
 from converter.parse.periods import column_kind, infer_fiscal_year_end, parse_columns
 from converter.readers.decode import decode
 from converter.readers.text import read_text
+from helpers import HeaderSpec, raw_table, spread
 
 D = dt.date
 VALUE, CHANGE, PERCENT, OTHER = ColumnKind.VALUE, ColumnKind.CHANGE, ColumnKind.PERCENT, ColumnKind.OTHER

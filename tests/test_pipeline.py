@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import LEXINGTON
 
+from conftest import LEXINGTON
 from converter import pipeline
 from converter.cli import main
 from converter.pipeline import ConvertOptions, convert

@@ -17,7 +17,14 @@ from taxonomy import ns
 from taxonomy.package import base_package, report_package, taxonomy_package
 from taxonomy.writer import render_taxonomy
 from writer_samples import (
-    EXT_NS, NAME, ROLE_URI, arelle_findings, base, ext, sample_report, sample_taxonomy, write_files,
+    EXT_NS,
+    NAME,
+    ROLE_URI,
+    arelle_findings,
+    base,
+    ext,
+    sample_report,
+    sample_taxonomy,
 )
 
 XS = f"{{{ns.XSD}}}"
@@ -109,7 +116,7 @@ def test_labels_all_for_extension_only_extra_roles_for_base(files: dict[str, byt
 def test_one_label_resource_per_concept_and_role() -> None:
     tax = sample_taxonomy()
     doubled = tuple(
-        replace(c, labels=c.labels + (Label(role=LabelRole.STANDARD, text="Again"),)) for c in tax.concepts)
+        replace(c, labels=(*c.labels, Label(role=LabelRole.STANDARD, text="Again"))) for c in tax.concepts)
     root = etree.fromstring(_render(replace(tax, concepts=doubled))[f"{NAME}_lab.xml"])
     texts = [lab.text for lab in root.iter(f"{LINK}label")]
     assert "Again" not in texts and "Product revenue" in texts
@@ -159,7 +166,7 @@ def test_repeated_presentation_pair_gets_fresh_locator() -> None:
     tax = sample_taxonomy()
     role = tax.roles[0]
     again = Arc(source=ext("IncomeStatementAbstract"), target=base("Revenues"), order=8)
-    tax = replace(tax, roles=(replace(role, presentation=role.presentation + (again,)),))
+    tax = replace(tax, roles=(replace(role, presentation=(*role.presentation, again)),))
     root = etree.fromstring(_render(tax)[f"{NAME}_pre.xml"])
     pairs = [(a.get(f"{XL}from"), a.get(f"{XL}to")) for a in root.iter(f"{LINK}presentationArc")]
     assert len(pairs) == len(set(pairs))

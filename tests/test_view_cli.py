@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import LEXINGTON
 
+from conftest import LEXINGTON
 from converter.cli import main
 from converter.model import ConversionResult
 

@@ -18,8 +18,24 @@ from decimal import Decimal
 from pathlib import Path
 
 from converter.model import (
-    Arc, Balance, Concept, ConceptRole, Context, Entity, Fact, ItemType, Label, LabelRole, LinkRole,
-    Period, QName, Report, SourceSpan, StatementKind, Taxonomy, Unit,
+    Arc,
+    Balance,
+    Concept,
+    ConceptRole,
+    Context,
+    Entity,
+    Fact,
+    ItemType,
+    Label,
+    LabelRole,
+    LinkRole,
+    Period,
+    QName,
+    Report,
+    SourceSpan,
+    StatementKind,
+    Taxonomy,
+    Unit,
 )
 from taxonomy import ns
 from taxonomy.base import BY_NAME
@@ -188,7 +204,7 @@ def arelle_findings(entry: Path | str, *, packages: tuple[Path, ...] = (), calc:
     a JSON log (the CLI runs in a temporary XDG config home, so nothing is written to ``~``).
     """
     try:
-        from converter.validate import validate  # type: ignore[import-not-found]
+        from converter.validate import validate
     except ImportError:
         return _arelle_cli(entry, packages=packages, calc=calc)
     found = validate([entry], calc=calc, packages=packages)

@@ -63,7 +63,7 @@ def _facts_of(model: Any) -> Iterable[LoadedFact]:
         numeric = bool(fact.isNumeric)
         yield LoadedFact(
             concept=fact.qname.clarkNotation,
-            entity="{%s}%s" % tuple(context.entityIdentifier),
+            entity="{{{}}}{}".format(*context.entityIdentifier),
             start=start,
             end=end,
             instant=instant,

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from converter.arelle_adapter.records import message_text
+from converter.defects import debug_enabled, traceback_text
 
 T = TypeVar("T")
 
@@ -42,7 +43,7 @@ class Collector(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(level=logging.NOTSET)
-        self.logRecordBuffer: list[logging.LogRecord] = []  # noqa: N815 - name read by ixbrl-viewer
+        self.logRecordBuffer: list[logging.LogRecord] = []  # the name ixbrl-viewer reads
 
     def emit(self, record: logging.LogRecord) -> None:
         """Keep ``record`` among the others by (severity, code, message); equal ones in arrival order."""
@@ -82,11 +83,13 @@ class Outcome(Generic[T]):
         records: Every log record of the run, in order.
         value: What the callback returned from the open models (None when Arelle crashed).
         failure: ``ExceptionType: text`` when Arelle raised instead of logging, else None.
+        trace: The whole traceback of that exception when debugging is on (``XBRLIFY_DEBUG``).
     """
 
     records: tuple[logging.LogRecord, ...]
     value: T | None
     failure: str | None = None
+    trace: str | None = None
 
 
 class _Arelle:
@@ -145,7 +148,8 @@ def run(request: Request, inspect: Callable[[Sequence[Any]], T]) -> Outcome[T]:
             state.reusable = False
             _close_all(state.session)
             records = tuple(state.handler.logRecordBuffer)
-            return Outcome(records=records, value=None, failure=f"{type(exc).__name__}: {exc}")
+            trace = traceback_text(exc) if debug_enabled() else None
+            return Outcome(records=records, value=None, failure=f"{type(exc).__name__}: {exc}", trace=trace)
         try:
             value = inspect(tuple(state.session.get_models()))
         finally:

@@ -35,7 +35,6 @@ from taxonomy import ns
 from taxonomy.base import BY_NAME
 
 
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MappedStatement:
     """A statement with its series' concept choices, QNames and signs, and its summations."""

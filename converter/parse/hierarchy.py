@@ -79,7 +79,7 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
             elif heading.index in result.parent:
                 result.parent[row.index] = result.parent[heading.index]
             continue
-        while stack and (row.indent < stack[-1].indent or row.indent == stack[-1].indent and not stack[-1].opens):
+        while stack and (row.indent < stack[-1].indent or (row.indent == stack[-1].indent and not stack[-1].opens)):
             stack.pop()
         if stack:
             result.parent[row.index] = stack[-1].index
@@ -109,7 +109,7 @@ def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None 
         closing = any(t for t, h in tree.closes.items() if h == up and _totals(rows[t].label, rows[up].label))
         recur = all(heading_count[k.label.lower()] >= 2 for k in kids) and recurring
         by_item = monetary is not None and all(k.index in monetary for k in kids) and _relabelled(kids, rows, tree)
-        if named and (closing or recur or rows[up].opens) or by_item:
+        if (named and (closing or recur or rows[up].opens)) or by_item:
             members.update(k.index for k in kids)
     return members
 

@@ -270,9 +270,9 @@ def _fill_between(columns: list[Column]) -> list[Column]:
     out = list(columns)
     for i in range(1, len(columns) - 1):
         left, mid, right = columns[i - 1], columns[i], columns[i + 1]
-        if mid.kind is ColumnKind.VALUE and mid.period is None and left.period is not None:
-            if left.kind is right.kind is ColumnKind.VALUE and left.period == right.period:
-                out[i] = replace(mid, period=left.period)
+        if (mid.kind is left.kind is right.kind is ColumnKind.VALUE and mid.period is None
+                and left.period is not None and left.period == right.period):
+            out[i] = replace(mid, period=left.period)
     return out
 
 

@@ -34,7 +34,7 @@ def title_of(lines: Sequence[str], company: str | None) -> str:
         text = line.strip()
         if not text or _SCALE_OR_NOTE.match(text) or text.startswith("(") or _PERIOD_LINE.match(text):
             continue
-        if company and text.lower() == company.lower() or _COMPANY.search(text) and len(lines) > 1:
+        if (company and text.lower() == company.lower()) or (_COMPANY.search(text) and len(lines) > 1):
             continue
         return display_case(text)
     return "Financial data"

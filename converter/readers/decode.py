@@ -74,7 +74,7 @@ def drop_bad_references(text: str, path: str) -> tuple[str, list[Diagnostic]]:
     def keep(match: re.Match[str]) -> str:
         nonlocal dropped
         hexa, decimal = match.group(1), match.group(2)
-        if hexa is None and decimal is None or not _xml_char(int(hexa, 16) if hexa else int(decimal)):
+        if (hexa is None and decimal is None) or not _xml_char(int(hexa, 16) if hexa else int(decimal)):
             dropped += 1
             return ""
         return match.group(0)

@@ -9,6 +9,7 @@ repeats it is dropped.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -154,8 +155,7 @@ def split_parts(rows: Sequence[Row]) -> list[list[Row]]:
                 start -= 1
             starts.append(start)
         i = j
-    bounds = starts + [len(rows)]
-    return [list(rows[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return [list(rows[a:b]) for a, b in itertools.pairwise([*starts, len(rows)])]
 
 
 def build_part(

@@ -95,7 +95,7 @@ def _sgml_region(lines: Sequence[Line], raw_lines: Sequence[str], open_at: int, 
         (j for j in range(open_at + 1, close_at) if re.match(r"^\s*<S>", raw_lines[j], re.IGNORECASE)),
         None,
     )
-    inner = [ln for ln in lines[open_at + 1 : close_at]]
+    inner = list(lines[open_at + 1 : close_at])
     if marker is None:
         first_data = next((k for k, ln in enumerate(inner) if ln.kind is LineKind.DATA), len(inner))
         header, body = inner[:first_data], inner[first_data:]

@@ -120,10 +120,9 @@ def classify(number: int, raw: str) -> Line:
     values = parts[first:]
     if not label and all(is_year(v.text) for v in values):
         return Line(number, text, LineKind.TEXT, "", indent)
-    if label and not any(ch.isdigit() for v in values for ch in v.text):
-        # "Principle  --  --" style rows are data; a lone dash after words is text ("Contact -").
-        if len(values) == 1 and len(label) > 40:
-            return Line(number, text, LineKind.TEXT, stripped, indent)
+    # "Principle  --  --" style rows are data; a lone dash after words is text ("Contact -").
+    if label and not any(ch.isdigit() for v in values for ch in v.text) and len(values) == 1 and len(label) > 40:
+        return Line(number, text, LineKind.TEXT, stripped, indent)
     return Line(number, text, LineKind.DATA, label, indent, values=values)
 
 
