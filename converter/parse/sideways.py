@@ -61,6 +61,7 @@ from converter.model import (
 from converter.parse.dates import Clues, clues_of, title_clues
 from converter.parse.numbers import parse_number
 from converter.parse.periods import resolve_period
+from converter.parse.scale import parse_scale_info
 
 _I = re.IGNORECASE
 _ADJUSTED_WORDS = r"non[\s-]?gaap|adjusted|pro[\s-]forma"
@@ -68,6 +69,11 @@ _REPORTED_WORDS = r"(?:u\.?\s?s\.?\s+)?(?:gaap|as\s+reported|reported)"
 _BASIS_AT_END = r"[(\-\u2013\u2014]\s*(?P<end>{})\s*\)?$"  # "Profit (non-GAAP)", "... - U.S. GAAP"
 _ADJUSTED = re.compile(rf"^(?P<start>{_ADJUSTED_WORDS})\b|" + _BASIS_AT_END.format(_ADJUSTED_WORDS), _I)
 _REPORTED = re.compile(rf"^(?P<start>{_REPORTED_WORDS})\b|" + _BASIS_AT_END.format(_REPORTED_WORDS), _I)
+_BASIS_COLUMN = re.compile(rf"\b(?:{_ADJUSTED_WORDS}|{_REPORTED_WORDS}|adjustments?)\b", _I)
+# Columns of measures of the rows' line items ("Amount | Per share", "Pretax | After tax"), not line items.
+_MEASURE = re.compile(
+    r"^(?:amounts?|(?:basic\s+|diluted\s+)?(?:eps|per\s+(?:basic\s+|diluted\s+|common\s+)?share)"
+    r"|pre-?\s?tax|after-?\s?tax|net\s+of\s+tax|(?:income\s+)?tax(?:\s+effect)?)$", _I)
 _ADJUSTED_NAMES = {"non": "Non-GAAP", "adj": "Adjusted", "pro": "Pro forma"}
 
 
@@ -114,11 +120,12 @@ def read_sideways(
     document_date: dt.date | None = None,
     fiscal_year_end: tuple[int, int] | None = None,
 ) -> tuple[list[View], list[Diagnostic]]:
-    """Views of a table whose columns print no period, read as members or as line items.
+    """Views of a table whose columns do not tell periods apart, read as members or line items.
 
     Args:
         table: The raw table.
-        columns: Its columns as ``parse_columns`` read them (no VALUE column has a period).
+        columns: Its columns as ``parse_columns`` read them: no VALUE column has a period, or
+            all have the same one (a spanning header's, or the title's).
         document_date: Date of the release (dates row headings that print no year).
         fiscal_year_end: (month, day) of the fiscal year end, for "First Quarter 2022".
 
@@ -126,17 +133,18 @@ def read_sideways(
         The views (none when the table fits neither layout), and the diagnostics of the rows and
         columns they could not place.
     """
-    open_columns = [c for c in columns if c.kind is ColumnKind.VALUE and c.period is None]
-    named = [c for c in open_columns if _name(c)]
+    values = [c for c in columns if c.kind is ColumnKind.VALUE]
+    named = [c for c in values if _name(c)]
     if len(named) < 2:
         return [], []
-    placed, diags = _place_rows(table, fiscal_year_end, document_date)
-    valued = [p for p in placed if p.has_figures]
-    if not valued:
+    headed = any(not clues_of(c.header).empty for c in values)
+    shared = next((c.period for c in values if c.period is not None), None) if headed else None
+    placed, diags = _place_rows(table, shared, fiscal_year_end, document_date)
+    if not any(p.has_figures for p in placed):
         return [], []
     found = _member_views(table, columns, named, placed)
     if found is None:
-        transposed = _line_item_view(table, named, valued)
+        transposed = _line_item_view(table, named, [p for p in placed if p.has_figures])
         if transposed is None:
             return [], []
         found = [transposed], []
@@ -144,14 +152,20 @@ def read_sideways(
     unnamed = [
         dx.warning(dx.PARSE_COLUMN_SKIPPED, f"column {c.index + 1} names no member or line item: left out",
                    _header_span(table, c.index), column=c.index + 1)
-        for c in open_columns if c not in named
+        for c in values if c not in named
     ]
     return views, [*diags, *skipped, *unnamed]
 
 
 def _name(column: Column) -> str:
-    """A column's header without period words and unit captions ("North America / $")."""
-    return clues_of(column.header).residual if column.header else ""
+    """What a column's header names, without period words, "$" and scale captions: the header
+    lines joined ("North" / "America" -> "North America", "Asia/" / "Pacific" -> "Asia/Pacific")."""
+    text = ""
+    for part in (p.strip() for p in column.header.split(" / ")):
+        if not part or part.startswith("(") and parse_scale_info([part]) is not None:
+            continue
+        text = part if not text else f"{text}{part}" if text.endswith(("/", "-")) else f"{text} {part}"
+    return clues_of(text).residual if text else ""
 
 
 def _header_span(table: RawTable, index: int) -> SourceSpan:
@@ -166,12 +180,15 @@ def _header_span(table: RawTable, index: int) -> SourceSpan:
 
 
 def _place_rows(
-    table: RawTable, fye: tuple[int, int] | None, released: dt.date | None
+    table: RawTable, shared: Period | None, fye: tuple[int, int] | None, released: dt.date | None
 ) -> tuple[list[_Placed], list[Diagnostic]]:
     """Every row but the period headings, with its period: its own, the latest one above, or the
-    title's. A row with figures whose period cannot be told gets a warning."""
+    one the headers over every column print (``shared``), else the title's. A row with figures
+    whose period cannot be told gets a warning."""
     title = _title_clues(table)
-    current = resolve_period(Clues(), title, fiscal_year_end=fye, document_date=released) if title else None
+    current = shared
+    if current is None and title is not None:
+        current = resolve_period(Clues(), title, fiscal_year_end=fye, document_date=released)
     placed: list[_Placed] = []
     diags: list[Diagnostic] = []
     for row in table.rows:
@@ -225,7 +242,10 @@ def _own_period(row: GridRow, has_figures: bool, title: Clues, fye: tuple[int, i
 
 def _member_views(table: RawTable, columns: Sequence[Column], named: Sequence[Column],
                   placed: Sequence[_Placed]) -> tuple[list[View], list[Diagnostic]] | None:
-    """One view per period of the rows, when the named columns add up to a total column."""
+    """One view per period of the rows, when the named columns add up to a total column (and are
+    not the reported / adjustment / adjusted columns of a reconciliation)."""
+    if any(_BASIS_COLUMN.search(_name(c)) for c in named):
+        return None
     found = _structure([c.index for c in named], [p.row for p in placed if p.has_figures])
     if found is None:
         return None
@@ -246,14 +266,15 @@ def _member_views(table: RawTable, columns: Sequence[Column], named: Sequence[Co
 
 
 def _member_column(column: Column, period: Period, total: int, members: Sequence[int], subtotals: Sequence[int]) -> Column:
-    """A column of a member layout: the total (default), a member, or a subtotal left out."""
+    """A column of a member layout: the total (default), a member, or left out (a subtotal, a
+    column naming nothing)."""
     if column.index in subtotals:
         return replace(column, kind=ColumnKind.OTHER)
     if column.index == total:
-        return replace(column, period=period)
+        return replace(column, period=period, member=None)
     if column.index in members:
         return replace(column, period=period, member=_name(column))
-    return column
+    return replace(column, kind=ColumnKind.OTHER) if column.kind is ColumnKind.VALUE else column
 
 
 def _member_rows(placed: Sequence[_Placed]) -> tuple[list[GridRow], list[Diagnostic]]:
@@ -335,6 +356,8 @@ def _line_item_view(table: RawTable, named: Sequence[Column], placed: Sequence[_
     """The table transposed, when its rows reconcile an as-reported to an adjusted figure: a row
     per line-item column, a column per reconciling row."""
     items = {_name(c).lower() for c in named}
+    if any(_MEASURE.match(item) for item in items):
+        return None
     bases = [_basis(p.residual, items) for p in placed]
     if None not in bases or not any(b in _ADJUSTED_NAMES.values() for b in bases):
         return None

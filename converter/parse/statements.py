@@ -52,19 +52,20 @@ _SECTION = re.compile(r"^(?:reconciliation|supplemental|non-gaap)\b", re.IGNOREC
 def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Diagnostic]]:
     """Understand every table of ``document`` that holds figures of known periods.
 
-    A table without any period column is read on its side where its columns are members or line
-    items (``sideways``), else skipped with an INFO diagnostic; so are rows in non-financial units
-    (kilowatt-hours, stores) and percentage cells.
+    A table whose columns tell no periods apart is read on its side where its columns are members
+    or line items (``sideways``); one without any period column is otherwise skipped with an INFO
+    diagnostic, so are rows in non-financial units (kilowatt-hours, stores) and percentage cells.
     """
     diags: list[Diagnostic] = []
     statements: list[Statement] = []
     fye = infer_fiscal_year_end(document.tables)
     for table in document.tables:
         columns, found = _columns(table, document.document_date, fye)
-        views = [View(table=table, columns=columns)]
-        if not any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns):
-            views, placed = read_sideways(table, columns, document_date=document.document_date, fiscal_year_end=fye)
-            found = placed if views else found
+        dated = any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns)
+        views = [View(table=table, columns=columns)] if dated else []
+        if len({c.period for c in columns if c.kind is ColumnKind.VALUE}) == 1:  # columns tell no periods apart
+            turned, placed = read_sideways(table, columns, document_date=document.document_date, fiscal_year_end=fye)
+            views, found = (turned, placed) if turned else (views, found)
         diags.extend(found)
         if not views:
             diags.append(dx.info(dx.PARSE_TABLE_SKIPPED, "no column with a period: table left out", table.span))
