@@ -265,3 +265,17 @@ def test_bridge_columns_between_two_periods_stay_change_columns() -> None:
     assert [c.kind for c in statement.columns] == [ColumnKind.VALUE, ColumnKind.CHANGE, ColumnKind.CHANGE, ColumnKind.VALUE]
     assert all(c.member is None for c in statement.columns)
     assert [v.printed for v in statement.items[0].values] == ["$ 500", "$ 550"]
+
+
+def test_an_upright_reconciliation_of_a_range_stays_upright() -> None:
+    """Basis rows naming their own line item ("GAAP diluted net income per share") over "Low | High"."""
+    result = converted(html(["Reconciliation of GAAP to Non-GAAP Financial Targets",
+                             "For the Year Ending December 31, 2024"],
+                            ["Low", "High"], [
+        ("GAAP diluted net income per share", ["$ 10.85", "$ 11.15"]),
+        ("Amortization of intangibles", ["0.82", "0.82"]),
+        ("Non-GAAP diluted net income per share", ["$ 11.67", "$ 11.97"]),
+    ]))
+    labels = [item.label for st in result.statements for item in st.items]
+    assert labels == ["GAAP diluted net income per share", "Amortization of intangibles",
+                      "Non-GAAP diluted net income per share"]

@@ -1,8 +1,10 @@
 """Tables turned on their side: data columns that are members or line items, not periods.
 
-``read_sideways`` is asked about a table none of whose data columns prints a period (the
-statement reader would drop it). It recognises two layouts and hands back *views* of the table
-that the statement reader reads like any other: rows, and columns with a period and a member.
+``read_sideways`` is asked about a table whose data columns tell no periods apart: none prints
+a period (the statement reader would drop the table), or all share one (the title's, or a
+spanning header's, which the period reader gives every column). It recognises two layouts and
+hands back *views* of the table that the statement reader reads like any other: rows, and
+columns with a period and a member. A table fitting neither is read as before.
 
 **Columns that are members** ("North America | Latin America | EAME | Asia/Pacific |
 Inter-Segment | Total"). The columns' figures add up, row by row, to one column at either end:
@@ -34,15 +36,21 @@ reconciliation are:
 * any other row is an adjustment: a member named by its label ("Restructuring costs"), whose
   figure in each column is that adjustment's effect on the column's line item.
 
-Such a table is recognised only when its rows hold both an as-reported and an adjusted row.
+Such a table is recognised only when its rows hold both an as-reported and an adjusted row, and
+every basis row speaks of the columns' line items: a row "GAAP diluted net income per share"
+over "Low | High" columns belongs to an upright table (a range), and columns that measure the
+rows' line items ("Amount | Per share", "Pretax | After tax") are not line items themselves.
+Columns named as reported / adjustments / adjusted are never read as members either: they are
+the upright reconciliation the mapping already knows.
 
 A row whose period cannot be told gets a ``parse.period.unknown`` warning and is left out; a
-table fitting neither layout is given back as not readable (the caller skips it).
+column that names nothing gets ``parse.column.skipped``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -353,17 +361,18 @@ def _adds_up(parts: Sequence[Sequence[_Figure | None]], total: Sequence[_Figure 
 
 
 def _line_item_view(table: RawTable, named: Sequence[Column], placed: Sequence[_Placed]) -> View | None:
-    """The table transposed, when its rows reconcile an as-reported to an adjusted figure: a row
-    per line-item column, a column per reconciling row."""
+    """The table transposed, when its rows reconcile an as-reported to an adjusted figure of the
+    columns' line items: a row per line-item column, a column per reconciling row."""
     items = {_name(c).lower() for c in named}
     if any(_MEASURE.match(item) for item in items):
         return None
     bases = [_basis(p.residual, items) for p in placed]
-    if None not in bases or not any(b in _ADJUSTED_NAMES.values() for b in bases):
+    sides = {side for side, _ in bases}
+    if not {_Side.REPORTED, _Side.ADJUSTED} <= sides or _Side.UPRIGHT in sides:
         return None
     columns = tuple(
-        Column(index=n, kind=ColumnKind.VALUE, period=p.period, header=_clean(p.row.label), member=basis)
-        for n, (p, basis) in enumerate(zip(placed, bases))
+        Column(index=n, kind=ColumnKind.VALUE, period=p.period, header=_clean(p.row.label), member=member)
+        for n, (p, (_, member)) in enumerate(zip(placed, bases))
     )
     rows = tuple(
         GridRow(
@@ -377,12 +386,32 @@ def _line_item_view(table: RawTable, named: Sequence[Column], placed: Sequence[_
     return View(table=replace(table, rows=rows, ncols=len(columns)), columns=columns)
 
 
-def _basis(residual: str, items: set[str]) -> str | None:
-    """The reporting-basis member a reconciling row stands for: None for the as-reported figure."""
+class _Side(enum.Enum):
+    """What a row of a transposed reconciliation is."""
+
+    REPORTED = "reported"  # the line items as reported
+    ADJUSTMENT = "adjustment"  # one adjustment
+    ADJUSTED = "adjusted"  # the adjusted (non-GAAP) line items
+    UPRIGHT = "upright"  # a basis row naming a line item no column is: not a transposed table
+
+
+def _basis(residual: str, items: set[str]) -> tuple[_Side, str | None]:
+    """What a reconciling row is, and the member it stands for (None for the as-reported figure).
+
+    A basis row must speak of the columns' line items: "U.S. GAAP", "Adjusted", "Profit",
+    "Adjusted profit" over a "Profit" column; "GAAP diluted net income per share" over "Low |
+    High" columns is a row of an upright table.
+    """
     text = residual.strip(" -:\u2013\u2014")
-    adjusted = _ADJUSTED.search(text)
-    if adjusted is not None:
-        return _ADJUSTED_NAMES[(adjusted.group("start") or adjusted.group("end"))[:3].lower()]
-    if _REPORTED.search(text) or text.lower() in items:
-        return None
-    return text
+    if text.lower() in items:
+        return _Side.REPORTED, None
+    for side, pattern in ((_Side.ADJUSTED, _ADJUSTED), (_Side.REPORTED, _REPORTED)):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        rest = (text[: found.start()] + text[found.end() :]).strip(" -:()\u2013\u2014").lower()
+        if rest and rest not in items:
+            return _Side.UPRIGHT, None
+        word = found.group("start") or found.group("end")
+        return side, _ADJUSTED_NAMES[word[:3].lower()] if side is _Side.ADJUSTED else None
+    return _Side.ADJUSTMENT, text
