@@ -279,3 +279,33 @@ def test_an_upright_reconciliation_of_a_range_stays_upright() -> None:
     labels = [item.label for st in result.statements for item in st.items]
     assert labels == ["GAAP diluted net income per share", "Amortization of intangibles",
                       "Non-GAAP diluted net income per share"]
+
+
+def test_a_row_repeating_the_basis_and_period_of_one_above_is_left_out_with_a_warning() -> None:
+    result = converted(html(["Non-GAAP Reconciliation", "For the Three Months Ended March 31, 2024", "(In millions)"],
+                            ["Operating income", "Net income"], [
+        ("GAAP", ["$ 500", "$ 300"]),
+        ("Restructuring costs", ["40", "30"]),
+        ("Tax effect", ["&#8212;", "(10)"]),
+        ("Acquisition costs", ["20", "15"]),
+        ("Tax effect", ["&#8212;", "(5)"]),
+        ("Adjusted", ["$ 560", "$ 330"]),
+    ]))
+    net = by_context(result, "Net income")
+    assert net["D20240101-20240331_ReportingBasis-TaxEffect"] == Decimal(-10_000_000)
+    assert Decimal(-5_000_000) not in net.values()
+    (unplaced,) = [d for d in result.diagnostics if d.code == dx.PARSE_ROW_UNPLACED]
+    assert [s.row for s in unplaced.spans] == [5, 3]
+    assert not [d for d in result.diagnostics if d.code == dx.MAP_DUPLICATE_INCONSISTENT]
+
+
+def test_a_row_of_member_figures_naming_only_a_period_is_left_out_with_a_warning() -> None:
+    result = converted(html(["Sales by Geographic Region", "(In millions)"], REGIONS, [
+        ("<b>First Quarter 2024</b>", []),
+        ("Net sales", ["$ 100", "$ 50", "$ 25", "$ 175"]),
+        ("Operating income", ["10", "5", "2", "17"]),
+        ("First Quarter 2023", ["$ 90", "$ 45", "$ 20", "$ 155"]),
+    ]))
+    assert by_context(result, "Net sales")["D20240101-20240331_Geography-Europe"] == Decimal(50_000_000)
+    (unplaced,) = [d for d in result.diagnostics if d.code == dx.PARSE_ROW_UNPLACED]
+    assert unplaced.spans[0].row == 4

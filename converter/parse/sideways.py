@@ -43,8 +43,9 @@ rows' line items ("Amount | Per share", "Pretax | After tax") are not line items
 Columns named as reported / adjustments / adjusted are never read as members either: they are
 the upright reconciliation the mapping already knows.
 
-A row whose period cannot be told gets a ``parse.period.unknown`` warning and is left out; a
-column that names nothing gets ``parse.column.skipped``.
+A row whose period cannot be told gets a ``parse.period.unknown`` warning and is left out, so
+does (with ``parse.row.unplaced``) a row naming a period but no line item, or the same period
+and basis as a row above it; a column that names nothing gets ``parse.column.skipped``.
 """
 
 from __future__ import annotations
@@ -152,10 +153,9 @@ def read_sideways(
         return [], []
     found = _member_views(table, columns, named, placed)
     if found is None:
-        transposed = _line_item_view(table, named, [p for p in placed if p.has_figures])
-        if transposed is None:
-            return [], []
-        found = [transposed], []
+        found = _line_item_view(table, named, [p for p in placed if p.has_figures])
+    if found is None:
+        return [], []
     views, skipped = found
     unnamed = [
         dx.warning(dx.PARSE_COLUMN_SKIPPED, f"column {c.index + 1} names no member or line item: left out",
@@ -296,7 +296,7 @@ def _member_rows(placed: Sequence[_Placed]) -> tuple[list[GridRow], list[Diagnos
         elif p.residual:
             rows.append(replace(p.row, label=p.residual))
         else:
-            diags.append(dx.warning(dx.PARSE_PERIOD_UNKNOWN, f"row {_clean(p.row.label)!r} names a period but no "
+            diags.append(dx.warning(dx.PARSE_ROW_UNPLACED, f"row {_clean(p.row.label)!r} names a period but no "
                                     "line item: row left out", p.row.label_span))
     return rows, diags
 
@@ -360,9 +360,12 @@ def _adds_up(parts: Sequence[Sequence[_Figure | None]], total: Sequence[_Figure 
 # ---------------------------------------------------------------------------------------------
 
 
-def _line_item_view(table: RawTable, named: Sequence[Column], placed: Sequence[_Placed]) -> View | None:
+def _line_item_view(table: RawTable, named: Sequence[Column],
+                    placed: Sequence[_Placed]) -> tuple[list[View], list[Diagnostic]] | None:
     """The table transposed, when its rows reconcile an as-reported to an adjusted figure of the
-    columns' line items: a row per line-item column, a column per reconciling row."""
+    columns' line items: a row per line-item column, a column per reconciling row. A row standing
+    for the same basis and period as one above it ("Tax effect" twice) is left out with a warning:
+    its figures would be a second, different value of the same facts."""
     items = {_name(c).lower() for c in named}
     if any(_MEASURE.match(item) for item in items):
         return None
@@ -370,20 +373,30 @@ def _line_item_view(table: RawTable, named: Sequence[Column], placed: Sequence[_
     sides = {side for side, _ in bases}
     if not {_Side.REPORTED, _Side.ADJUSTED} <= sides or _Side.UPRIGHT in sides:
         return None
+    kept: dict[tuple[Period, str | None], tuple[_Placed, str | None]] = {}
+    diags: list[Diagnostic] = []
+    for p, (_, member) in zip(placed, bases):
+        if (p.period, member) in kept:
+            first = kept[(p.period, member)][0].row
+            diags.append(dx.warning(dx.PARSE_ROW_UNPLACED, f"row {_clean(p.row.label)!r} stands for the same "
+                                    f"period and basis as row {_clean(first.label)!r}: left out",
+                                    p.row.label_span, first.label_span))
+            continue
+        kept[(p.period, member)] = (p, member)
     columns = tuple(
         Column(index=n, kind=ColumnKind.VALUE, period=p.period, header=_clean(p.row.label), member=member)
-        for n, (p, (_, member)) in enumerate(zip(placed, bases))
+        for n, (p, member) in enumerate(kept.values())
     )
     rows = tuple(
         GridRow(
             label=_name(c),
             label_span=_header_span(table, c.index),
             indent=0,
-            cells=tuple(p.row.cells[c.index] if c.index < len(p.row.cells) else None for p in placed),
+            cells=tuple(p.row.cells[c.index] if c.index < len(p.row.cells) else None for p, _ in kept.values()),
         )
         for c in named
     )
-    return View(table=replace(table, rows=rows, ncols=len(columns)), columns=columns)
+    return [View(table=replace(table, rows=rows, ncols=len(columns)), columns=columns)], diags
 
 
 class _Side(enum.Enum):
