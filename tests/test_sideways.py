@@ -309,3 +309,25 @@ def test_a_row_of_member_figures_naming_only_a_period_is_left_out_with_a_warning
     assert by_context(result, "Net sales")["D20240101-20240331_Geography-Europe"] == Decimal(50_000_000)
     (unplaced,) = [d for d in result.diagnostics if d.code == dx.PARSE_ROW_UNPLACED]
     assert unplaced.spans[0].row == 4
+
+
+def test_line_item_columns_that_add_up_are_not_members() -> None:
+    """Revenue + (costs) = operating income in every row: line items, not members and a total."""
+    result = converted(html(["Segment Overview", "(In millions)"], ["Revenue", "Costs", "Operating income"], [
+        ("<b>First Quarter 2024</b>", []),
+        ("Widgets", ["$ 600", "(480)", "120"]),
+        ("Gadgets", ["400", "(320)", "80"]),
+    ]))
+    assert result.statements == ()
+    assert dx.PARSE_TABLE_SKIPPED in [d.code for d in result.diagnostics]
+
+
+def test_segment_columns_over_basis_rows_are_not_line_items() -> None:
+    result = converted(html(["Non-GAAP Reconciliation", "For the Three Months Ended March 31, 2024", "(In millions)"],
+                            ["Widgets", "Gadgets"], [
+        ("GAAP", ["$ 500", "$ 300"]),
+        ("Restructuring costs", ["40", "30"]),
+        ("Adjusted", ["$ 540", "$ 330"]),
+    ]))
+    labels = [item.label for st in result.statements for item in st.items]
+    assert labels == ["GAAP", "Restructuring costs", "Adjusted"]

@@ -41,7 +41,9 @@ every basis row speaks of the columns' line items: a row "GAAP diluted net incom
 over "Low | High" columns belongs to an upright table (a range), and columns that measure the
 rows' line items ("Amount | Per share", "Pretax | After tax") are not line items themselves.
 Columns named as reported / adjustments / adjusted are never read as members either: they are
-the upright reconciliation the mapping already knows.
+the upright reconciliation the mapping already knows. Line-item words keep the two layouts apart:
+columns named "Revenue | Costs | Operating income" are never members (though they add up), and
+the line-item layout needs most columns to name one ("Widgets | Gadgets" over basis rows do not).
 
 A row whose period cannot be told gets a ``parse.period.unknown`` warning and is left out, so
 does (with ``parse.row.unplaced``) a row naming a period but no line item, or the same period
@@ -83,6 +85,10 @@ _BASIS_COLUMN = re.compile(rf"\b(?:{_ADJUSTED_WORDS}|{_REPORTED_WORDS}|adjustmen
 _MEASURE = re.compile(
     r"^(?:amounts?|(?:basic\s+|diluted\s+)?(?:eps|per\s+(?:basic\s+|diluted\s+|common\s+)?share)"
     r"|pre-?\s?tax|after-?\s?tax|net\s+of\s+tax|(?:income\s+)?tax(?:\s+effect)?)$", _I)
+# Words of line items: columns named so are line items, never members.
+_LINE_ITEM = re.compile(
+    r"\b(?:revenues?|sales|income|loss(?:es)?|costs?|expenses?|profit|earnings|margin|ebitda|ebit|tax(?:es)?"
+    r"|eps|per\s+share|cash|assets|liabilities|equity|dividends?|interest|charges?)\b", _I)
 _ADJUSTED_NAMES = {"non": "Non-GAAP", "adj": "Adjusted", "pro": "Pro forma"}
 
 
@@ -176,6 +182,13 @@ def _name(column: Column) -> str:
     return clues_of(text).residual if text else ""
 
 
+def _own_text(column: Column) -> str:
+    """The lowest header line over a column that names something ("North America" of "Net Sales
+    by Region / North America / $")."""
+    names = [rest for part in column.header.split(" / ") if (rest := clues_of(part).residual)]
+    return names[-1] if names else ""
+
+
 def _header_span(table: RawTable, index: int) -> SourceSpan:
     """The lowest header cell over a column, else the table."""
     cells = [c for row in table.header for c in row if c.first <= index <= c.last and c.text.strip()]
@@ -258,6 +271,8 @@ def _member_views(table: RawTable, columns: Sequence[Column], named: Sequence[Co
     if found is None:
         return None
     total, members, subtotals = found
+    if any(_LINE_ITEM.search(_own_text(columns[i])) for i in members):
+        return None  # "Revenue | Costs | Operating income" adds up too
     diags = [
         dx.warning(dx.PARSE_COLUMN_SKIPPED, f"column {i + 1} ({columns[i].header!r}) adds up the member columns "
                    "before it: left out, its members are tagged", _header_span(table, i), column=i + 1)
@@ -367,7 +382,7 @@ def _line_item_view(table: RawTable, named: Sequence[Column],
     for the same basis and period as one above it ("Tax effect" twice) is left out with a warning:
     its figures would be a second, different value of the same facts."""
     items = {_name(c).lower() for c in named}
-    if any(_MEASURE.match(item) for item in items):
+    if any(_MEASURE.match(item) for item in items) or 2 * sum(bool(_LINE_ITEM.search(i)) for i in items) <= len(items):
         return None
     bases = [_basis(p.residual, items) for p in placed]
     sides = {side for side, _ in bases}
