@@ -105,7 +105,6 @@ class View:
     columns: tuple[Column, ...]
 
 
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Placed:
     """A body row (not a period heading) with the period it belongs to.
@@ -288,7 +287,8 @@ def _member_views(table: RawTable, columns: Sequence[Column], named: Sequence[Co
     return views, diags
 
 
-def _member_column(column: Column, period: Period, total: int, members: Sequence[int], subtotals: Sequence[int]) -> Column:
+def _member_column(column: Column, period: Period, total: int, members: Sequence[int],
+                   subtotals: Sequence[int]) -> Column:
     """A column of a member layout: the total (default), a member, or left out (a subtotal, a
     column naming nothing)."""
     if column.index in subtotals:
