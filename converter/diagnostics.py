@@ -27,6 +27,7 @@ PARSE_PERIOD_UNKNOWN = "parse.period.unknown"
 PARSE_NUMBER_GARBAGE = "parse.number.garbage"
 PARSE_SCALE_DEFAULT = "parse.scale.default"
 PARSE_COLUMN_SKIPPED = "parse.column.skipped"
+PARSE_ROW_UNPLACED = "parse.row.unplaced"  # a row of a sideways table with no line item or context of its own
 
 # Mapping to the taxonomy.
 MAP_DUPLICATE_INCONSISTENT = "map.duplicate.inconsistent"

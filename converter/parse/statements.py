@@ -35,6 +35,7 @@ from converter.parse.hierarchy import Hierarchy, Row, hierarchy, member_rows
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import infer_fiscal_year_end, parse_columns
 from converter.parse.scale import ScaleInfo, parse_scale_info, row_scale
+from converter.parse.sideways import View, read_sideways
 from converter.parse.statement_kind import kind_of, title_of
 from converter.parse.units import classify_row
 
@@ -51,21 +52,29 @@ _SECTION = re.compile(r"^(?:reconciliation|supplemental|non-gaap)\b", re.IGNOREC
 def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Diagnostic]]:
     """Understand every table of ``document`` that holds figures of known periods.
 
-    Tables without any period column are skipped with an INFO diagnostic, so are rows in
-    non-financial units (kilowatt-hours, stores) and percentage cells.
+    A table whose columns tell no periods apart is read on its side where its columns are members
+    or line items (``sideways``); one without any period column is otherwise skipped with an INFO
+    diagnostic, so are rows in non-financial units (kilowatt-hours, stores) and percentage cells.
     """
     diags: list[Diagnostic] = []
     statements: list[Statement] = []
     fye = infer_fiscal_year_end(document.tables)
     for table in document.tables:
         columns, found = _columns(table, document.document_date, fye)
+        dated = any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns)
+        views = [View(table=table, columns=columns)] if dated else []
+        if len({c.period for c in columns if c.kind is ColumnKind.VALUE}) == 1:  # columns tell no periods apart
+            turned, placed = read_sideways(table, columns, document_date=document.document_date, fiscal_year_end=fye)
+            views, found = (turned, placed) if turned else (views, found)
         diags.extend(found)
-        if not any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns):
+        if not views:
             diags.append(dx.info(dx.PARSE_TABLE_SKIPPED, "no column with a period: table left out", table.span))
             continue
-        made, found = _statements_of(table, columns, document.company)
-        statements.extend(made)
-        diags.extend(found)
+        for view in views:
+            first = 1 + max((s.part for s in statements if s.table == table.index), default=0)
+            made, found = _statements_of(view.table, view.columns, document.company, first)
+            statements.extend(made)
+            diags.extend(found)
     return tuple(statements), diags
 
 
@@ -104,7 +113,8 @@ def clean_label(label: str) -> str:
     return text.rstrip("-\u2014 ").strip() if text.endswith(("-", "\u2014")) and len(text) > 2 else text
 
 
-def _statements_of(table: RawTable, columns: Sequence[Column], company: str | None) -> tuple[list[Statement], list[Diagnostic]]:
+def _statements_of(table: RawTable, columns: Sequence[Column], company: str | None,
+                   first: int = 1) -> tuple[list[Statement], list[Diagnostic]]:
     title_lines = [c.text for c in table.title]
     found = parse_scale_info([*title_lines, *(h.text for row in table.header for h in row)])
     info = found if found is not None else ScaleInfo(scale=Scale())
@@ -113,7 +123,7 @@ def _statements_of(table: RawTable, columns: Sequence[Column], company: str | No
              for group in unit_groups(columns, info)]
     statements: list[Statement] = []
     diags: list[Diagnostic] = []
-    for number, (_, heading, rows, group) in enumerate(parts, start=1):
+    for number, (_, heading, rows, group) in enumerate(parts, start=first):
         part_title = (clean_label(heading) if heading else title) + group.suffix
         items, found_diags = _items(rows, group.columns, group.info, part_title, group.unit)
         diags.extend(found_diags)
