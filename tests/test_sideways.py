@@ -5,8 +5,6 @@ from __future__ import annotations
 import textwrap
 from decimal import Decimal
 
-from helpers import raw_table, spread
-
 from converter import diagnostics as dx
 from converter.model import (
     ColumnKind,
@@ -17,6 +15,7 @@ from converter.model import (
 )
 from converter.parse.statements import parse_statements
 from converter.pipeline import ConvertOptions, convert
+from helpers import raw_table, spread
 
 
 def html(title: list[str], header: list[str], rows: list[tuple[str, list[str]]]) -> str:

@@ -175,7 +175,7 @@ def _name(column: Column) -> str:
     lines joined ("North" / "America" -> "North America", "Asia/" / "Pacific" -> "Asia/Pacific")."""
     text = ""
     for part in (p.strip() for p in column.header.split(" / ")):
-        if not part or part.startswith("(") and parse_scale_info([part]) is not None:
+        if not part or (part.startswith("(") and parse_scale_info([part]) is not None):
             continue
         text = part if not text else f"{text}{part}" if text.endswith(("/", "-")) else f"{text} {part}"
     return clues_of(text).residual if text else ""
