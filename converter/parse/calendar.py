@@ -96,7 +96,7 @@ class FiscalCalendar:
         for before in (nominal, nominal - _WEEK):
             if before in self.ends:
                 return before + _DAY, None
-        found = sorted({s for rule in self.rules if (s := self._rule_start(rule, end, quarters)) is not None})
+        found = sorted(set().union(*(self._rule_start(rule, end, quarters) for rule in self.rules)))
         if len(found) == 1:
             return found[0], None
         if found:
@@ -134,17 +134,24 @@ class FiscalCalendar:
             return not dates.is_month_end(end)
         return end.weekday() == self.weekday
 
-    def _boundaries(self, rule: YearEndRule, year: int) -> tuple[dt.date, ...]:
-        """Ends of fiscal year ``year - 1`` and of the four quarters of fiscal year ``year``."""
-        first, last = rule.year_end(year - 1), rule.year_end(year)
+    def _boundaries(self, rule: YearEndRule, year: int, long_quarter: int | None = None) -> tuple[dt.date, ...]:
+        """Ends of fiscal year ``year - 1`` and of the four quarters of fiscal year ``year``; in a
+        53-week year the extra week is in ``long_quarter`` (default: the one the prose names, else
+        the fourth)."""
+        first = rule.year_end(year - 1)
         weeks = [_QUARTER_WEEKS] * 4
-        if (last - first).days > 52 * 7:
-            stated = [q for y, q, w in self.quarter_weeks if y == year and w == _QUARTER_WEEKS + 1]
-            weeks[(stated[0] if stated else 4) - 1] += 1
+        if self._is_long(rule, year):
+            weeks[(long_quarter or self._stated_long_quarter(year) or 4) - 1] += 1
         out = [first]
         for count in weeks:
             out.append(out[-1] + count * _WEEK)
         return tuple(out)
+
+    def _is_long(self, rule: YearEndRule, year: int) -> bool:
+        return (rule.year_end(year) - rule.year_end(year - 1)).days > 52 * 7
+
+    def _stated_long_quarter(self, year: int) -> int | None:
+        return next((q for y, q, w in self.quarter_weeks if y == year and w == _QUARTER_WEEKS + 1), None)
 
     def _rule_span(self, rule: YearEndRule, year: int, last: int, quarters: int) -> Period:
         index, at = last - quarters, year
@@ -152,10 +159,16 @@ class FiscalCalendar:
             index, at = index + 4, at - 1
         return Period(start=self._boundaries(rule, at)[index] + _DAY, end=self._boundaries(rule, year)[last])
 
-    def _rule_start(self, rule: YearEndRule, end: dt.date, quarters: int) -> dt.date | None:
-        """Start of the ``quarters`` fiscal quarters that end on ``end`` under ``rule``."""
+    def _rule_start(self, rule: YearEndRule, end: dt.date, quarters: int) -> set[dt.date]:
+        """Starts of the ``quarters`` fiscal quarters that end on ``end`` under ``rule`` (one per
+        place the 53rd week of the year may have, where the release does not say)."""
+        starts: set[dt.date] = set()
         for year in (end.year - 1, end.year, end.year + 1):
-            bounds = self._boundaries(rule, year)
-            if end in bounds[1:]:
-                return self._rule_span(rule, year, bounds.index(end), quarters).start
-        return None
+            unsaid = self._is_long(rule, year) and self._stated_long_quarter(year) is None
+            for long_quarter in (1, 2, 3, 4) if unsaid else (None,):
+                bounds = self._boundaries(rule, year, long_quarter)
+                if end in bounds[1:]:
+                    index = bounds.index(end) - quarters
+                    before = bounds[index] if index >= 0 else self._boundaries(rule, year - 1)[index - 1]
+                    starts.add(before + _DAY)
+        return starts

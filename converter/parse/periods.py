@@ -13,8 +13,13 @@ table's title ("For the Three Months Ended March 31, 2022", "At December 31, 202
 * period of a VALUE column: a duration when a length is printed (months, weeks, quarter, year,
   year-to-date, a fiscal quarter/half/year), an instant for a date with no length ("June 26,
   2004" on a balance sheet, "As of ..."); a bare year with nothing else is that fiscal year.
-  Durations ending at a month end are whole months (quarter ended Dec 31 -> Oct 1); others are
-  52/53-week periods (three months ended June 26 -> March 27; 13 weeks -> 91 days).
+  Starts and designated periods follow the release's fiscal calendar (``calendar``): on a
+  calendar of months a duration ending at a month end is whole months (quarter ended Dec 31 ->
+  Oct 1); on a 52/53-week calendar it starts the day after the previous period's end (three
+  months ended June 26, 2004 -> March 28: 13 weeks, unless the release shows or says 14);
+  "13 weeks" is 91 days.
+* Of several dates over a column or in the title ("For the 13 Weeks Ended July 3, 2004 and
+  June 28, 2003" over "2004 | 2003"), a column printing its own year takes the date of that year.
 * A column printing a length but no year, between two columns of the same year, takes that
   year ("2014 GAAP | Adj. | 2014 Non-GAAP"); a column printing nothing between two columns of
   the same period takes that period.
@@ -23,7 +28,9 @@ table's title ("For the Three Months Ended March 31, 2022", "At December 31, 202
   or "Units k" are not members).
 
 A VALUE column whose period cannot be read gets ``period=None`` and a ``parse.period.unknown``
-warning at its lowest header cell (or the table).
+warning at its lowest header cell (or the table); one whose period rests on an assumption (no
+year printed, a fiscal year end nothing states or one guessed from the release date, a 52/53-week
+length the release leaves open) gets a ``parse.period.assumed`` warning there.
 """
 
 from __future__ import annotations
