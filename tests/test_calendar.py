@@ -209,6 +209,13 @@ def test_designators_without_a_stated_fiscal_calendar_are_flagged() -> None:
     assert assumed(undated) == [("1", ASSUMED_CALENDAR_YEAR), ("2", ASSUMED_CALENDAR_YEAR), ("3", ASSUMED_CALENDAR_YEAR)]
 
 
+def test_outlook_periods_do_not_move_the_guessed_year_end() -> None:
+    sheet = raw_table([spread("Q4 2010", "Q1 2011")], title=["Unaudited Summary Data"])
+    outlook = raw_table([spread("Q2 2011")], title=["Guidance"])
+    found, _ = periods(release(sheet, outlook, released=D(2011, 1, 18)))
+    assert found[0] == [dur("2010-07-01", "2010-09-30"), dur("2010-10-01", "2010-12-31")]
+
+
 def test_designators_matching_printed_periods_are_not_flagged() -> None:
     bridge = raw_table([spread("First Quarter 2021", "First Quarter 2022")])
     found, diags = periods(release(quarters("March 31, 2022", "March 31, 2021"), bridge))

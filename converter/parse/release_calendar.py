@@ -22,11 +22,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from converter.model import Document, InputFormat, RawTable
+from converter.model import ColumnKind, Document, InputFormat, RawTable
 from converter.parse import dates
 from converter.parse.calendar import FiscalCalendar, YearEndRule
 from converter.parse.dates import Clues, normalize
-from converter.parse.periods import header_clues, header_texts, resolve_period
+from converter.parse.periods import (
+    column_kind,
+    header_clues,
+    header_texts,
+    resolve_period,
+)
 
 __all__ = ["infer_fiscal_year_end", "release_calendar"]
 
@@ -50,7 +55,7 @@ _YEAR_END_NEAR = 6  # days a printed year end may lie from the end of the fiscal
 
 def release_calendar(document: Document) -> FiscalCalendar:
     """Decide the fiscal calendar of ``document`` from all its tables and its prose."""
-    headers = [header_clues(table) for table in document.tables]
+    headers = [_value_columns(table) for table in document.tables]
     ends = _printed_ends(headers, document.document_date)
     prose = _prose(document)
     calendar = FiscalCalendar(
@@ -67,10 +72,21 @@ def release_calendar(document: Document) -> FiscalCalendar:
     return replace(calendar, rules=_rules(calendar))
 
 
-def _printed_ends(headers: Sequence[tuple[Clues, list[Clues]]], released: dt.date | None) -> frozenset[dt.date]:
-    """End dates of every column (and title) that prints its date with its year."""
+_Header = tuple[Clues, list[Clues], bool]
+
+
+def _value_columns(table: RawTable) -> _Header:
+    """A table's title clues, the clues of its VALUE columns, and whether it is an outlook."""
+    title, clues = header_clues(table)
+    kinds = [column_kind(" ".join(texts)) for texts in header_texts(table)]
+    outlook = column_kind(" ".join(cell.text for cell in table.title)) is ColumnKind.OTHER
+    return title, [c for c, kind in zip(clues, kinds) if kind is ColumnKind.VALUE], outlook
+
+
+def _printed_ends(headers: Sequence[_Header], released: dt.date | None) -> frozenset[dt.date]:
+    """End dates of every VALUE column that (or whose title) prints its date with its year."""
     ends: set[dt.date] = set()
-    for title, clues in headers:
+    for title, clues, _ in headers:
         for own in clues:
             if own.dates or title.dates:
                 period, assumed = resolve_period(own, title, document_date=released)
@@ -106,11 +122,11 @@ def _rules(calendar: FiscalCalendar) -> tuple[YearEndRule, ...]:
     return tuple(told or rules)
 
 
-def _guess_year_end(headers: Sequence[tuple[Clues, list[Clues]]], calendar: FiscalCalendar,
-                    released: dt.date) -> tuple[int, int] | None:
+def _guess_year_end(headers: Sequence[_Header], calendar: FiscalCalendar, released: dt.date) -> tuple[int, int] | None:
     """The fiscal year end that puts the latest designated period ("Q1 2011") closest before the
-    release date, when on a December year some would end after it; None when none needs it."""
-    named = [(own, title) for title, clues in headers for own in clues
+    release date, when on a December year some would end after it; None when none needs it.
+    Outlook tables ("Guidance", "Outlook") name periods still to come: they do not count."""
+    named = [(own, title) for title, clues, outlook in headers if not outlook for own in clues
              if not (own.dates or title.dates) and own.year is not None]
 
     def latest(trial: FiscalCalendar) -> dt.date | None:
