@@ -195,6 +195,14 @@ def test_guidance_follows_the_fiscal_calendar() -> None:
     assert diags == []
 
 
+def test_designator_on_weeks_without_a_printed_year_end_is_flagged() -> None:
+    """Nine months ended June 26 tell a September year on 52/53 weeks, but no year end is printed."""
+    ytd = raw_table([[("Nine Months Ended", 0, 1)], spread("June 26, 2004", "June 28, 2003")])
+    found, diags = periods(release(ytd, raw_table([spread("Q3 FY04")])))
+    assert found[1] == [dur("2004-04-01", "2004-06-30")]
+    assert assumed(diags) == [("1", ASSUMED_WEEKS)]
+
+
 # --- assumed periods ----------------------------------------------------------------------------
 
 

@@ -124,10 +124,13 @@ class FiscalCalendar:
         return period, None if end in self.ends else self._month_basis()
 
     def _month_basis(self) -> str | None:
-        """Why fiscal periods read on months are assumed (None: the release states its year end)."""
+        """Why fiscal periods read on months are assumed (None: the release states its year end
+        and is on a calendar of months)."""
         if self.year_end is None:
             return ASSUMED_CALENDAR_YEAR
-        return ASSUMED_YEAR_END if self.year_end_guessed else None
+        if self.year_end_guessed:
+            return ASSUMED_YEAR_END
+        return ASSUMED_WEEKS if self.weekday is not None else None  # 52/53 weeks, no year end printed
 
     def _weekly(self, end: dt.date) -> bool:
         if self.weekday is None:
