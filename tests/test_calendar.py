@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 import pytest
 from helpers import raw_table, spread
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, Document, InputFormat, Period, RawTable
@@ -15,6 +17,7 @@ from converter.parse.calendar import (
     ASSUMED_WEEKS,
     ASSUMED_YEAR,
     ASSUMED_YEAR_END,
+    FiscalCalendar,
     YearEndRule,
 )
 from converter.parse.periods import parse_columns
@@ -116,6 +119,17 @@ def test_nine_months_start_after_the_printed_year_end() -> None:
 )
 def test_year_end_rule(rule: YearEndRule, year: int, end: str) -> None:
     assert rule.year_end(year) == D.fromisoformat(end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2199, 1, 1)), st.sampled_from([1, 3, 6, 9, 12]),
+       st.integers(0, 6), st.integers(1, 12), st.booleans())
+def test_weekly_arithmetic_never_raises(end: dt.date, months: int, weekday: int, month: int, nearest: bool) -> None:
+    calendar = FiscalCalendar(year_end=(month, 28), weekday=weekday, rules=(YearEndRule(weekday, month, nearest),))
+    assert calendar.start_of(end, months)[0] <= end
+    assert calendar.year_start(end)[0] <= end
+    span, _ = calendar.fiscal_span(end.year, 1 + end.month % 4, 1 + end.day % 4)
+    assert span.start is not None and span.start <= span.end
 
 
 # --- "X and Y" headers ----------------------------------------------------------------------------

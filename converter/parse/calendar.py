@@ -106,7 +106,7 @@ class FiscalCalendar:
     def year_start(self, end: dt.date) -> tuple[dt.date, str | None]:
         """First day of the fiscal year that holds ``end`` (year-to-date columns)."""
         if self.rules and self._weekly(end):
-            starts = {max(y for y in (r.year_end(end.year - 1), r.year_end(end.year)) if y < end) + _DAY
+            starts = {max(y for y in map(r.year_end, range(end.year - 2, end.year + 1)) if y < end) + _DAY
                       for r in self.rules}
             return min(starts), ASSUMED_WEEKS if len(starts) > 1 else None
         start = dates.year_start_before(end, self.year_end)
