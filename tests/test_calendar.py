@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 from helpers import raw_table, spread
@@ -97,6 +98,13 @@ def test_fourteen_week_quarter_stated_in_prose() -> None:
     unsaid, diags = periods(release(*tables))
     assert unsaid[0] == [dur("2023-10-01", "2023-12-30"), dur("2022-10-02", "2022-12-31")]
     assert assumed(diags) == [("2", ASSUMED_WEEKS)]
+
+
+def test_weeks_stated_in_html_prose() -> None:
+    prose = "<p>the Company&#8217;s fiscal 2023 <b>first\n quarter</b> had 14 weeks.</p>" + "<p>week</p>" * 500
+    document = release(balance_sheet("December 30, 2023", "September 30, 2023"), prose=prose)
+    calendar = release_calendar(replace(document, format=InputFormat.HTML))
+    assert calendar.quarter_weeks == ((2023, 1, 14),) and calendar.long_mentioned
 
 
 def test_nine_months_start_after_the_printed_year_end() -> None:

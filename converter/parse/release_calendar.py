@@ -50,6 +50,8 @@ _QUARTER_WEEKS = tuple(
 )
 _LONG_PERIOD = re.compile(r"\b(?:14|fourteen|53|fifty[\s-]three)[\s-]+weeks?\b|\b53rd\s+week\b|\bextra\s+week\b", _I)
 _TAGS = re.compile(r"<[^>]*>")
+_WEEK = re.compile(r"week", _I)
+_CONTEXT = 400  # characters of prose read on each side of a "week"
 _YEAR_END_NEAR = 6  # days a printed year end may lie from the end of the fiscal month
 
 
@@ -57,13 +59,13 @@ def release_calendar(document: Document) -> FiscalCalendar:
     """Decide the fiscal calendar of ``document`` from all its tables and its prose."""
     headers = [_value_columns(table) for table in document.tables]
     ends = _printed_ends(headers, document.document_date)
-    prose = _prose(document)
+    quarter_weeks, long_mentioned = _weeks_said(document)
     calendar = FiscalCalendar(
         year_end=infer_fiscal_year_end(document.tables),
         weekday=_weekday(ends),
         ends=ends,
-        quarter_weeks=_quarter_weeks(prose),
-        long_mentioned=_LONG_PERIOD.search(prose) is not None,
+        quarter_weeks=quarter_weeks,
+        long_mentioned=long_mentioned,
     )
     if calendar.year_end is None and document.document_date is not None:
         guess = _guess_year_end(headers, calendar, document.document_date)
@@ -145,15 +147,28 @@ def _guess_year_end(headers: Sequence[_Header], calendar: FiscalCalendar, releas
     return best[1] if best is not None else None
 
 
-def _prose(document: Document) -> str:
-    """The release's text as one line of words (tags and entities of HTML undone)."""
-    text = document.text
-    if document.format is InputFormat.HTML:
-        text = html.unescape(_TAGS.sub(" ", text))
-    return re.sub(r"\s+", " ", text)
+def _weeks_said(document: Document) -> tuple[tuple[tuple[int, int, int], ...], bool]:
+    """What the release's words say about weeks: the (fiscal year, quarter, weeks) of every
+    "fiscal 2023 first quarter had 14 weeks" phrase, and whether any 14- or 53-week period is
+    mentioned. Only the text around each "week" is read (as plain words, tags and entities of
+    HTML undone), so a release of any size costs no copy of itself."""
+    found: set[tuple[int, int, int]] = set()
+    mentioned = False
+    text, markup = document.text, document.format is InputFormat.HTML
+    covered = 0
+    for hit in _WEEK.finditer(text):
+        if hit.start() < covered:
+            continue  # inside the last window, with its context on both sides
+        start, stop = max(0, hit.start() - _CONTEXT), hit.end() + _CONTEXT
+        covered = stop - _CONTEXT // 2
+        window = text[start:stop]
+        plain = re.sub(r"\s+", " ", html.unescape(_TAGS.sub(" ", window)) if markup else window)
+        found.update(_quarter_weeks(plain))
+        mentioned = mentioned or _LONG_PERIOD.search(plain) is not None
+    return tuple(sorted(found)), mentioned
 
 
-def _quarter_weeks(prose: str) -> tuple[tuple[int, int, int], ...]:
+def _quarter_weeks(prose: str) -> set[tuple[int, int, int]]:
     """(fiscal year, quarter, weeks) of every "fiscal 2023 first quarter had 14 weeks" phrase."""
     found: set[tuple[int, int, int]] = set()
     for pattern in _QUARTER_WEEKS:
@@ -161,7 +176,7 @@ def _quarter_weeks(prose: str) -> tuple[tuple[int, int, int], ...]:
             weeks = m.group("weeks").lower()
             count = int(weeks) if weeks.isdigit() else 13 if weeks == "thirteen" else 14
             found.add((int(m.group("year")), dates.ORDINALS[m.group("q").lower()], count))
-    return tuple(sorted(found))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
