@@ -24,6 +24,7 @@ INPUT_HTML_BROKEN = "input.html.broken"
 # Parsing tables.
 PARSE_TABLE_SKIPPED = "parse.table.skipped"
 PARSE_PERIOD_UNKNOWN = "parse.period.unknown"
+PARSE_PERIOD_ASSUMED = "parse.period.assumed"  # a column's period rests on an assumption (no year, no fiscal calendar)
 PARSE_NUMBER_GARBAGE = "parse.number.garbage"
 PARSE_SCALE_DEFAULT = "parse.scale.default"
 PARSE_COLUMN_SKIPPED = "parse.column.skipped"

@@ -7,11 +7,11 @@
 ("Q3'04", "Q3 FY11", "First Quarter 2022", "Fiscal 2014", "H1") and instant markers ("As of",
 "At"). ``converter.parse.periods`` turns the clues of a column into a period.
 
-Fiscal periods (``FY 2024``, ``Q3'04``) use whole calendar months: fiscal year *N* ends on the
-last day of the fiscal-year-end month in calendar year *N* (the year it ends in), and its
-quarters end on the last day of every third month before that. A fiscal year end given as a day
-near a month boundary (52/53-week years: September 27, February 1) counts as the nearest month
-end.
+On a calendar of months (``converter.parse.calendar`` decides the rest), fiscal periods
+(``FY 2024``, ``Q3'04``) use whole calendar months: fiscal year *N* ends on the last day of the
+fiscal-year-end month in calendar year *N* (the year it ends in), and its quarters end on the
+last day of every third month before that. A fiscal year end given as a day near a month
+boundary (52/53-week years: September 27, February 1) counts as the nearest month end.
 """
 
 from __future__ import annotations
@@ -130,8 +130,8 @@ def months_back(end: dt.date, months: int) -> dt.date:
     """First day of a period of ``months`` months ending on ``end``.
 
     At a month end the period is whole calendar months (``2004-12-31``, 3 -> ``2004-10-01``);
-    otherwise (52/53-week calendars) it starts the day after the same day ``months`` earlier
-    (``2004-06-26``, 3 -> ``2004-03-27``).
+    otherwise it starts the day after the same day ``months`` earlier (``2004-06-26``, 1 ->
+    ``2004-05-27``); ``calendar.FiscalCalendar`` counts 52/53-week quarters in weeks instead.
     """
     if is_month_end(end):
         first = add_months(end.replace(day=1), -(months - 1))
@@ -147,13 +147,6 @@ def fiscal_month(fiscal_year_end: tuple[int, int] | None) -> int:
     if day <= 7:  # a 52/53-week year ending early in the month closes the previous one
         return 12 if month == 1 else month - 1
     return month
-
-
-def fiscal_year_period(year: int, fiscal_year_end: tuple[int, int] | None) -> tuple[dt.date, dt.date]:
-    """(start, end) of fiscal year ``year`` (named for the calendar year it ends in)."""
-    month = fiscal_month(fiscal_year_end)
-    end = month_end(year, month)
-    return months_back(end, 12), end
 
 
 def fiscal_quarter_end(year: int, quarter: int, fiscal_year_end: tuple[int, int] | None) -> dt.date:

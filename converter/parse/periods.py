@@ -13,8 +13,13 @@ table's title ("For the Three Months Ended March 31, 2022", "At December 31, 202
 * period of a VALUE column: a duration when a length is printed (months, weeks, quarter, year,
   year-to-date, a fiscal quarter/half/year), an instant for a date with no length ("June 26,
   2004" on a balance sheet, "As of ..."); a bare year with nothing else is that fiscal year.
-  Durations ending at a month end are whole months (quarter ended Dec 31 -> Oct 1); others are
-  52/53-week periods (three months ended June 26 -> March 27; 13 weeks -> 91 days).
+  Starts and designated periods follow the release's fiscal calendar (``calendar``): on a
+  calendar of months a duration ending at a month end is whole months (quarter ended Dec 31 ->
+  Oct 1); on a 52/53-week calendar it starts the day after the previous period's end (three
+  months ended June 26, 2004 -> March 28: 13 weeks, unless the release shows or says 14);
+  "13 weeks" is 91 days.
+* Of several dates over a column or in the title ("For the 13 Weeks Ended July 3, 2004 and
+  June 28, 2003" over "2004 | 2003"), a column printing its own year takes the date of that year.
 * A column printing a length but no year, between two columns of the same year, takes that
   year ("2014 GAAP | Adj. | 2014 Non-GAAP"); a column printing nothing between two columns of
   the same period takes that period.
@@ -23,24 +28,32 @@ table's title ("For the Three Months Ended March 31, 2022", "At December 31, 202
   or "Units k" are not members).
 
 A VALUE column whose period cannot be read gets ``period=None`` and a ``parse.period.unknown``
-warning at its lowest header cell (or the table).
+warning at its lowest header cell (or the table); one whose period rests on an assumption (no
+year printed, a fiscal year end nothing states or one guessed from the release date, a 52/53-week
+length the release leaves open) gets a ``parse.period.assumed`` warning there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from converter import diagnostics as dx
 from converter.model import Column, ColumnKind, Diagnostic, HeaderCell, Period, RawTable, SourceSpan
 from converter.parse import dates
+from converter.parse.calendar import (
+    ASSUMED_CALENDAR_YEAR,
+    ASSUMED_WEEKS,
+    ASSUMED_YEAR,
+    ASSUMED_YEAR_END,
+    FiscalCalendar,
+)
 from converter.parse.dates import Clues, clues_of, normalize, title_clues
 from converter.parse.numbers import parse_number
 
-__all__ = ["column_kind", "infer_fiscal_year_end", "parse_columns", "resolve_period"]
+__all__ = ["column_kind", "header_clues", "header_texts", "parse_columns", "resolve_period"]
 
 _I = re.IGNORECASE
 _PERCENT = re.compile(r"%|\bpercent(?:age)?\b|\bpct\b|\bgrowth\b|\bconstant\s+currency\b", _I)
@@ -70,42 +83,54 @@ def column_kind(text: str) -> ColumnKind:
     return ColumnKind.VALUE
 
 
+_MONTHLY = FiscalCalendar()
+ASSUMPTIONS = {
+    ASSUMED_CALENDAR_YEAR: "nothing in the release states its fiscal calendar: a fiscal year ending in December is assumed",
+    ASSUMED_YEAR_END: "the fiscal year end is guessed from the release date",
+    ASSUMED_WEEKS: "the release does not show how many weeks the period had: its start is estimated",
+    ASSUMED_YEAR: "no year printed: the year is taken from the release date",
+}
+
+
 def resolve_period(
     own: Clues,
     title: Clues,
     *,
-    fiscal_year_end: tuple[int, int] | None = None,
+    calendar: FiscalCalendar = _MONTHLY,
     document_date: dt.date | None = None,
-) -> Period | None:
+) -> tuple[Period | None, str | None]:
     """The period a column's clues describe (its own first, then the title's).
 
     Args:
         own: Clues printed over the column.
         title: Clues of the table title's period phrases.
-        fiscal_year_end: (month, day) the fiscal year ends on (default December 31).
+        calendar: The release's fiscal calendar (default: months, the year ending December 31).
         document_date: Date of the release, to date headers that print no year.
 
     Returns:
-        The period, or None when the clues do not fix an end date.
+        The period (None when the clues do not fix an end date), and why it rests on an
+        assumption (a ``calendar.ASSUMED_*`` reason; None when the release prints or implies it).
     """
     ranged = _range(own)
     if ranged is not None:
-        return ranged
-    end, fiscal_only = _end_date(own, title, fiscal_year_end, document_date)
+        return ranged, None
+    if not (own.dates or title.dates):
+        return _designated(own, title, calendar)
+    end, assumed = _dated_end(own, title, document_date)
     if end is None:
-        return None
+        return None, None
     length = own if _has_length(own) else title
     if own.dates and length is title and not title.explicit:
         length = Clues()  # "Q4 FISCAL 2014" over a balance sheet dated May 31, 2014
     if length.weeks:
-        return Period(start=end - dt.timedelta(days=7 * length.weeks - 1), end=end)
+        return Period(start=end - dt.timedelta(days=7 * length.weeks - 1), end=end), assumed
     if length.months:
-        return Period(start=dates.months_back(end, length.months), end=end)
-    if length.ytd:
-        return Period(start=dates.year_start_before(end, fiscal_year_end), end=end)
-    if fiscal_only and not length.instant:
-        return Period(start=dates.months_back(end, 12), end=end)
-    return Period(end=end)
+        start, why = calendar.start_of(end, length.months)
+    elif length.ytd:
+        start, why = calendar.year_start(end)
+    else:
+        return Period(end=end), assumed
+    return Period(start=start, end=end), assumed or why
 
 
 def _has_length(clues: Clues) -> bool:
@@ -124,28 +149,52 @@ def _range(own: Clues) -> Period | None:
     return Period(start=first, end=last) if first < last else None
 
 
-def _end_date(
-    own: Clues, title: Clues, fye: tuple[int, int] | None, document_date: dt.date | None
-) -> tuple[dt.date | None, bool]:
-    """End date of the period, and whether it came from a fiscal year or bare year alone."""
+def _dated_end(own: Clues, title: Clues, document_date: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """End date of a column that (or whose title) prints a date, and whether its year is assumed.
+
+    Of several dates printed over the column or in the title ("For the 13 Weeks Ended July 3,
+    2004 and June 28, 2003" over "2004 | 2003") the column takes the one of its own year.
+    """
+    column_year = own.years[-1] if own.years else None
+    pool = own.dates or title.dates
+    fallback = pool[-1] if own.dates else pool[0]
+    date = next((d for d in pool if column_year is not None and d.year == column_year), fallback)
+    title_year = title.years[0] if title.years else title.fiscal_year
+    if own.dates:
+        year = _first(column_year, date.year, own.fiscal_year, title.dates[0].year if title.dates else None, title_year)
+    else:
+        year = _first(column_year, own.fiscal_year, date.year, title_year)
+    end = _calendar_date(year, date.month, date.day, document_date)
+    return end, ASSUMED_YEAR if year is None and end is not None else None
+
+
+def _designated(own: Clues, title: Clues, calendar: FiscalCalendar) -> tuple[Period | None, str | None]:
+    """The fiscal period a designator names ("Q3'04", "Second Quarter Fiscal 2023", "FY 2024",
+    a bare "2004"), on the release's fiscal calendar."""
     own_year = own.years[-1] if own.years else own.fiscal_year
     title_year = title.years[0] if title.years else title.fiscal_year
-    if own.dates or title.dates:
-        if own.dates:
-            date = own.dates[-1]
-            year = _first(date.year, own_year, title.dates[0].year if title.dates else None, title_year)
-        else:
-            date = title.dates[0]
-            year = _first(own_year, date.year, title_year)
-        return _calendar_date(year, date.month, date.day, document_date), False
-    own_part = own.quarter or (own.half or 0) * 2
-    quarter = own_part or title.quarter or (title.half or 0) * 2
     year = _first(own_year, title_year)
     if year is None:
-        return None, False
-    if quarter:
-        return dates.fiscal_quarter_end(year, quarter, fye), False
-    return dates.fiscal_year_period(year, fye)[1], True
+        return None, None
+    quarter = own.quarter or title.quarter
+    half = None if quarter else own.half or title.half
+    last = quarter or 2 * (half or 2)
+    length = own if _has_length(own) else title
+    if length.ytd:
+        quarters = last
+    elif length.months and length.months % 3 == 0:
+        quarters = length.months // 3
+    else:
+        quarters = 1 if quarter else 2 if half else 4
+    period, assumed = calendar.fiscal_span(year, last, quarters)
+    if length.weeks:
+        return Period(start=period.end - dt.timedelta(days=7 * length.weeks - 1), end=period.end), assumed
+    if length.instant and not length.months:
+        return Period(end=period.end), assumed
+    if length.months and length.months % 3:
+        start, why = calendar.start_of(period.end, length.months)
+        return Period(start=start, end=period.end), assumed or why
+    return period, assumed
 
 
 def _first(*values: int | None) -> int | None:
@@ -166,38 +215,47 @@ def _calendar_date(year: int | None, month: int, day: int | None, document_date:
         return None
 
 
+def header_clues(table: RawTable) -> tuple[Clues, list[Clues]]:
+    """The clues of a table's title and of every data column's header (years borrowed)."""
+    title = title_clues([cell.text for cell in table.title])
+    return title, _borrow_years([clues_of(" ".join(t)) for t in header_texts(table)])
+
+
+def header_texts(table: RawTable) -> list[list[str]]:
+    """The non-empty header texts over every data column, top to bottom."""
+    return [[c.text.strip() for c in _cells_over(table, i) if c.text.strip()] for i in range(table.ncols)]
+
+
 def parse_columns(
     table: RawTable,
     *,
     document_date: dt.date | None = None,
-    fiscal_year_end: tuple[int, int] | None = None,
+    calendar: FiscalCalendar = _MONTHLY,
 ) -> tuple[tuple[Column, ...], list[Diagnostic]]:
     """Read the kind and period of every data column of ``table``.
 
     Args:
         table: A raw table with its title lines and header rows.
         document_date: Date of the release (dates headers that print no year).
-        fiscal_year_end: (month, day) of the fiscal year end (for "Q3", "FY 2024", "YTD");
-            December 31 when None.
+        calendar: The release's fiscal calendar (for "Q3", "FY 2024", "YTD" and the starts of
+            52/53-week periods); a calendar of months ending in December by default.
 
     Returns:
-        One ``Column`` per data column, in order, and ``parse.period.unknown`` warnings for
-        VALUE columns whose period could not be read.
+        One ``Column`` per data column, in order; ``parse.period.unknown`` warnings for VALUE
+        columns whose period could not be read, and ``parse.period.assumed`` warnings for those
+        whose period rests on an assumption.
     """
-    title = title_clues([cell.text for cell in table.title])
-    texts = [[c.text.strip() for c in _cells_over(table, i) if c.text.strip()] for i in range(table.ncols)]
-    clues = _borrow_years([clues_of(" ".join(t)) for t in texts])
+    title, clues = header_clues(table)
+    texts = header_texts(table)
     kinds = [_kind(table, i, " ".join(t)) for i, t in enumerate(texts)]
-    columns = [
-        Column(
-            index=i,
-            kind=kinds[i],
-            period=resolve_period(clues[i], title, fiscal_year_end=fiscal_year_end, document_date=document_date)
-            if kinds[i] is ColumnKind.VALUE
-            else None,
-            header=" / ".join(texts[i]),
-        )
+    readings = [
+        resolve_period(clues[i], title, calendar=calendar, document_date=document_date)
+        if kinds[i] is ColumnKind.VALUE
+        else (None, None)
         for i in range(table.ncols)
+    ]
+    columns = [
+        Column(index=i, kind=kinds[i], period=readings[i][0], header=" / ".join(texts[i])) for i in range(table.ncols)
     ]
     columns = _with_members(_fill_between(_bridges(columns, clues)), [_member_text(t) for t in texts])
     diags = [
@@ -211,7 +269,22 @@ def parse_columns(
         for c in columns
         if c.kind is ColumnKind.VALUE and c.period is None
     ]
+    diags.extend(_assumed(table, c, why) for c, (_, why) in zip(columns, readings) if why and c.period is not None)
     return tuple(columns), diags
+
+
+def _assumed(table: RawTable, column: Column, why: str) -> Diagnostic:
+    """A ``parse.period.assumed`` warning at the lowest header cell over ``column``."""
+    period = column.period.key() if column.period else ""
+    return dx.warning(
+        dx.PARSE_PERIOD_ASSUMED,
+        f"period of column {column.index + 1} ({column.header or 'no header'!r}) assumed to be {period}: {ASSUMPTIONS[why]}",
+        _span_of(table, column.index),
+        column=column.index + 1,
+        header=column.header,
+        period=period,
+        assumed=why,
+    )
 
 
 def _kind(table: RawTable, index: int, text: str) -> ColumnKind:
@@ -299,71 +372,3 @@ def _with_members(columns: list[Column], names: Sequence[str]) -> list[Column]:
         for i, label in zip(indexes, labels):
             out[i] = replace(columns[i], member=label or None)
     return out
-
-
-_FYE_PHRASES: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
-    (rank, re.compile(pattern, _I))
-    for rank, pattern in (
-        (4, r"\bfiscal\s+(?:year|\d{4}(?:\s+year)?)\s+end(?:ed|ing|s)?\s*(?:on\s+)?"),
-        (3, r"\byears?\s+end(?:ed|ing)\s*"),
-        (2, r"\b(six|nine|6|9)[\s-]+months\s+end(?:ed|ing)\s*"),
-        (2, r"\b(first|second|third|1st|2nd|3rd)\s+(?:fiscal\s+)?quarter(?:\s+of\s+fiscal\s+\d{4})?\s+end(?:ed|ing)\s*"),
-        (1, r"\b(?:twelve|12|fifty[\s-]two|52)[\s-]+(?:months|weeks)\s+end(?:ed|ing)\s*"),
-    )
-)
-
-
-def infer_fiscal_year_end(tables: Sequence[RawTable]) -> tuple[int, int] | None:
-    """Guess the fiscal year end from the period phrases of a release's tables.
-
-    Phrases, strongest first: "fiscal year ended September 27, 2003" and "year ended May 31"
-    (that month and day); "nine months ended June 26" / "six months ended ..." (a year-to-date
-    column: the year ends 9 or 6 months earlier, at a month end); "third quarter ended June 30"
-    (the year ends 1-3 quarters later); "twelve months ended December" (weakest). The most
-    frequent answer of the strongest kind found wins (the first seen on a tie).
-
-    Args:
-        tables: The release's raw tables (titles and headers are read, never the body).
-
-    Returns:
-        (month, day), or None when no phrase says anything.
-    """
-    votes: dict[int, Counter[tuple[int, int]]] = {}
-    for text in _period_texts(tables):
-        plain = normalize(text)
-        for rank, pattern in _FYE_PHRASES:
-            for m in pattern.finditer(plain):
-                found = _fye_vote(m, plain[m.end() : m.end() + 40])
-                if found is not None:
-                    votes.setdefault(rank, Counter())[found] += 1
-    if not votes:
-        return None
-    best = votes[max(votes)]
-    order = list(best)
-    return max(order, key=lambda key: (best[key], -order.index(key)))
-
-
-def _period_texts(tables: Sequence[RawTable]) -> list[str]:
-    """Title lines plus each column's joined header texts of every table."""
-    texts: list[str] = []
-    for table in tables:
-        texts.extend(cell.text for cell in table.title)
-        texts.extend(" ".join(c.text for c in _cells_over(table, i)) for i in range(table.ncols))
-    return texts
-
-
-def _fye_vote(match: re.Match[str], after: str) -> tuple[int, int] | None:
-    """(month, day) of the fiscal year end that a phrase and the date right after it imply."""
-    found, _ = dates.find_dates(after)
-    if not found or found[0].start > 2:
-        return None
-    date = found[0]
-    word = (match.group(1) if match.groups() else None) or ""
-    key = word.lower()
-    shift = {"six": 6, "6": 6, "nine": 9, "9": 9}.get(key, 0)
-    if key in dates.ORDINALS:
-        shift = -3 * (4 - dates.ORDINALS[key])
-    if shift == 0:
-        return date.month, date.day or dates.days_in(2001, date.month)
-    month = (date.month - shift - 1) % 12 + 1
-    return month, dates.days_in(2001, month)

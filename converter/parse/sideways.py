@@ -71,7 +71,8 @@ from converter.model import (
 )
 from converter.parse.dates import Clues, clues_of, title_clues
 from converter.parse.numbers import parse_number
-from converter.parse.periods import resolve_period
+from converter.parse.calendar import FiscalCalendar
+from converter.parse.periods import ASSUMPTIONS, resolve_period
 from converter.parse.scale import parse_scale_info
 
 _I = re.IGNORECASE
@@ -132,7 +133,7 @@ def read_sideways(
     columns: Sequence[Column],
     *,
     document_date: dt.date | None = None,
-    fiscal_year_end: tuple[int, int] | None = None,
+    calendar: FiscalCalendar = FiscalCalendar(),
 ) -> tuple[list[View], list[Diagnostic]]:
     """Views of a table whose columns do not tell periods apart, read as members or line items.
 
@@ -141,7 +142,7 @@ def read_sideways(
         columns: Its columns as ``parse_columns`` read them: no VALUE column has a period, or
             all have the same one (a spanning header's, or the title's).
         document_date: Date of the release (dates row headings that print no year).
-        fiscal_year_end: (month, day) of the fiscal year end, for "First Quarter 2022".
+        calendar: The release's fiscal calendar, for "First Quarter 2022".
 
     Returns:
         The views (none when the table fits neither layout), and the diagnostics of the rows and
@@ -153,7 +154,7 @@ def read_sideways(
         return [], []
     headed = any(not clues_of(c.header).empty for c in values)
     shared = next((c.period for c in values if c.period is not None), None) if headed else None
-    placed, diags = _place_rows(table, shared, fiscal_year_end, document_date)
+    placed, diags = _place_rows(table, shared, calendar, document_date)
     if not any(p.has_figures for p in placed):
         return [], []
     found = _member_views(table, columns, named, placed)
@@ -200,21 +201,25 @@ def _header_span(table: RawTable, index: int) -> SourceSpan:
 
 
 def _place_rows(
-    table: RawTable, shared: Period | None, fye: tuple[int, int] | None, released: dt.date | None
+    table: RawTable, shared: Period | None, calendar: FiscalCalendar, released: dt.date | None
 ) -> tuple[list[_Placed], list[Diagnostic]]:
     """Every row but the period headings, with its period: its own, the latest one above, or the
     one the headers over every column print (``shared``), else the title's. A row with figures
-    whose period cannot be told gets a warning."""
+    whose period cannot be told gets a warning, so does a period heading whose period is assumed."""
     title = _title_clues(table)
     current = shared
-    if current is None and title is not None:
-        current = resolve_period(Clues(), title, fiscal_year_end=fye, document_date=released)
-    placed: list[_Placed] = []
     diags: list[Diagnostic] = []
+    if current is None and title is not None:
+        current, why = resolve_period(Clues(), title, calendar=calendar, document_date=released)
+        if current is not None and why:
+            diags.append(_assumed(f"the title of table {table.index}", current, why, table.span))
+    placed: list[_Placed] = []
     for row in table.rows:
         has_figures = any(c is not None for c in row.cells)
-        own = _own_period(row, has_figures, title or Clues(), fye, released)
+        own = _own_period(row, has_figures, title or Clues(), calendar, released)
         if own is not None:
+            if own[2]:
+                diags.append(_assumed(f"row {_clean(row.label)!r}", own[0], own[2], row.label_span))
             current = own[0]
             if not has_figures:
                 continue  # a period heading
@@ -241,9 +246,14 @@ def _title_clues(table: RawTable) -> Clues | None:
     return None if clues.empty or len(years) > 1 else clues
 
 
-def _own_period(row: GridRow, has_figures: bool, title: Clues, fye: tuple[int, int] | None,
-                released: dt.date | None) -> tuple[Period, str] | None:
-    """The period a row label prints, and the rest of the label.
+def _assumed(what: str, period: Period, why: str, span: SourceSpan) -> Diagnostic:
+    return dx.warning(dx.PARSE_PERIOD_ASSUMED, f"period of {what} assumed to be {period.key()}: {ASSUMPTIONS[why]}",
+                      span, period=period.key(), assumed=why)
+
+
+def _own_period(row: GridRow, has_figures: bool, title: Clues, calendar: FiscalCalendar,
+                released: dt.date | None) -> tuple[Period, str, str | None] | None:
+    """The period a row label prints, the rest of the label, and why the period was assumed.
 
     A row without figures must be nothing but a period ("First Quarter 2022"); a row with
     figures must print a period phrase ("Three Months Ended March 31, 2022 - Adjusted").
@@ -251,8 +261,8 @@ def _own_period(row: GridRow, has_figures: bool, title: Clues, fye: tuple[int, i
     clues = clues_of(row.label)
     if clues.empty or (title_clues([row.label]).empty if has_figures else bool(clues.residual)):
         return None
-    period = resolve_period(clues, title, fiscal_year_end=fye, document_date=released)
-    return None if period is None else (period, clues.residual)
+    period, why = resolve_period(clues, title, calendar=calendar, document_date=released)
+    return None if period is None else (period, clues.residual, why)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ under the same column headings (an EBITDA reconciliation printed below the incom
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 import re
 from collections.abc import Sequence
@@ -33,7 +32,8 @@ from converter.model import (
 from converter.parse.column_units import unit_groups
 from converter.parse.hierarchy import Hierarchy, Row, hierarchy, member_rows
 from converter.parse.numbers import decimals_for, parse_number
-from converter.parse.periods import infer_fiscal_year_end, parse_columns
+from converter.parse.periods import parse_columns
+from converter.parse.release_calendar import release_calendar
 from converter.parse.scale import ScaleInfo, parse_scale_info, row_scale
 from converter.parse.sideways import View, read_sideways
 from converter.parse.statement_kind import kind_of, title_of
@@ -58,13 +58,13 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
     """
     diags: list[Diagnostic] = []
     statements: list[Statement] = []
-    fye = infer_fiscal_year_end(document.tables)
+    calendar = release_calendar(document)
     for table in document.tables:
-        columns, found = _columns(table, document.document_date, fye)
+        columns, found = parse_columns(table, document_date=document.document_date, calendar=calendar)
         dated = any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns)
         views = [View(table=table, columns=columns)] if dated else []
         if len({c.period for c in columns if c.kind is ColumnKind.VALUE}) == 1:  # columns tell no periods apart
-            turned, placed = read_sideways(table, columns, document_date=document.document_date, fiscal_year_end=fye)
+            turned, placed = read_sideways(table, columns, document_date=document.document_date, calendar=calendar)
             views, found = (turned, placed) if turned else (views, found)
         diags.extend(found)
         if not views:
@@ -78,31 +78,11 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
     return tuple(statements), diags
 
 
-def _columns(table: RawTable, released: dt.date | None, fye: tuple[int, int] | None) -> tuple[tuple[Column, ...], list[Diagnostic]]:
-    """The table's columns; where the fiscal year end is unknown and the periods read on a
-    December year would end after the release date ("Q3'04" released in July 2004), the fiscal
-    year end that puts the latest period closest before the release date."""
-    columns, diags = parse_columns(table, document_date=released, fiscal_year_end=fye)
-    if fye is not None or released is None or not any(c.period and c.period.end > released for c in columns):
-        return columns, diags
-    best: tuple[dt.timedelta, tuple[tuple[Column, ...], list[Diagnostic]]] | None = None
-    for month in range(1, 13):
-        trial = parse_columns(table, document_date=released, fiscal_year_end=(month, _month_days(month)))
-        ends = [c.period.end for c in trial[0] if c.period is not None]
-        if ends and max(ends) <= released and (best is None or released - max(ends) < best[0]):
-            best = (released - max(ends), trial)
-    return best[1] if best is not None else (columns, diags)
-
-
 def _too_large(amount: Decimal, exponent: int) -> bool:
     """More digits, once scaled, than decimal arithmetic holds exactly (28 by default): the
     mapping's sums and roundings would fail or round them."""
     digits = max(len(amount.as_tuple().digits), amount.adjusted() + exponent + 1)
     return digits > decimal.getcontext().prec
-
-
-def _month_days(month: int) -> int:
-    return 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
 
 
 def clean_label(label: str) -> str:
