@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
-from helpers import raw_table, spread
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +24,7 @@ from converter.parse.periods import parse_columns
 from converter.parse.release_calendar import release_calendar
 from converter.readers.html import read_html
 from converter.readers.text import read_text
+from helpers import raw_table, spread
 
 D = dt.date
 

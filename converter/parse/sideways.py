@@ -69,9 +69,9 @@ from converter.model import (
     RawTable,
     SourceSpan,
 )
+from converter.parse.calendar import FiscalCalendar
 from converter.parse.dates import Clues, clues_of, title_clues
 from converter.parse.numbers import parse_number
-from converter.parse.calendar import FiscalCalendar
 from converter.parse.periods import ASSUMPTIONS, resolve_period
 from converter.parse.scale import parse_scale_info
 
