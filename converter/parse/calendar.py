@@ -175,3 +175,6 @@ class FiscalCalendar:
                     before = bounds[index] if index >= 0 else self._boundaries(rule, year - 1)[index - 1]
                     starts.add(before + _DAY)
         return starts
+
+
+MONTHLY = FiscalCalendar()  # what a release says nothing about: months, the year ending December 31

@@ -48,6 +48,7 @@ from converter.parse.calendar import (
     ASSUMED_WEEKS,
     ASSUMED_YEAR,
     ASSUMED_YEAR_END,
+    MONTHLY,
     FiscalCalendar,
 )
 from converter.parse.dates import Clues, clues_of, normalize, title_clues
@@ -83,7 +84,6 @@ def column_kind(text: str) -> ColumnKind:
     return ColumnKind.VALUE
 
 
-_MONTHLY = FiscalCalendar()
 ASSUMPTIONS = {
     ASSUMED_CALENDAR_YEAR: "nothing in the release states its fiscal calendar: a fiscal year ending in December is assumed",
     ASSUMED_YEAR_END: "the fiscal year end is guessed from the release date",
@@ -96,7 +96,7 @@ def resolve_period(
     own: Clues,
     title: Clues,
     *,
-    calendar: FiscalCalendar = _MONTHLY,
+    calendar: FiscalCalendar = MONTHLY,
     document_date: dt.date | None = None,
 ) -> tuple[Period | None, str | None]:
     """The period a column's clues describe (its own first, then the title's).
@@ -230,7 +230,7 @@ def parse_columns(
     table: RawTable,
     *,
     document_date: dt.date | None = None,
-    calendar: FiscalCalendar = _MONTHLY,
+    calendar: FiscalCalendar = MONTHLY,
 ) -> tuple[tuple[Column, ...], list[Diagnostic]]:
     """Read the kind and period of every data column of ``table``.
 

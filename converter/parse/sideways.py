@@ -69,7 +69,7 @@ from converter.model import (
     RawTable,
     SourceSpan,
 )
-from converter.parse.calendar import FiscalCalendar
+from converter.parse.calendar import MONTHLY, FiscalCalendar
 from converter.parse.dates import Clues, clues_of, title_clues
 from converter.parse.numbers import parse_number
 from converter.parse.periods import ASSUMPTIONS, resolve_period
@@ -133,7 +133,7 @@ def read_sideways(
     columns: Sequence[Column],
     *,
     document_date: dt.date | None = None,
-    calendar: FiscalCalendar = FiscalCalendar(),
+    calendar: FiscalCalendar = MONTHLY,
 ) -> tuple[list[View], list[Diagnostic]]:
     """Views of a table whose columns do not tell periods apart, read as members or line items.
 
