@@ -354,6 +354,10 @@ class LineItem:
         scale: Power of ten the printed figures are multiplied by.
         values: The figures of VALUE columns (nil cells included, empty cells left out).
         span: Where the label was read.
+        member: Where a heading (or a label prefix) names a part of the company and the rows
+            under it repeat the line items of the other parts ("Alabama Power -" / "Operating
+            Revenues"): on those rows the member their figures belong to, on the heading the
+            member it names; None elsewhere.
     """
 
     row: int
@@ -366,6 +370,7 @@ class LineItem:
     span: SourceSpan
     unit_name: str | None = None
     scale: int = 0
+    member: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -116,7 +116,7 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
             _add_item_concept(concepts, s, choice, qname, sign)
             presentation.add(parent, qname, _preferred(s, sign, concepts.standard(qname)))
             headings[item.row] = qname
-        elif item.role is RowRole.HEADING:
+        elif item.role is RowRole.HEADING and item.member is None:
             local = f"{camel(item.label, limit=70)}Abstract"
             abstract = ext(local if local != root.local else f"{local}Heading", item.label.rstrip(": "))
             presentation.add(parent, abstract)

@@ -87,15 +87,95 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
     return result
 
 
-def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None = None) -> set[int]:
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """Heading-per-member blocks: the member each of their rows belongs to ("Alabama Power"), the
+    headings that name one, and the labels left once a member prefix is cut off."""
+
+    member: dict[int, str] = field(default_factory=dict)
+    headings: set[int] = field(default_factory=set)
+    label: dict[int, str] = field(default_factory=dict)
+
+
+_PREFIX = re.compile(r"^(?P<name>\S.*?)\s+[-\u2013\u2014]+\s+(?P<item>\S.*)$")
+_SECTION = re.compile(r"\bactivities\b|\bnotes?\b|\bgrowth\b|\brates?\b|\bratios?\b|\bpercent|%", re.IGNORECASE)
+_QUALIFIER = re.compile(r"^(?:net|total|other|gross|and other)$", re.IGNORECASE)
+
+
+def member_blocks(rows: Sequence[Row]) -> Blocks:
+    """Blocks of rows that repeat the same line items, one block per part of the company.
+
+    The transpose of a member breakdown: a heading naming a subsidiary, segment or business unit
+    ("Alabama Power -", no financial words) followed by line items ("Operating Revenues", "Net
+    Income"), or rows whose label starts with the name ("Alabama Power - Operating Revenues")
+    followed by deeper-indented line items. They are blocks only where at least two of them
+    repeat the same financial line items, each at least half of its rows.
+    """
+    found: list[tuple[int | None, str, list[int]]] = []  # (heading row, member, rows)
+    for row in rows:
+        prefix = _PREFIX.match(row.label) if row.has_values else None
+        if not row.has_values and _names_part(row.label):
+            found.append((row.index, row.label.rstrip(" :-\u2013\u2014"), _block(rows, row, same_indent=row.opens)))
+        elif prefix and _is_prefixed(prefix):
+            found.append((None, prefix["name"], [row.index, *_block(rows, row, same_indent=False)]))
+    labels = {i: _item_label(rows[i]) for _, _, block in found for i in block}
+    count = Counter(key for _, _, block in found for key in {labels[i].lower() for i in block})
+    kept = [(h, name, block) for h, name, block in found if block and 2 * sum(
+        1 for i in block if count[labels[i].lower()] >= 2 and _FINANCIAL.search(labels[i])) >= len(block)]
+    if len({name.lower() for _, name, _ in kept}) < 2:
+        return Blocks()
+    result = Blocks()
+    for heading, name, block in kept:
+        if heading is not None:
+            result.headings.add(heading)
+            result.member[heading] = name
+        for i in block:
+            result.member[i] = name
+            if labels[i] != rows[i].label:
+                result.label[i] = labels[i]
+    return result
+
+
+def _names_part(label: str) -> bool:
+    """A heading that may name a part of the company: a name, no financial or section words."""
+    text = label.rstrip(" :-\u2013\u2014")
+    return bool(text) and not _FINANCIAL.search(text) and not _SECTION.search(text) and not _BARE_TOTAL.match(text)
+
+
+def _block(rows: Sequence[Row], start: Row, *, same_indent: bool) -> list[int]:
+    """Rows with figures after ``start`` that sit under it: deeper-indented ones (or at its own
+    indent when it is printed with a trailing colon or dash), up to the next heading at its level."""
+    out: list[int] = []
+    for row in rows[start.index + 1:]:
+        if row.indent < start.indent or row.indent == start.indent and (not same_indent or not row.has_values):
+            break
+        if row.has_values:
+            out.append(row.index)
+    return out
+
+
+def _item_label(row: Row) -> str:
+    """The line item of a block row: the label without its member prefix."""
+    prefix = _PREFIX.match(row.label)
+    return prefix["item"] if prefix and _is_prefixed(prefix) else row.label
+
+
+def _is_prefixed(prefix: re.Match[str]) -> bool:
+    """"Alabama Power - Operating Revenues": a name, then a line item (not a bare "net")."""
+    item = prefix["item"]
+    return _names_part(prefix["name"]) and bool(_FINANCIAL.search(item)) and not _QUALIFIER.match(item)
+
+
+def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None = None, blocks: Blocks | None = None) -> set[int]:
     """Indexes of rows that are members of a breakdown (segments, regions, products).
 
-    ``monetary`` are the rows in money (only money is broken down by line item).
+    ``monetary`` are the rows in money (only money is broken down by line item); rows of
+    heading-per-member ``blocks`` are line items, never members.
     """
     children: dict[int, list[Row]] = {}
     for row in rows:
         up = tree.parent.get(row.index)
-        if up is not None and row.has_values and not row.total:
+        if up is not None and row.has_values and not row.total and (blocks is None or row.index not in blocks.member):
             children.setdefault(up, []).append(row)
     recurring = Counter(r.label.lower() for kids in children.values() for r in kids)
     heading_count = Counter(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import decimal
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from converter import diagnostics as dx
@@ -30,7 +31,7 @@ from converter.model import (
     Value,
 )
 from converter.parse.column_units import unit_groups
-from converter.parse.hierarchy import Hierarchy, Row, hierarchy, member_rows
+from converter.parse.hierarchy import Blocks, Hierarchy, Row, hierarchy, member_blocks, member_rows
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import parse_columns
 from converter.parse.release_calendar import release_calendar
@@ -146,13 +147,15 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     """Type the rows: role, level, parent, unit, figures."""
     diags: list[Diagnostic] = []
     shaped = _shapes(rows)
+    blocks = member_blocks(shaped)
+    shaped = [replace(s, label=blocks.label.get(s.index, s.label)) for s in shaped]
     tree = hierarchy(shaped)
-    parent = tree.parent
+    parent = {i: up for i, at in tree.parent.items() if (up := _outside(at, blocks, tree)) is not None}
     indents = sorted({r.indent for r in shaped})
     units = [
-        unit_of_all or classify_row(s.label, _heading_chain(shaped, parent, s.index), title) for s in shaped
+        unit_of_all or classify_row(s.label, _heading_chain(shaped, tree.parent, s.index), title) for s in shaped
     ]
-    members = member_rows(shaped, tree, {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY})
+    members = member_rows(shaped, tree, {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY}, blocks)
     items: list[LineItem] = []
     for row, shape in zip(rows, shaped):
         headings = _heading_chain(shaped, parent, shape.index)
@@ -181,9 +184,18 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
                 scale=exponent,
                 values=values,
                 span=row.label_span,
+                member=blocks.member.get(shape.index),
             )
         )
     return items, diags
+
+
+def _outside(up: int, blocks: Blocks, tree: Hierarchy) -> int | None:
+    """A row's parent, past the headings that name a member (their rows sit where they do)."""
+    at: int | None = up
+    while at is not None and at in blocks.headings:
+        at = tree.parent.get(at)
+    return at
 
 
 def _shapes(rows: Sequence[GridRow]) -> list[Row]:
