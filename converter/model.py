@@ -348,7 +348,8 @@ class LineItem:
         label: The label as printed, wrapped lines joined, footnote markers dropped.
         role: Heading, item, member or total.
         level: Nesting depth (0 = top level).
-        parent: ``row`` of the heading this row sits under, if any.
+        parent: ``row`` of the heading this row sits under, if any; for a member of a breakdown
+            printed without a heading, ``row`` of the total its figures add up to.
         unit: Kind of unit its figures are in.
         unit_name: For OTHER units, a name of the unit ("KWh", "stores").
         scale: Power of ten the printed figures are multiplied by.

@@ -139,7 +139,8 @@ def _is_group_total(item: LineItem, members: dict[int, list[LineItem]]) -> bool:
 
 
 def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequence[LineItem], headings: tuple[str, ...]) -> Series:
-    total = next((i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL), None)
+    total = heading if heading.values else next(
+        (i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL), None)
     cells: dict[tuple[str, int], Value] = {}
     for row in rows:
         for v in row.values:

@@ -39,6 +39,7 @@ class Row:
     has_values: bool
     total: bool
     opens: bool = False  # printed with a trailing ":" or "-": its rows may sit at its own indent
+    figures: tuple[str, ...] = ()  # the digits of its cells, column by column ("" where empty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,11 +200,48 @@ def _relabelled(kids: Sequence[Row], rows: Sequence[Row], tree: Hierarchy) -> bo
     another measure ("Includes stock-based compensation expense: / Cost of sales / Research and
     development"): a breakdown of that measure by line item."""
     group = tree.parent.get(kids[0].index)
-    earlier = {r.label.lower() for r in rows[: kids[0].index] if r.has_values and tree.parent.get(r.index) != group}
-    return all(k.label.lower() in earlier for k in kids)
+    earlier = {r.label.lower(): r.figures for r in rows[: kids[0].index] if r.has_values and tree.parent.get(r.index) != group}
+    if not all(k.label.lower() in earlier for k in kids):
+        return False
+    return any(earlier[k.label.lower()] != k.figures for k in kids)  # the same figures: the same facts reprinted
+
+
+def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dict[int, int]:
+    """Breakdowns printed without a heading: rows that name parts of the company (no financial
+    words) adding up to the total under them ("Retail Business" / "Competitive Generation" /
+    ... / "Net Income - As Reported"); subtotals between them ("Total", "Subtotal CPUs") are left
+    as they are. Rows naming periods ("Fiscal 2024", "Thereafter") are not parts of the company.
+
+    Args:
+        rows: The table's rows.
+        taken: Rows already placed (members of a heading's breakdown, rows of member blocks).
+        monetary: The rows in money (only money is broken down).
+
+    Returns:
+        Member row index -> index of the total row they add up to.
+    """
+    out: dict[int, int] = {}
+    for total in reversed(rows):
+        if not (total.total and total.index in monetary and _FINANCIAL.search(total.label)) or total.index in out \
+                or _SUBTOTAL.match(total.label):
+            continue
+        run: list[int] = []
+        for row in reversed(rows[: total.index]):
+            if row.index in taken or row.index in out or not row.has_values or row.index not in monetary:
+                break
+            if _SUBTOTAL.match(row.label):
+                continue
+            if row.total or _FINANCIAL.search(row.label) or _PERIOD.search(row.label):
+                break
+            run.append(row.index)
+        if len(run) >= 2:
+            out.update((i, total.index) for i in run)
+    return out
 
 
 _BARE_TOTAL = re.compile(r"^(?:sub)?total$", re.IGNORECASE)
+_SUBTOTAL = re.compile(r"^(?:sub)?total$|^subtotal\b", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}\b|\bthereafter\b|\bfiscal\b|\bquarters?\b|\byears?\b", re.IGNORECASE)
 
 
 def _totals(total: str, heading: str) -> bool:

@@ -31,7 +31,15 @@ from converter.model import (
     Value,
 )
 from converter.parse.column_units import unit_groups
-from converter.parse.hierarchy import Blocks, Hierarchy, Row, hierarchy, member_blocks, member_rows
+from converter.parse.hierarchy import (
+    Blocks,
+    Hierarchy,
+    Row,
+    hierarchy,
+    member_blocks,
+    member_rows,
+    member_runs,
+)
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import parse_columns
 from converter.parse.release_calendar import release_calendar
@@ -155,7 +163,9 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     units = [
         unit_of_all or classify_row(s.label, _heading_chain(shaped, tree.parent, s.index), title) for s in shaped
     ]
-    members = member_rows(shaped, tree, {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY}, blocks)
+    monetary = {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY}
+    members = member_rows(shaped, tree, monetary, blocks)
+    runs = member_runs(shaped, members | blocks.member.keys(), monetary)
     items: list[LineItem] = []
     for row, shape in zip(rows, shaped):
         headings = _heading_chain(shaped, parent, shape.index)
@@ -165,11 +175,11 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
         diags.extend(found)
         role = (
             RowRole.HEADING if not shape.has_values
-            else RowRole.MEMBER if shape.index in members
+            else RowRole.MEMBER if shape.index in members or shape.index in runs
             else RowRole.TOTAL if shape.total
             else RowRole.ITEM
         )
-        up = parent.get(shape.index)
+        up = runs.get(shape.index, parent.get(shape.index))
         if shape.index in tree.closes and (unit, unit_name) != units[shape.index]:
             up = tree.closes[shape.index]  # the total of a per-share (or share) block sits under its heading
         items.append(
@@ -220,7 +230,8 @@ def _shapes(rows: Sequence[GridRow]) -> list[Row]:
         has_values = any(c is not None for c in r.cells)
         total = r.rule_above is Rule.SINGLE or label.lower().startswith("total")
         opens = not has_values and r.label.rstrip().endswith((":", "-", "\u2014"))
-        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens))
+        figures = tuple(re.sub(r"\D", "", c.text) if c is not None else "" for c in r.cells)
+        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens, figures=figures))
     return out
 
 
