@@ -390,6 +390,9 @@ class Statement:
         scale: The table's scale.
         items: Line items in printed order.
         span: Where the table (part) starts.
+        member: The part of the company the whole statement is about, where its title names one
+            that rows of other tables name too ("Construction Industries" over that segment's
+            sales table); None for the company as a whole.
     """
 
     table: int
@@ -400,6 +403,7 @@ class Statement:
     scale: Scale
     items: tuple[LineItem, ...]
     span: SourceSpan
+    member: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 
+import pytest
+from test_mapping import HEADER as HEADER_TEXT
 from test_mapping import facts, release, report_of
 
 from converter.model import ConversionResult
@@ -14,14 +17,16 @@ def by_context(result: ConversionResult, local: str) -> dict[str, Decimal | None
     return {f.context_id: f.value for f in facts(result, local)}
 
 
-def html_release(rows: str, header: str = "<tr><td></td><td>2024</td><td>2023</td></tr>",
+QUARTER = '<tr><td></td><td colspan="{n}">Three Months Ended December 31,{year}</td></tr>'
+YEARS = "<tr><td></td>" + "<td>2024</td><td>2023</td>" * 3 + "</tr>"
+
+
+def html_release(rows: str, header: str = QUARTER.format(n=2, year="") + "<tr><td></td><td>2024</td><td>2023</td></tr>",
                  title: str = "FINANCIAL OVERVIEW") -> ConversionResult:
-    """Convert a small HTML release: one table of ``rows`` under a quarter header."""
+    """Convert a small HTML release: one table of ``rows`` under ``header`` rows."""
     html = (
         "<html><body><p>EXAMPLE WIDGETS CORPORATION</p>"
-        f"<p>{title}</p><p>(In thousands)</p><table>"
-        '<tr><td></td><td colspan="2">Three Months Ended December 31,</td></tr>'
-        f"{header}{rows}</table></body></html>"
+        f"<p>{title}</p><p>(In thousands)</p><table>{header}{rows}</table></body></html>"
     )
     return convert(html.encode(), name="release.htm", options=ConvertOptions(validate=False))
 
@@ -141,3 +146,186 @@ def test_line_items_reprinted_with_their_figures_are_the_same_facts_not_a_breakd
          Net income excluding synthetic fuels         182         147
     """)
     assert all("_" not in f.context_id for f in report_of(result).facts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Column groups that name segments or entities; ranges
+# ---------------------------------------------------------------------------------------------
+
+SEGMENT_COLUMNS = QUARTER.format(n=6, year="") + (
+    '<tr><td></td><td colspan="2">Domestic</td><td colspan="2">Canada</td><td colspan="2">Consolidated</td></tr>'
+) + YEARS
+
+
+def test_segment_column_groups_are_segment_members_and_the_consolidated_column_the_default() -> None:
+    result = html_release(
+        html_row("Revenues", "$ 700", "$ 600", "$ 300", "$ 300", "$ 1,000", "$ 900")
+        + html_row("Operating income", "70", "60", "30", "30", "100", "90"),
+        header=SEGMENT_COLUMNS, title="SEGMENT INCOME STATEMENTS")
+    assert by_context(result, "Revenues") == {
+        "D20241001-20241231_Domestic": Decimal(700000), "D20231001-20231231_Domestic": Decimal(600000),
+        "D20241001-20241231_Canada": Decimal(300000), "D20231001-20231231_Canada": Decimal(300000),
+        "D20241001-20241231": Decimal(1000000), "D20231001-20231231": Decimal(900000),
+    }
+
+
+def test_consolidating_columns_are_legal_entities() -> None:
+    header = QUARTER.format(n=4, year=" 2024") + "<tr><td></td>" + "".join(
+        f"<td>{h}</td>" for h in ("Consolidated", "Parent Company", "Guarantor Subsidiaries", "Eliminations")
+    ) + "</tr>"
+    result = html_release(html_row("Revenues", "$ 1,000", "$ 700", "$ 400", "$ (100)"), header=header,
+                          title="SUPPLEMENTAL CONSOLIDATING DATA")
+    assert by_context(result, "Revenues") == {
+        "D20241001-20241231": Decimal(1000000), "D20241001-20241231_LegalEntity-ParentCompany": Decimal(700000),
+        "D20241001-20241231_LegalEntity-GuarantorSubsidiaries": Decimal(400000),
+        "D20241001-20241231_LegalEntity-Eliminations": Decimal(-100000),
+    }
+
+
+def test_parts_of_a_total_column_are_members_under_it() -> None:
+    header = QUARTER.format(n=3, year=" 2024") + "<tr><td></td>" + "".join(
+        f"<td>{h}</td>" for h in ("Retail", "Credit", "Total Domestic")) + "</tr>"
+    result = html_release(html_row("Revenues", "$ 700", "$ 300", "$ 1,000"), header=header, title="SEGMENT DETAIL")
+    revenues = by_context(result, "Revenues")
+    assert revenues["D20241001-20241231_Domestic"] == Decimal(1000000)
+    assert revenues["D20241001-20241231_Retail"] == Decimal(700000)
+    role = next(r for r in report_of(result).taxonomy.roles if r.definition_arcs)
+    wholes = {a.target.local: a.source.local for a in role.definition_arcs if a.target.local.endswith("Member")}
+    assert wholes == {"DomesticMember": "SegmentDomain", "RetailMember": "DomesticMember", "CreditMember": "DomesticMember"}
+
+
+RANGE_HEADER = """\
+                         EXAMPLE WIDGETS CORPORATION
+              RECONCILIATION OF GAAP TO NON-GAAP FINANCIAL TARGETS
+
+                                                 FISCAL YEAR 2025
+                                              ----------------------
+                                                  LOW        HIGH
+                                              ---------   ---------
+"""
+
+
+RANGE_BODY = """\
+GAAP diluted net income per share            $  10.85    $  11.15
+Amortization of intangibles per share            0.82        0.82
+                                             ---------   ---------
+Non-GAAP diluted net income per share        $  11.67    $  11.97
+"""
+
+
+def test_low_and_high_columns_are_the_ends_of_a_range() -> None:
+    result = release(RANGE_BODY, RANGE_HEADER)
+    contexts = {c.id: c.members for c in report_of(result).contexts}
+    assert sorted(contexts) == ["D20250101-20251231_Range-Maximum", "D20250101-20251231_Range-Minimum"]
+    (axis, member), = contexts["D20250101-20251231_Range-Minimum"]
+    assert (axis.local, member.local, member.prefix) == ("RangeAxis", "MinimumMember", "xfy")
+    assert by_context(result, "NonGAAPDilutedNetIncomePerShare")["D20250101-20251231_Range-Maximum"] == Decimal("11.97")
+
+
+# ---------------------------------------------------------------------------------------------
+# Overlapping breakdowns, breakdowns of a member, statements about one part
+# ---------------------------------------------------------------------------------------------
+
+OVERLAPPING = """\
+    Net sales:
+         Products                                $  9,600    $  9,600
+         Services                                   2,300       2,000
+                                                 ---------   ---------
+              Total net sales                      11,900      11,600
+    Net sales by category:
+         Phones                                     6,900       6,500
+         Computers                                  2,700       3,100
+         Services                                   2,300       2,000
+                                                 ---------   ---------
+              Total net sales                      11,900      11,600
+    Net sales by reportable segment:
+         Americas                                   5,000       4,900
+         Europe                                     6,900       6,700
+                                                 ---------   ---------
+              Total net sales                      11,900      11,600
+"""
+
+
+def test_overlapping_breakdowns_of_one_line_item_never_share_a_domain() -> None:
+    result = release(OVERLAPPING)
+    by_axis: dict[str, set[str]] = {}
+    for fact in facts(result, "NetSales"):
+        context = next(c for c in report_of(result).contexts if c.id == fact.context_id)
+        for axis, member in context.members:
+            by_axis.setdefault(axis.local, set()).add(member.local)
+    assert by_axis == {
+        "ProductOrServiceAxis": {"ProductsMember", "ServicesMember"},
+        "ProductLineAxis": {"PhonesMember", "ComputersMember", "ServicesMember"},
+        "SegmentAxis": {"AmericasMember", "EuropeMember"},
+    }
+
+
+def test_a_second_breakdown_into_other_members_gets_an_axis_of_its_own() -> None:
+    result = release("""\
+    Net sales:
+         Widgets                                 $    700    $    600
+         Gadgets                                      300         300
+                                                 ---------   ---------
+              Total net sales                       1,000         900
+    Net sales by customer:
+         Retailers                                    800         700
+         Distributors                                 200         200
+                                                 ---------   ---------
+              Total net sales                       1,000         900
+    """)
+    axes = {a.local: m.local for c in report_of(result).contexts for a, m in c.members}
+    assert axes["SegmentAxis"] in {"WidgetsMember", "GadgetsMember"}
+    assert axes["NetSalesByCustomerAxis"] in {"RetailersMember", "DistributorsMember"}
+
+
+NESTED = """\
+    Revenues:
+         Cloud services                          $    700    $    600
+         Hardware products                            300         300
+                                                 ---------   ---------
+              Total revenues                        1,000         900
+    Cloud services revenues by ecosystem:
+         Applications cloud services                  400         350
+         Infrastructure cloud services                300         250
+                                                 ---------   ---------
+              Total cloud services revenues           700         600
+    Total revenues                                  1,000         900
+         Cloud services                               700         600
+"""
+
+
+def test_breakdown_of_a_member_nests_under_it_and_a_member_row_under_its_total_is_the_member() -> None:
+    result = release(NESTED)
+    revenues = {(f.context_id, f.printed) for f in facts(result, "Revenues")}
+    assert ("D20241001-20241231_ProductLine-CloudServices", "700") in revenues
+    assert ("D20241001-20241231_ProductLine-ApplicationsCloudServices", "400") in revenues
+    assert not [f for f in report_of(result).facts if f.printed.strip("$ ") == "700" and "_" not in f.context_id]
+    role = next(r for r in report_of(result).taxonomy.roles if r.definition_arcs)
+    parents = {a.target.local: a.source.local for a in role.definition_arcs if a.target.local.endswith("Member")}
+    assert parents["ApplicationsCloudServicesMember"] == "CloudServicesMember"
+    assert parents["CloudServicesMember"] == "ProductLineDomain"
+
+
+def test_a_table_titled_with_a_segment_name_holds_that_segments_figures() -> None:
+    segments = html_row("Heavy Machines", "$ 600", "$ 500") + html_row("Light Machines", "400", "400") + html_row(
+        "Total sales", "1,000", "900")
+    html = (
+        "<html><body><p>EXAMPLE WIDGETS CORPORATION</p><p>SALES BY SEGMENT</p><p>(In thousands)</p>"
+        f"<table>{QUARTER.format(n=2, year='')}<tr><td></td><td>2024</td><td>2023</td></tr>{segments}</table>"
+        "<p>Heavy Machines</p><p>(In thousands)</p>"
+        f"<table>{QUARTER.format(n=2, year='')}<tr><td></td><td>2024</td><td>2023</td></tr>"
+        f"{html_row('Americas', '$ 350', '$ 300')}{html_row('Europe', '250', '200')}{html_row('Total sales', '600', '500')}"
+        "</table></body></html>"
+    )
+    result = convert(html.encode(), name="release.htm", options=ConvertOptions(validate=False))
+    sales = by_context(result, "NetSales")
+    assert sales["D20241001-20241231"] == Decimal(1000000)
+    assert sales["D20241001-20241231_HeavyMachines"] == Decimal(600000)
+    assert sales["D20241001-20241231_Geography-Americas_HeavyMachines"] == Decimal(350000)
+
+
+@pytest.mark.parametrize(("header", "body"), [(HEADER_TEXT, OVERLAPPING + NESTED + ENTITY_BLOCKS), (RANGE_HEADER, RANGE_BODY)])
+def test_every_kind_of_member_is_valid_xdt(header: str, body: str) -> None:
+    result = convert((header + textwrap.dedent(body)).encode(), name="release.txt")
+    assert result.report is not None and len(result.report.contexts) >= 2
+    assert [d.render() for d in result.diagnostics if d.severity.rank <= 1] == []

@@ -19,6 +19,7 @@ from decimal import Decimal
 from converter import diagnostics as dx
 from converter.mapping import contexts as cx
 from converter.mapping.arithmetic import Relation, find_relations
+from converter.mapping.breakdowns import fold_member_rows
 from converter.mapping.calc_check import FactIndex, Summation, supported
 from converter.mapping.concepts import LineContext, choose
 from converter.mapping.identity import distinguish
@@ -68,11 +69,10 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     namespace = f"{ns.EXTENSION_BASE}/{cx.slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
     choices = [choose(_line_context(statements, s)) for s in series]
     qnames = [c.qname(namespace, prefix) for c in choices]
-    members = Members(namespace, prefix)
-    for s in series:
-        members.add(s.members, s.headings, s.label)
-    for st in statements:
-        members.add_columns([c.member for c in st.columns if c.member])
+    folded = fold_member_rows(series, qnames)
+    for i, (j, _) in folded.items():
+        choices[i], qnames[i] = choices[j], qnames[j]
+    members = _members(statements, series, qnames, folded, Members(namespace, prefix))
     identities = [_identity(statements[s.statement], s) for s in series]
     order = visiting_order(series, [st.kind for st in statements])
     distinguish(series, order, choices, qnames, lambda i: identities[i], [st.title for st in statements],
@@ -102,10 +102,26 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     return report, diags
 
 
+def _members(statements: Sequence[Statement], series: Sequence[Series], qnames: Sequence[QName],
+             folded: dict[int, tuple[int, str]], members: Members) -> Members:
+    """Register every breakdown: statements naming a part, rows (by concept), columns."""
+    for n, st in enumerate(statements):
+        if st.member:
+            members.add_part(n, st.member)
+    for i in sorted(range(len(series)), key=lambda i: i in folded):  # the wholes first, then their parts
+        s, part_of = series[i], folded[i][1] if i in folded else None
+        labels = [m for m in s.members if m != part_of]
+        members.add((s.statement, s.item.row), labels, [s.printed_label, *s.headings], s.label, qnames[i], part_of)
+    for n, st in enumerate(statements):
+        members.add_columns(n, [c.member for c in st.columns if c.member], st.title)
+    return members
+
+
 def _identity(statement: Statement, s: Series) -> dict[tuple[str, int], tuple[str, str, str]]:
-    """Each cell's fact identity but for the concept: (row member|column member, period, unit)."""
+    """Each cell's fact identity but for the concept: (part|row member|column member, period, unit)."""
     return {
-        (m, c): (f"{m}|{_column_member(statement, c)}", _period(statement, c, s).key(), s.unit.value)
+        (m, c): (f"{statement.member or ''}|{m}|{_column_member(statement, c)}", _period(statement, c, s).key(),
+                 s.unit.value)
         for (m, c) in s.cells
     }
 
@@ -127,11 +143,14 @@ def _facts(
         measure = QName(qnames[i].namespace, qnames[i].prefix, camel(s.item.unit_name)) if s.item.unit_name else None
         unit = cx.unit_for(s.unit, st.scale.currency, measure)
         units.setdefault(unit.id, unit)
+        part = members.part(s.statement)
         for (member, column), value in s.cells.items():
             col = _column_member(st, column)
-            dims = [members.dimension(member)] if member != DEFAULT else []
-            dims += [members.dimension(col, column=True)] if col != DEFAULT else []
-            ctx = cx.make_context(ent, _period(st, column, s), tuple(sorted(dims)))
+            dims = [part] if part is not None else []
+            dims += [members.row((s.statement, s.item.row), member)] if member != DEFAULT else []
+            dims += [members.column(s.statement, col)] if col != DEFAULT else []
+            pairs = tuple(sorted((d.axis.axis, d.member) for d in dims))
+            ctx = cx.make_context(ent, _period(st, column, s), pairs)
             contexts.setdefault(ctx.id, ctx)
             amount = None if value.amount is None else value.amount.scaleb(s.scale) * signs[i]
             facts.append(Fact(

@@ -100,6 +100,7 @@ class Blocks:
 
 _PREFIX = re.compile(r"^(?P<name>\S.*?)\s+[-\u2013\u2014]+\s+(?P<item>\S.*)$")
 _SECTION = re.compile(r"\bactivities\b|\bnotes?\b|\bgrowth\b|\brates?\b|\bratios?\b|\bpercent|%", re.IGNORECASE)
+_GENERIC = re.compile(r"^(?:all )?others?(?: segments?)?$|^corporate(?: and other)?$|^eliminations?$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"^(?:net|total|other|gross|and other)$", re.IGNORECASE)
 
 
@@ -135,6 +136,27 @@ def member_blocks(rows: Sequence[Row]) -> Blocks:
             if labels[i] != rows[i].label:
                 result.label[i] = labels[i]
     return result
+
+
+def parts_named(titles: Sequence[str], labels: Sequence[Sequence[str]]) -> list[str | None]:
+    """The part of the company each statement is about, where its title is a name (no financial
+    words) that rows of another statement print too ("Construction Industries" over the sales of
+    that segment, beside a table listing every segment).
+
+    Args:
+        titles: The statements' titles.
+        labels: Each statement's row labels (rows with figures).
+
+    Returns:
+        Per statement, the title it names a part by, or None.
+    """
+    out: list[str | None] = []
+    for n, title in enumerate(titles):
+        text = title.strip().rstrip(":").strip()
+        elsewhere = any(text.lower() in (x.lower() for x in rows) for m, rows in enumerate(labels) if m != n)
+        out.append(text if elsewhere and _names_part(text) and not _QUALIFIER.match(text) and not _GENERIC.match(text)
+                   else None)
+    return out
 
 
 def _names_part(label: str) -> bool:

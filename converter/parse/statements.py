@@ -39,6 +39,7 @@ from converter.parse.hierarchy import (
     member_blocks,
     member_rows,
     member_runs,
+    parts_named,
 )
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import parse_columns
@@ -84,7 +85,9 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
             made, found = _statements_of(view.table, view.columns, document.company, first)
             statements.extend(made)
             diags.extend(found)
-    return tuple(statements), diags
+    labels = [[i.label for i in st.items if i.values] for st in statements]
+    parts = parts_named([st.title for st in statements], labels)
+    return tuple(replace(st, member=part) if part else st for st, part in zip(statements, parts)), diags
 
 
 def _too_large(amount: Decimal, exponent: int) -> bool:
