@@ -9,6 +9,7 @@ import pytest
 from test_mapping import HEADER as HEADER_TEXT
 from test_mapping import facts, release, report_of
 
+from converter import diagnostics as dx
 from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert
 
@@ -329,3 +330,12 @@ def test_every_kind_of_member_is_valid_xdt(header: str, body: str) -> None:
     result = convert((header + textwrap.dedent(body)).encode(), name="release.txt")
     assert result.report is not None and len(result.report.contexts) >= 2
     assert [d.render() for d in result.diagnostics if d.severity.rank <= 1] == []
+
+
+def test_columns_of_one_period_that_nothing_tells_apart_are_left_out_with_a_warning() -> None:
+    header = QUARTER.format(n=3, year="") + "<tr><td></td><td>2024</td><td>2024</td><td>2023</td></tr>"
+    result = html_release(html_row("Revenues", "$ 700", "$ 300", "$ 900"), header=header)
+    assert [f.printed for f in facts(result, "Revenues")] == ["$ 900"]
+    skipped = [d for d in result.diagnostics if d.code == dx.PARSE_COLUMN_SKIPPED]
+    assert len(skipped) == 1 and [s.column for s in skipped[0].spans] == [1, 2]
+    assert not [d for d in result.diagnostics if d.code == dx.MAP_DUPLICATE_INCONSISTENT]

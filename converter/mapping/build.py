@@ -81,6 +81,10 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
                          lambda i: {k: (qnames[i], *v) for k, v in identities[i].items()})
     relations = _relations(statements, series)
     facts, contexts, units = _facts(statements, series, qnames, signs, members, ent)
+    facts, found = _apart(facts)
+    diags.extend(found)
+    used = {f.context_id for f in facts}
+    contexts = [c for c in contexts if c.id in used]
     diags.extend(_duplicates(facts))
     index = {id(s): i for i, s in enumerate(series)}
     fact_index = FactIndex(facts)
@@ -227,6 +231,23 @@ def _summations(
 def _tidy(value: Decimal) -> Decimal:
     """Drop exponent noise: 24392E+3 -> 24392000, -0.110 stays -0.110."""
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def _apart(facts: Sequence[Fact]) -> tuple[list[Fact], list[Diagnostic]]:
+    """Leave out the cells of a row that nothing tells apart: columns of one period with no
+    member, whose figures would be one fact (a header misread). A warning names the columns."""
+    cells: dict[tuple[QName, str, str, tuple[int, int], int], list[Fact]] = {}
+    for fact in facts:
+        cells.setdefault((fact.concept, fact.context_id, fact.unit_id, fact.statement, fact.row), []).append(fact)
+    clashing = {id(f) for same in cells.values() if len({f.span.column for f in same}) > 1 for f in same}
+    diags: list[Diagnostic] = []
+    for same in cells.values():
+        if id(same[0]) in clashing:
+            columns = ", ".join(str(f.span.column) for f in same)
+            diags.append(dx.warning(
+                dx.PARSE_COLUMN_SKIPPED, f"columns {columns} of this row share the period {same[0].context_id} and "
+                f"nothing in their headers tells them apart: left out", *(f.span for f in same)))
+    return [f for f in facts if id(f) not in clashing], diags
 
 
 def _duplicates(facts: Sequence[Fact]) -> list[Diagnostic]:
