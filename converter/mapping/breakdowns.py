@@ -23,12 +23,14 @@ class _Known:
     label: str
 
 
-def fold_member_rows(series: list[Series], qnames: list[QName]) -> dict[int, tuple[int, str]]:
+def fold_member_rows(series: list[Series], qnames: list[QName], parts: set[int]) -> dict[int, tuple[int, str]]:
     """Turn rows that print a known member's figures into that member's cells (in place).
 
     Args:
         series: Every series of the release; folded ones are replaced by their member's cells.
         qnames: Their concepts so far.
+        parts: Statements about one part of the company (their rows are never folded: the
+            member would be that part's and another's at once).
 
     Returns:
         Folded series index -> (index of the breakdown whose concept it reports, member label).
@@ -39,7 +41,7 @@ def fold_member_rows(series: list[Series], qnames: list[QName]) -> dict[int, tup
             known.setdefault((member.lower(), s.unit.value), _Known(series=i, label=member))
     folded: dict[int, tuple[int, str]] = {}
     for i, s in enumerate(series):
-        if not any(m == DEFAULT for m, _ in s.cells):
+        if s.statement in parts or not any(m == DEFAULT for m, _ in s.cells):
             continue
         found = _member_of(series, i, known) or _under_total(series, qnames, i, known)
         if found is None:

@@ -69,7 +69,7 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     namespace = f"{ns.EXTENSION_BASE}/{cx.slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
     choices = [choose(_line_context(statements, s)) for s in series]
     qnames = [c.qname(namespace, prefix) for c in choices]
-    folded = fold_member_rows(series, qnames)
+    folded = fold_member_rows(series, qnames, {n for n, st in enumerate(statements) if st.member})
     for i, (j, _) in folded.items():
         choices[i], qnames[i] = choices[j], qnames[j]
     members = _members(statements, series, qnames, folded, Members(namespace, prefix))

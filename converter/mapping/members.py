@@ -112,7 +112,7 @@ class Members:
 
     def add_part(self, statement: int, label: str) -> None:
         """A statement whose title names a part of the company: each of its facts is that part's."""
-        self._parts[statement] = (base_axis("segment"), label)
+        self._parts[statement] = (base_axis(_ranked([label], "")[0]), label)
         self._remember([label])
 
     def add(self, key: tuple[int, int], labels: Sequence[str], headings: Sequence[str], line_label: str,
@@ -129,23 +129,18 @@ class Members:
                 "Applications" and "Infrastructure"): its members go under that one, on its axis.
         """
         upper = self._placed.get((concept, _key(part_of))) if concept is not None and part_of else None
-        if upper is not None and part_of is not None:
-            axis = self._rows[key] = upper
-            self._parents.update({(axis.key, _key(m)): part_of for m in labels})
+        if upper is not None:  # the row prints that member's figures; its own members are parts of it
+            self._rows[key] = upper
+            self._parents.update({(upper.key, _key(m)): part_of or "" for m in labels})
         if not labels:
             return
-        if upper is None:
-            taken = {self._parts[key[0]][0].key} if key[0] in self._parts else set()
-            axis = base_axis(_row_axis(labels, " ".join([*headings, line_label]), taken))
+        taken = {self._parts[key[0]][0].key} if key[0] in self._parts else set()
+        axis = upper or base_axis(_row_axis(labels, " ".join([*headings, line_label]), taken))
         if concept is not None:
             axis = self._apart(concept, axis, labels, headings[0] if headings else line_label, _key(part_of or ""))
             self._placed.update({(concept, _key(m)): axis for m in labels})
         self._rows[key] = axis
         self._remember(labels)
-
-    def axis_of_member(self, concept: QName, label: str) -> Axis | None:
-        """The axis a registered member of a breakdown of ``concept`` is on."""
-        return self._placed.get((concept, _key(label)))
 
     def add_columns(self, statement: int, labels: Sequence[str], title: str) -> None:
         """Register the members of a statement's column breakdown."""
