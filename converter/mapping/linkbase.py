@@ -155,7 +155,7 @@ def _dimensions(
     for _q, dims in dimensional:
         for dim in dims:
             axes.setdefault(dim.axis, {}).setdefault(dim.member, dim)
-    for axis, found in axes.items():
+    for found in axes.values():
         for dim in list(found.values()):  # a whole printed only as its parts' parent is a member too
             if dim.parent is not None:
                 found.setdefault(dim.parent.member, dim.parent)

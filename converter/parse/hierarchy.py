@@ -170,7 +170,7 @@ def _block(rows: Sequence[Row], start: Row, *, same_indent: bool) -> list[int]:
     indent when it is printed with a trailing colon or dash), up to the next heading at its level."""
     out: list[int] = []
     for row in rows[start.index + 1:]:
-        if row.indent < start.indent or row.indent == start.indent and (not same_indent or not row.has_values):
+        if row.indent < start.indent or (row.indent == start.indent and (not same_indent or not row.has_values)):
             break
         if row.has_values:
             out.append(row.index)
