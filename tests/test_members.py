@@ -325,7 +325,8 @@ def test_a_table_titled_with_a_segment_name_holds_that_segments_figures() -> Non
     assert sales["D20241001-20241231_Geography-Americas_HeavyMachines"] == Decimal(350000)
 
 
-@pytest.mark.parametrize(("header", "body"), [(HEADER_TEXT, OVERLAPPING + NESTED + ENTITY_BLOCKS), (RANGE_HEADER, RANGE_BODY)])
+@pytest.mark.parametrize(("header", "body"), [(HEADER_TEXT, OVERLAPPING + NESTED + ENTITY_BLOCKS), (RANGE_HEADER, RANGE_BODY)],
+                         ids=["breakdowns", "range"])
 def test_every_kind_of_member_is_valid_xdt(header: str, body: str) -> None:
     result = convert((header + textwrap.dedent(body)).encode(), name="release.txt")
     assert result.report is not None and len(result.report.contexts) >= 2
