@@ -223,17 +223,23 @@ def _row_axis(labels: Sequence[str], context: str, taken: set[str]) -> str:
 
 def _ranked(labels: Sequence[str], context: str) -> list[str]:
     """Axes a breakdown fits, best first."""
-    regions = 2 * sum(1 for m in labels if _GEOGRAPHY.search(m)) > len(labels)
     out: list[str] = []
-    if _SEGMENT.search(context) or any(_SEGMENT.search(m) for m in labels):
+    if _SEGMENT.search(context):
         out.append("segment")
-    if regions or _REGION.search(context):
+    if _most(labels, _GEOGRAPHY) or _REGION.search(context):
         out.append("geography")
+    if any(_SEGMENT.search(m) for m in labels):
+        out.append("segment")
     if len(labels) >= 2 and all(_KIND.match(m.strip()) for m in labels):
         out.append("kind")
-    if _PRODUCT.search(context) or 2 * sum(1 for m in labels if _PRODUCT_NAME.search(m)) > len(labels):
+    if _PRODUCT.search(context) or _most(labels, _PRODUCT_NAME):
         out.append("product")
     return [*out, "segment"]
+
+
+def _most(labels: Sequence[str], pattern: re.Pattern[str]) -> bool:
+    """Whether more than half of the labels match."""
+    return 2 * sum(1 for m in labels if pattern.search(m)) > len(labels)
 
 
 def _column_axis(labels: Sequence[str], named: Sequence[str], title: str) -> str:
