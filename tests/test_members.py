@@ -39,7 +39,7 @@ def html_row(label: str, *cells: str, indent: int = 0) -> str:
 
 def no_entity_concepts(result: ConversionResult) -> None:
     names = {f.concept.local for f in report_of(result).facts}
-    assert not any("Alpha" in n or "Beta" in n or "Consolidated" in n for n in names), names
+    assert not any(part in n for part in ("Alpha", "Beta", "Consolidated", "TotalCompany") for n in names), names
 
 
 # ---------------------------------------------------------------------------------------------
@@ -72,11 +72,11 @@ def test_heading_per_entity_block_in_text_is_one_line_item_with_a_member_per_hea
 
 
 def test_heading_per_entity_block_in_html() -> None:
-    result = html_release(
-        html_row("<b>Consolidated</b>", "", "")
-        + html_row("Operating revenues", "$ 1,000", "$ 900", indent=1) + html_row("Net income", "100", "90", indent=1)
-        + html_row("<b>Alpha Power</b>", "", "")
+    result = html_release(  # the whole company's block as "Total company", between the others
+        html_row("<b>Alpha Power</b>", "", "")
         + html_row("Operating revenues", "600", "500", indent=1) + html_row("Net income", "60", "50", indent=1)
+        + html_row("<b>Total company</b>", "", "")
+        + html_row("Operating revenues", "$ 1,000", "$ 900", indent=1) + html_row("Net income", "100", "90", indent=1)
         + html_row("<b>Beta Power</b>", "", "")
         + html_row("Operating revenues", "400", "400", indent=1) + html_row("Net income", "40", "40", indent=1)
     )

@@ -43,7 +43,7 @@ _SEGMENT = re.compile(r"\bsegments?\b", _I)
 _REGION = re.compile(r"geograph|region", _I)
 _ENTITY = re.compile(r"eliminat|consolidating|guarantor|subsidiar|parent company|holding company", _I)
 _BASIS = re.compile(r"\bgaap\b|\badj(?:\.|ustments?|usted)|\breported\b|\bexcluding\b|\bpro forma\b", _I)
-_DEFAULT = re.compile(r"^(?:(?:u\.?s\.? )?gaap|as reported|reported|consolidated|total)$", _I)
+_DEFAULT = re.compile(r"^(?:(?:u\.?s\.? )?gaap|as reported|reported|total|(?:total )?(?:company|consolidated|worldwide)(?: total)?)$", _I)
 _RANGE = {"low": "MinimumMember", "minimum": "MinimumMember", "min": "MinimumMember", "from": "MinimumMember",
           "high": "MaximumMember", "maximum": "MaximumMember", "max": "MaximumMember", "to": "MaximumMember"}
 AXES = {

@@ -100,6 +100,7 @@ class Blocks:
 
 _PREFIX = re.compile(r"^(?P<name>\S.*?)\s+[-\u2013\u2014]+\s+(?P<item>\S.*)$")
 _SECTION = re.compile(r"\bactivities\b|\bnotes?\b|\bgrowth\b|\brates?\b|\bratios?\b|\bpercent|%", re.IGNORECASE)
+_WHOLE = re.compile(r"^(?:total )?(?:company|consolidated|worldwide)(?: total)?$", re.IGNORECASE)  # its block is the default
 _GENERIC = re.compile(r"^(?:all )?others?(?: segments?)?$|^corporate(?: and other)?$|^eliminations?$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"^(?:net|total|other|gross|and other)$", re.IGNORECASE)
 
@@ -108,7 +109,7 @@ def member_blocks(rows: Sequence[Row]) -> Blocks:
     """Blocks of rows that repeat the same line items, one block per part of the company.
 
     The transpose of a member breakdown: a heading naming a subsidiary, segment or business unit
-    ("Alabama Power -", no financial words) followed by line items ("Operating Revenues", "Net
+    ("Alabama Power -", no financial words; or the whole: "Consolidated -", "Total company") followed by line items ("Operating Revenues", "Net
     Income"), or rows whose label starts with the name ("Alabama Power - Operating Revenues")
     followed by deeper-indented line items. They are blocks only where at least two of them
     repeat the same financial line items, each at least half of its rows.
@@ -116,7 +117,7 @@ def member_blocks(rows: Sequence[Row]) -> Blocks:
     found: list[tuple[int | None, str, list[int]]] = []  # (heading row, member, rows)
     for row in rows:
         prefix = _PREFIX.match(row.label) if row.has_values else None
-        if not row.has_values and _names_part(row.label):
+        if not row.has_values and (_names_part(row.label) or _WHOLE.match(row.label.rstrip(" :-\u2013\u2014"))):
             found.append((row.index, row.label.rstrip(" :-\u2013\u2014"), _block(rows, row, same_indent=row.opens)))
         elif prefix and _is_prefixed(prefix):
             found.append((None, prefix["name"], [row.index, *_block(rows, row, same_indent=False)]))
