@@ -97,6 +97,17 @@ class Blocks:
     headings: set[int] = field(default_factory=set)
     label: dict[int, str] = field(default_factory=dict)
 
+    def parents(self, tree: Hierarchy) -> dict[int, int]:
+        """The rows' parents past the headings that name a member (their rows sit where they do)."""
+        out: dict[int, int] = {}
+        for index, up in tree.parent.items():
+            at: int | None = up
+            while at is not None and at in self.headings:
+                at = tree.parent.get(at)
+            if at is not None:
+                out[index] = at
+        return out
+
 
 _PREFIX = re.compile(r"^(?P<name>\S.*?)\s+[-\u2013\u2014]+\s+(?P<item>\S.*)$")
 _SECTION = re.compile(r"\bactivities\b|\bnotes?\b|\bgrowth\b|\brates?\b|\bratios?\b|\bpercent|%", re.IGNORECASE)

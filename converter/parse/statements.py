@@ -32,7 +32,6 @@ from converter.model import (
 )
 from converter.parse.column_units import unit_groups
 from converter.parse.hierarchy import (
-    Blocks,
     Hierarchy,
     Row,
     hierarchy,
@@ -161,7 +160,7 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     blocks = member_blocks(shaped)
     shaped = [replace(s, label=blocks.label.get(s.index, s.label)) for s in shaped]
     tree = hierarchy(shaped)
-    parent = {i: up for i, at in tree.parent.items() if (up := _outside(at, blocks, tree)) is not None}
+    parent = blocks.parents(tree)
     indents = sorted({r.indent for r in shaped})
     units = [
         unit_of_all or classify_row(s.label, _heading_chain(shaped, tree.parent, s.index), title) for s in shaped
@@ -201,14 +200,6 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
             )
         )
     return items, diags
-
-
-def _outside(up: int, blocks: Blocks, tree: Hierarchy) -> int | None:
-    """A row's parent, past the headings that name a member (their rows sit where they do)."""
-    at: int | None = up
-    while at is not None and at in blocks.headings:
-        at = tree.parent.get(at)
-    return at
 
 
 def _shapes(rows: Sequence[GridRow]) -> list[Row]:
