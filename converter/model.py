@@ -348,12 +348,17 @@ class LineItem:
         label: The label as printed, wrapped lines joined, footnote markers dropped.
         role: Heading, item, member or total.
         level: Nesting depth (0 = top level).
-        parent: ``row`` of the heading this row sits under, if any.
+        parent: ``row`` of the heading this row sits under, if any; for a member of a breakdown
+            printed without a heading, ``row`` of the total its figures add up to.
         unit: Kind of unit its figures are in.
         unit_name: For OTHER units, a name of the unit ("KWh", "stores").
         scale: Power of ten the printed figures are multiplied by.
         values: The figures of VALUE columns (nil cells included, empty cells left out).
         span: Where the label was read.
+        member: Where a heading (or a label prefix) names a part of the company and the rows
+            under it repeat the line items of the other parts ("Alabama Power -" / "Operating
+            Revenues"): on those rows the member their figures belong to, on the heading the
+            member it names; None elsewhere.
     """
 
     row: int
@@ -366,6 +371,7 @@ class LineItem:
     span: SourceSpan
     unit_name: str | None = None
     scale: int = 0
+    member: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -384,6 +390,9 @@ class Statement:
         scale: The table's scale.
         items: Line items in printed order.
         span: Where the table (part) starts.
+        member: The part of the company the whole statement is about, where its title names one
+            that rows of other tables name too ("Construction Industries" over that segment's
+            sales table); None for the company as a whole.
     """
 
     table: int
@@ -394,6 +403,7 @@ class Statement:
     scale: Scale
     items: tuple[LineItem, ...]
     span: SourceSpan
+    member: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,15 +25,11 @@ FACT_FILES = {
 OWN_FINDINGS = {"lexington-2004q4-ex99-1.txt": {"map.duplicate.inconsistent", "calc11e:inconsistentCalculationUsingRounding"}}
 
 # Known failures of the grown corpus (issue 8), each mark removed in the commit that fixes it.
-NOT_YET_VALID = {
-    "sears-2004q2-ex99.txt": "misread segment columns give inconsistency findings the release does not have",
-}
+NOT_YET_VALID: dict[str, str] = {}
 NOT_YET_FOUND = {
     "apple-2011q1-ex99-2": "only the sibling exhibit states the fiscal dates of the data sheet's 'Q1 2011' columns"
                            " (one calendar per submission: issue 10); alone they are flagged parse.period.assumed",
     "sears-2004q2-ex99": "consolidated income statement not read by the text reader, segment columns, per-share pairs",
-    "southernco-2006q4-ex99-02": "heading-per-business-unit blocks written as concepts instead of members",
-    "southernco-2006q4-ex99-06": "heading-per-subsidiary blocks written as concepts instead of members",
     "tdameritrade-2019q1fy-ex99-1": "amount + diluted EPS column pairs, scale from the row labels",
 }
 

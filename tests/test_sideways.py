@@ -65,16 +65,16 @@ def test_member_columns_with_the_period_in_row_headings() -> None:
         ("Gadgets", ["35", "25", "5", "65"]),
         ("Total sales", ["$ 125", "$ 70", "$ 25", "$ 220"]),
     ]))
-    widgets = by_context(result, "Widgets")
+    widgets = by_context(result, "Widgets")  # a product of the sales total: its member, by region
     assert widgets == {
-        "D20240101-20240331_Geography-NorthAmerica": Decimal(100_000_000),
-        "D20240101-20240331_Geography-Europe": Decimal(50_000_000),
-        "D20240101-20240331_Geography-AsiaPacific": Decimal(25_000_000),
-        "D20240101-20240331": Decimal(175_000_000),  # the total column: no member
-        "D20230101-20230331_Geography-NorthAmerica": Decimal(90_000_000),
-        "D20230101-20230331_Geography-Europe": Decimal(45_000_000),
-        "D20230101-20230331_Geography-AsiaPacific": Decimal(20_000_000),
-        "D20230101-20230331": Decimal(155_000_000),
+        "D20240101-20240331_Geography-NorthAmerica_Widgets": Decimal(100_000_000),
+        "D20240101-20240331_Geography-Europe_Widgets": Decimal(50_000_000),
+        "D20240101-20240331_Geography-AsiaPacific_Widgets": Decimal(25_000_000),
+        "D20240101-20240331_Widgets": Decimal(175_000_000),  # the total column: no region
+        "D20230101-20230331_Geography-NorthAmerica_Widgets": Decimal(90_000_000),
+        "D20230101-20230331_Geography-Europe_Widgets": Decimal(45_000_000),
+        "D20230101-20230331_Geography-AsiaPacific_Widgets": Decimal(20_000_000),
+        "D20230101-20230331_Widgets": Decimal(155_000_000),
     }
     # "First Quarter 2024" on a calendar nothing in the release states: each heading's period is flagged
     assert codes(result) == [dx.PARSE_PERIOD_ASSUMED, dx.PARSE_PERIOD_ASSUMED]
@@ -97,11 +97,11 @@ def test_member_columns_with_the_period_in_the_title_of_a_text_table() -> None:
                                 =========    =========    =========    =========
     """)
     result = converted(text, "release.txt")
-    assert by_context(result, "Gadgets") == {
-        "D20240101-20240331_Geography-NorthAmerica": Decimal(40_000_000),
-        "D20240101-20240331_Geography-Europe": Decimal(30_000_000),
-        "D20240101-20240331_Geography-AsiaPacific": Decimal(0),  # a dash: nil
-        "D20240101-20240331": Decimal(70_000_000),
+    assert by_context(result, "Gadgets") == {  # a product of the sales total: its member, by region
+        "D20240101-20240331_Geography-NorthAmerica_Gadgets": Decimal(40_000_000),
+        "D20240101-20240331_Geography-Europe_Gadgets": Decimal(30_000_000),
+        "D20240101-20240331_Geography-AsiaPacific_Gadgets": Decimal(0),  # a dash: nil
+        "D20240101-20240331_Gadgets": Decimal(70_000_000),
     }
 
 

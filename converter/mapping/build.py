@@ -19,6 +19,7 @@ from decimal import Decimal
 from converter import diagnostics as dx
 from converter.mapping import contexts as cx
 from converter.mapping.arithmetic import Relation, find_relations
+from converter.mapping.breakdowns import fold_member_rows
 from converter.mapping.calc_check import FactIndex, Summation, supported
 from converter.mapping.concepts import LineContext, choose
 from converter.mapping.identity import distinguish
@@ -68,11 +69,10 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     namespace = f"{ns.EXTENSION_BASE}/{cx.slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
     choices = [choose(_line_context(statements, s)) for s in series]
     qnames = [c.qname(namespace, prefix) for c in choices]
-    members = Members(namespace, prefix)
-    for s in series:
-        members.add(s.members, s.headings, s.label)
-    for st in statements:
-        members.add_columns([c.member for c in st.columns if c.member])
+    folded = fold_member_rows(series, qnames, {n for n, st in enumerate(statements) if st.member})
+    for i, (j, _) in folded.items():
+        choices[i], qnames[i] = choices[j], qnames[j]
+    members = _members(statements, series, qnames, folded, Members(namespace, prefix))
     identities = [_identity(statements[s.statement], s) for s in series]
     order = visiting_order(series, [st.kind for st in statements])
     distinguish(series, order, choices, qnames, lambda i: identities[i], [st.title for st in statements],
@@ -81,6 +81,10 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
                          lambda i: {k: (qnames[i], *v) for k, v in identities[i].items()})
     relations = _relations(statements, series)
     facts, contexts, units = _facts(statements, series, qnames, signs, members, ent)
+    facts, found = _apart(facts)
+    diags.extend(found)
+    used = {f.context_id for f in facts}
+    contexts = [c for c in contexts if c.id in used]
     diags.extend(_duplicates(facts))
     index = {id(s): i for i, s in enumerate(series)}
     fact_index = FactIndex(facts)
@@ -102,10 +106,26 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     return report, diags
 
 
+def _members(statements: Sequence[Statement], series: Sequence[Series], qnames: Sequence[QName],
+             folded: dict[int, tuple[int, str]], members: Members) -> Members:
+    """Register every breakdown: statements naming a part, rows (by concept), columns."""
+    for n, st in enumerate(statements):
+        if st.member:
+            members.add_part(n, st.member)
+    for i in sorted(range(len(series)), key=lambda i: i in folded):  # the wholes first, then their parts
+        s, part_of = series[i], folded[i][1] if i in folded else None
+        labels = [m for m in s.members if m != part_of]
+        members.add((s.statement, s.item.row), labels, [s.printed_label, *s.headings], s.label, qnames[i], part_of)
+    for n, st in enumerate(statements):
+        members.add_columns(n, [c.member for c in st.columns if c.member], st.title)
+    return members
+
+
 def _identity(statement: Statement, s: Series) -> dict[tuple[str, int], tuple[str, str, str]]:
-    """Each cell's fact identity but for the concept: (row member|column member, period, unit)."""
+    """Each cell's fact identity but for the concept: (part|row member|column member, period, unit)."""
     return {
-        (m, c): (f"{m}|{_column_member(statement, c)}", _period(statement, c, s).key(), s.unit.value)
+        (m, c): (f"{statement.member or ''}|{m}|{_column_member(statement, c)}", _period(statement, c, s).key(),
+                 s.unit.value)
         for (m, c) in s.cells
     }
 
@@ -127,11 +147,14 @@ def _facts(
         measure = QName(qnames[i].namespace, qnames[i].prefix, camel(s.item.unit_name)) if s.item.unit_name else None
         unit = cx.unit_for(s.unit, st.scale.currency, measure)
         units.setdefault(unit.id, unit)
+        part = members.part(s.statement)
         for (member, column), value in s.cells.items():
             col = _column_member(st, column)
-            dims = [members.dimension(member)] if member != DEFAULT else []
-            dims += [members.dimension(col, column=True)] if col != DEFAULT else []
-            ctx = cx.make_context(ent, _period(st, column, s), tuple(sorted(dims)))
+            dims = [part] if part is not None else []
+            dims += [members.row((s.statement, s.item.row), member)] if member != DEFAULT else []
+            dims += [members.column(s.statement, col)] if col != DEFAULT else []
+            pairs = tuple(sorted((d.axis.axis, d.member) for d in dims))
+            ctx = cx.make_context(ent, _period(st, column, s), pairs)
             contexts.setdefault(ctx.id, ctx)
             amount = None if value.amount is None else value.amount.scaleb(s.scale) * signs[i]
             facts.append(Fact(
@@ -208,6 +231,23 @@ def _summations(
 def _tidy(value: Decimal) -> Decimal:
     """Drop exponent noise: 24392E+3 -> 24392000, -0.110 stays -0.110."""
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def _apart(facts: Sequence[Fact]) -> tuple[list[Fact], list[Diagnostic]]:
+    """Leave out the cells of a row that nothing tells apart: columns of one period with no
+    member, whose figures would be one fact (a header misread). A warning names the columns."""
+    cells: dict[tuple[QName, str, str, tuple[int, int], int], list[Fact]] = {}
+    for fact in facts:
+        cells.setdefault((fact.concept, fact.context_id, fact.unit_id, fact.statement, fact.row), []).append(fact)
+    clashing = {id(f) for same in cells.values() if len({f.span.column for f in same}) > 1 for f in same}
+    diags: list[Diagnostic] = []
+    for same in cells.values():
+        if id(same[0]) in clashing:
+            columns = ", ".join(str(f.span.column) for f in same)
+            diags.append(dx.warning(
+                dx.PARSE_COLUMN_SKIPPED, f"columns {columns} of this row share the period {same[0].context_id} and "
+                f"nothing in their headers tells them apart: left out", *(f.span for f in same)))
+    return [f for f in facts if id(f) not in clashing], diags
 
 
 def _duplicates(facts: Sequence[Fact]) -> list[Diagnostic]:

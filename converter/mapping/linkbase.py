@@ -16,7 +16,7 @@ from decimal import Decimal
 from converter.mapping.calc_check import Summation
 from converter.mapping.concepts import ConceptChoice
 from converter.mapping.labels import camel, normalise
-from converter.mapping.members import Members, is_default
+from converter.mapping.members import Axis, Dim, Members, is_default
 from converter.mapping.series import Series
 from converter.model import (
     Arc,
@@ -99,14 +99,10 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
     presentation = _Arcs()
     definition: list[Arc] = []
     parent_of_items = root
-    column_members = [c.member for c in ms.statement.columns if c.member and not is_default(c.member)]
-    dimensional = [
-        (q, [*((m, False) for m in s.members), *((m, True) for m in column_members)])
-        for s, _c, q, _sg in ms.series if s.members or column_members
-    ]
+    dimensional = [(q, dims) for s, _c, q, _sg in ms.series if (dims := _dims_of(ms.statement, s, members))]
     if dimensional:
         parent_of_items = ext(f"{role_id}LineItems", f"{ms.statement.title} [line items]")
-        definition = _dimensions(dimensional, members, concepts, presentation, root, parent_of_items)
+        definition = _dimensions(dimensional, concepts, presentation, root, parent_of_items)
     headings: dict[int, QName] = {}
     by_row = {s.item.row: (s, c, q, sg) for s, c, q, sg in ms.series}
     for item in ms.statement.items:
@@ -116,7 +112,7 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
             _add_item_concept(concepts, s, choice, qname, sign)
             presentation.add(parent, qname, _preferred(s, sign, concepts.standard(qname)))
             headings[item.row] = qname
-        elif item.role is RowRole.HEADING:
+        elif item.role is RowRole.HEADING and item.member is None:
             local = f"{camel(item.label, limit=70)}Abstract"
             abstract = ext(local if local != root.local else f"{local}Heading", item.label.rstrip(": "))
             presentation.add(parent, abstract)
@@ -128,9 +124,17 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
     )
 
 
+def _dims_of(statement: Statement, s: Series, members: Members) -> list[Dim]:
+    """Every member a series' facts carry: the statement's part, its rows', its columns'."""
+    dims = [] if (part := members.part(s.statement)) is None else [part]
+    dims += [members.row((s.statement, s.item.row), m) for m in s.members]
+    columns = {c.index: c.member for c in statement.columns if c.member and not is_default(c.member)}
+    dims += [members.column(s.statement, columns[c]) for c in dict.fromkeys(c for _, c in s.cells) if c in columns]
+    return list(dict.fromkeys(dims))
+
+
 def _dimensions(
-    dimensional: Sequence[tuple[QName, list[tuple[str, bool]]]],
-    members: Members,
+    dimensional: Sequence[tuple[QName, list[Dim]]],
     concepts: _Concepts,
     presentation: _Arcs,
     root: QName,
@@ -138,38 +142,42 @@ def _dimensions(
 ) -> list[Arc]:
     """Table / axis / domain / members / line items: presentation arcs (appended) and definition arcs.
 
+    Members that are parts of another member sit under it (domain -> whole -> part).
+
     Args:
-        dimensional: Line items with member facts, and their members as (label, is a column member).
-        members: The member registry.
+        dimensional: Line items with member facts, and the members they carry.
         concepts: Concepts being collected (members, axes, domains, table are added).
         presentation: The role's presentation arcs so far.
         root: The role's root abstract.
         line_items: The role's line-items abstract.
     """
-    axes: dict[str, list[QName]] = {}
-    for _q, labels in dimensional:
-        for label, column in dict.fromkeys(labels):
-            axis = members.axis_of(label, column=column)
-            qn = members.member_qname(label)
-            if qn not in axes.setdefault(axis, []):
-                axes[axis].append(qn)
-                concepts.add(Concept(qname=qn, role=ConceptRole.MEMBER, item_type=ItemType.DOMAIN, period_type="duration",
-                                     balance=None, labels=(Label(role=LabelRole.STANDARD, text=label),)))
-    table = Members.table_qname(next(iter(axes)))
-    for qname in (table, *(Members.axis_qname(a) for a in axes), *(Members.domain_qname(a) for a in axes)):
-        concepts.add(BY_NAME[qname.local].concept())
+    axes: dict[Axis, dict[QName, Dim]] = {}
+    for _q, dims in dimensional:
+        for dim in dims:
+            axes.setdefault(dim.axis, {}).setdefault(dim.member, dim)
+    for found in axes.values():
+        for dim in list(found.values()):  # a whole printed only as its parts' parent is a member too
+            if dim.parent is not None:
+                found.setdefault(dim.parent.member, dim.parent)
+    table = next(iter(axes)).table
+    for axis in axes:
+        for concept in axis.concepts:
+            concepts.add(concept)
     presentation.add(root, table)
     definition: list[Arc] = [Arc(source=line_items, target=table, order=1, arcrole=ns.ALL)]
-    for n, (axis, member_qnames) in enumerate(axes.items(), start=1):
-        axis_q, domain_q = Members.axis_qname(axis), Members.domain_qname(axis)
-        presentation.add(table, axis_q)
-        presentation.add(axis_q, domain_q)
-        definition.append(Arc(source=table, target=axis_q, order=n, arcrole=ns.HYPERCUBE_DIMENSION))
-        definition.append(Arc(source=axis_q, target=domain_q, order=1, arcrole=ns.DIMENSION_DOMAIN))
-        definition.append(Arc(source=axis_q, target=domain_q, order=1, arcrole=ns.DIMENSION_DEFAULT))
-        for k, member in enumerate(member_qnames, start=1):
-            presentation.add(domain_q, member)
-            definition.append(Arc(source=domain_q, target=member, order=k, arcrole=ns.DOMAIN_MEMBER))
+    for n, (axis, found) in enumerate(axes.items(), start=1):
+        presentation.add(table, axis.axis)
+        presentation.add(axis.axis, axis.domain)
+        definition.append(Arc(source=table, target=axis.axis, order=n, arcrole=ns.HYPERCUBE_DIMENSION))
+        definition.append(Arc(source=axis.axis, target=axis.domain, order=1, arcrole=ns.DIMENSION_DOMAIN))
+        definition.append(Arc(source=axis.axis, target=axis.domain, order=1, arcrole=ns.DIMENSION_DEFAULT))
+        placed: dict[QName, int] = {}
+        for dim in found.values():
+            concepts.add(_member_concept(dim))
+            up = dim.parent.member if dim.parent is not None else axis.domain
+            placed[up] = placed.get(up, 0) + 1
+            presentation.add(up, dim.member)
+            definition.append(Arc(source=up, target=dim.member, order=placed[up], arcrole=ns.DOMAIN_MEMBER))
     presentation.add(table, line_items)
     seen: list[QName] = []
     for qname, _labels in dimensional:
@@ -177,6 +185,14 @@ def _dimensions(
             seen.append(qname)
             definition.append(Arc(source=line_items, target=qname, order=len(seen), arcrole=ns.DOMAIN_MEMBER))
     return definition
+
+
+def _member_concept(dim: Dim) -> Concept:
+    """A member's concept: the base one (range members), else an extension domain member."""
+    if dim.member.namespace == ns.BASE:
+        return BY_NAME[dim.member.local].concept()
+    return Concept(qname=dim.member, role=ConceptRole.MEMBER, item_type=ItemType.DOMAIN, period_type="duration",
+                   balance=None, labels=(Label(role=LabelRole.STANDARD, text=dim.label),))
 
 
 def _add_item_concept(concepts: _Concepts, s: Series, choice: ConceptChoice, qname: QName, sign: int) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from converter.mapping.arithmetic import Line
 from converter.mapping.concepts import heading_label
+from converter.mapping.members import is_default
 from converter.model import LineItem, RowRole, Statement, UnitKind, Value
 
 DEFAULT = ""  # member key of the consolidated total
@@ -95,7 +96,11 @@ def _balance_at(label: str) -> str | None:
 
 
 def series_of(number: int, statement: Statement) -> list[Series]:
-    """The series of a statement, in printed order; headings without figures are left out."""
+    """The series of a statement, in printed order; headings without figures are left out.
+
+    The rows of heading-per-member blocks that print the same line item ("Operating Revenues"
+    under "Consolidated -", "Alabama Power -", ...) are one series, keyed by their member.
+    """
     items = statement.items
     by_row = {i.row: i for i in items}
     members: dict[int, list[LineItem]] = {}
@@ -103,6 +108,7 @@ def series_of(number: int, statement: Statement) -> list[Series]:
         if item.role is RowRole.MEMBER and item.parent is not None:
             members.setdefault(item.parent, []).append(item)
     out: list[Series] = []
+    blocks: dict[tuple[object, ...], Series] = {}  # line items of heading-per-member blocks
     for item in items:
         if item.role is RowRole.MEMBER or (item.parent in members and _is_group_total(item, members)):
             continue
@@ -110,14 +116,21 @@ def series_of(number: int, statement: Statement) -> list[Series]:
         if item.row in members:
             out.append(_group(number, item, members[item.row], items, headings))
         elif item.role is not RowRole.HEADING and item.values:
-            cells = {(DEFAULT, v.column): v for v in item.values}
-            out.append(
-                Series(
-                    statement=number, item=item, label=item.label, printed_label=item.label, total_label=None,
-                    unit=item.unit, scale=item.scale, cells=cells, headings=headings,
-                    is_total=item.role is RowRole.TOTAL,
-                )
+            member = DEFAULT if item.member is None or is_default(item.member) else item.member
+            cells = {(member, v.column): v for v in item.values}
+            key = (item.label.lower(), item.unit, item.unit_name, item.scale, headings)
+            earlier = blocks.get(key) if item.member is not None else None
+            if earlier is not None and not cells.keys() & earlier.cells.keys():
+                earlier.cells.update(cells)
+                continue
+            series = Series(
+                statement=number, item=item, label=item.label, printed_label=item.label, total_label=None,
+                unit=item.unit, scale=item.scale, cells=cells, headings=headings,
+                is_total=item.role is RowRole.TOTAL,
             )
+            if item.member is not None:
+                blocks[key] = series
+            out.append(series)
     return out
 
 
@@ -126,7 +139,8 @@ def _is_group_total(item: LineItem, members: dict[int, list[LineItem]]) -> bool:
 
 
 def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequence[LineItem], headings: tuple[str, ...]) -> Series:
-    total = next((i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL), None)
+    total = heading if heading.values else next(
+        (i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL), None)
     cells: dict[tuple[str, int], Value] = {}
     for row in rows:
         for v in row.values:

@@ -39,6 +39,7 @@ class Row:
     has_values: bool
     total: bool
     opens: bool = False  # printed with a trailing ":" or "-": its rows may sit at its own indent
+    figures: tuple[str, ...] = ()  # the digits of its cells, column by column ("" where empty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +88,129 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
     return result
 
 
-def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None = None) -> set[int]:
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """Heading-per-member blocks: the member each of their rows belongs to ("Alabama Power"), the
+    headings that name one, and the labels left once a member prefix is cut off."""
+
+    member: dict[int, str] = field(default_factory=dict)
+    headings: set[int] = field(default_factory=set)
+    label: dict[int, str] = field(default_factory=dict)
+
+    def parents(self, tree: Hierarchy) -> dict[int, int]:
+        """The rows' parents past the headings that name a member (their rows sit where they do)."""
+        out: dict[int, int] = {}
+        for index, up in tree.parent.items():
+            at: int | None = up
+            while at is not None and at in self.headings:
+                at = tree.parent.get(at)
+            if at is not None:
+                out[index] = at
+        return out
+
+
+_PREFIX = re.compile(r"^(?P<name>\S.*?)\s+[-\u2013\u2014]+\s+(?P<item>\S.*)$")
+_SECTION = re.compile(r"\bactivities\b|\bnotes?\b|\bgrowth\b|\brates?\b|\bratios?\b|\bpercent|%", re.IGNORECASE)
+_WHOLE = re.compile(r"^(?:total )?(?:company|consolidated|worldwide)(?: total)?$", re.IGNORECASE)  # its block is the default
+_GENERIC = re.compile(r"^(?:all )?others?(?: segments?)?$|^corporate(?: and other)?$|^eliminations?$", re.IGNORECASE)
+_QUALIFIER = re.compile(r"^(?:net|total|other|gross|and other)$", re.IGNORECASE)
+
+
+def member_blocks(rows: Sequence[Row]) -> Blocks:
+    """Blocks of rows that repeat the same line items, one block per part of the company.
+
+    The transpose of a member breakdown: a heading naming a subsidiary, segment or business unit
+    ("Alabama Power -", no financial words; or the whole: "Consolidated -", "Total company") followed by line items ("Operating Revenues", "Net
+    Income"), or rows whose label starts with the name ("Alabama Power - Operating Revenues")
+    followed by deeper-indented line items. They are blocks only where at least two of them
+    repeat the same financial line items, each at least half of its rows.
+    """
+    found: list[tuple[int | None, str, list[int]]] = []  # (heading row, member, rows)
+    for row in rows:
+        prefix = _PREFIX.match(row.label) if row.has_values else None
+        if not row.has_values and (_names_part(row.label) or _WHOLE.match(row.label.rstrip(" :-\u2013\u2014"))):
+            found.append((row.index, row.label.rstrip(" :-\u2013\u2014"), _block(rows, row, same_indent=row.opens)))
+        elif prefix and _is_prefixed(prefix):
+            found.append((None, prefix["name"], [row.index, *_block(rows, row, same_indent=False)]))
+    labels = {i: _item_label(rows[i]) for _, _, block in found for i in block}
+    count = Counter(key for _, _, block in found for key in {labels[i].lower() for i in block})
+    kept = [(h, name, block) for h, name, block in found if block and 2 * sum(
+        1 for i in block if count[labels[i].lower()] >= 2 and _FINANCIAL.search(labels[i])) >= len(block)]
+    if len({name.lower() for _, name, _ in kept}) < 2:
+        return Blocks()
+    result = Blocks()
+    for heading, name, block in kept:
+        if heading is not None:
+            result.headings.add(heading)
+            result.member[heading] = name
+        for i in block:
+            result.member[i] = name
+            if labels[i] != rows[i].label:
+                result.label[i] = labels[i]
+    return result
+
+
+def parts_named(titles: Sequence[str], labels: Sequence[Sequence[str]]) -> list[str | None]:
+    """The part of the company each statement is about, where its title is a name (no financial
+    words) that rows of another statement print too ("Construction Industries" over the sales of
+    that segment, beside a table listing every segment).
+
+    Args:
+        titles: The statements' titles.
+        labels: Each statement's row labels (rows with figures).
+
+    Returns:
+        Per statement, the title it names a part by, or None.
+    """
+    out: list[str | None] = []
+    for n, title in enumerate(titles):
+        text = title.strip().rstrip(":").strip()
+        elsewhere = any(text.lower() in (x.lower() for x in rows) for m, rows in enumerate(labels) if m != n)
+        out.append(text if elsewhere and _names_part(text) and not _QUALIFIER.match(text) and not _GENERIC.match(text)
+                   else None)
+    return out
+
+
+def _names_part(label: str) -> bool:
+    """A heading that may name a part of the company: a name, no financial or section words."""
+    text = label.rstrip(" :-\u2013\u2014")
+    return bool(text) and not _FINANCIAL.search(text) and not _SECTION.search(text) and not _BARE_TOTAL.match(text)
+
+
+def _block(rows: Sequence[Row], start: Row, *, same_indent: bool) -> list[int]:
+    """Rows with figures after ``start`` that sit under it: deeper-indented ones (or at its own
+    indent when it is printed with a trailing colon or dash), up to the next heading at its level."""
+    out: list[int] = []
+    for row in rows[start.index + 1:]:
+        if row.indent < start.indent or (row.indent == start.indent and (not same_indent or not row.has_values)):
+            break
+        if row.has_values:
+            out.append(row.index)
+    return out
+
+
+def _item_label(row: Row) -> str:
+    """The line item of a block row: the label without its member prefix."""
+    prefix = _PREFIX.match(row.label)
+    return prefix["item"] if prefix and _is_prefixed(prefix) else row.label
+
+
+def _is_prefixed(prefix: re.Match[str]) -> bool:
+    """"Alabama Power - Operating Revenues": a name, then a line item (not a bare "net")."""
+    item = prefix["item"]
+    return _names_part(prefix["name"]) and bool(_FINANCIAL.search(item)) and not _QUALIFIER.match(item)
+
+
+def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None = None, blocks: Blocks | None = None) -> set[int]:
     """Indexes of rows that are members of a breakdown (segments, regions, products).
 
-    ``monetary`` are the rows in money (only money is broken down by line item).
+    ``monetary`` are the rows in money (only money is broken down by line item); rows of
+    heading-per-member ``blocks`` are line items, never members.
     """
     children: dict[int, list[Row]] = {}
     for row in rows:
         up = tree.parent.get(row.index)
-        if up is not None and row.has_values and not row.total:
+        if up is not None and row.has_values and not row.total and (blocks is None or row.index not in blocks.member):
             children.setdefault(up, []).append(row)
     recurring = Counter(r.label.lower() for kids in children.values() for r in kids)
     heading_count = Counter(
@@ -119,11 +234,48 @@ def _relabelled(kids: Sequence[Row], rows: Sequence[Row], tree: Hierarchy) -> bo
     another measure ("Includes stock-based compensation expense: / Cost of sales / Research and
     development"): a breakdown of that measure by line item."""
     group = tree.parent.get(kids[0].index)
-    earlier = {r.label.lower() for r in rows[: kids[0].index] if r.has_values and tree.parent.get(r.index) != group}
-    return all(k.label.lower() in earlier for k in kids)
+    earlier = {r.label.lower(): r.figures for r in rows[: kids[0].index] if r.has_values and tree.parent.get(r.index) != group}
+    if not all(k.label.lower() in earlier for k in kids):
+        return False
+    return any(earlier[k.label.lower()] != k.figures for k in kids)  # the same figures: the same facts reprinted
+
+
+def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dict[int, int]:
+    """Breakdowns printed without a heading: rows that name parts of the company (no financial
+    words) adding up to the total under them ("Retail Business" / "Competitive Generation" /
+    ... / "Net Income - As Reported"); subtotals between them ("Total", "Subtotal CPUs") are left
+    as they are. Rows naming periods ("Fiscal 2024", "Thereafter") are not parts of the company.
+
+    Args:
+        rows: The table's rows.
+        taken: Rows already placed (members of a heading's breakdown, rows of member blocks).
+        monetary: The rows in money (only money is broken down).
+
+    Returns:
+        Member row index -> index of the total row they add up to.
+    """
+    out: dict[int, int] = {}
+    for total in reversed(rows):
+        if not (total.total and total.index in monetary and _FINANCIAL.search(total.label)) or total.index in out \
+                or _SUBTOTAL.match(total.label):
+            continue
+        run: list[int] = []
+        for row in reversed(rows[: total.index]):
+            if row.index in taken or row.index in out or not row.has_values or row.index not in monetary:
+                break
+            if _SUBTOTAL.match(row.label):
+                continue
+            if row.total or _FINANCIAL.search(row.label) or _PERIOD.search(row.label):
+                break
+            run.append(row.index)
+        if len(run) >= 2:
+            out.update((i, total.index) for i in run)
+    return out
 
 
 _BARE_TOTAL = re.compile(r"^(?:sub)?total$", re.IGNORECASE)
+_SUBTOTAL = re.compile(r"^(?:sub)?total$|^subtotal\b", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}\b|\bthereafter\b|\bfiscal\b|\bquarters?\b|\byears?\b", re.IGNORECASE)
 
 
 def _totals(total: str, heading: str) -> bool:

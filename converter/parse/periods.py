@@ -67,6 +67,7 @@ _CHANGE = re.compile(
 _OTHER = re.compile(
     r"\b(?:guidance|outlook|forecasts?|projected|projections?|budget)\b|^\W*(?:notes?|ref\.?)\W*$", _I
 )
+_MARKER = re.compile(r"[*\u2020\u2021]+|\((?:[a-z]|\d{1,2})\)")  # footnote markers ("2003*"), never members
 _UNIT_CAPTION = re.compile(
     r"[$€£¥]\s?(?:m|mm|k|bn|b|000s?)\b|\b(?:units?|k|m|mm|bn|thousands|millions|billions|in\s+\w+)$", _I
 )
@@ -352,7 +353,7 @@ def _fill_between(columns: list[Column]) -> list[Column]:
 def _member_text(texts: Sequence[str]) -> str:
     """The lowest header text that says more than the period ("GAAP", "As Reported")."""
     for text in reversed(texts):
-        rest = clues_of(text).residual
+        rest = _MARKER.sub("", clues_of(text).residual).strip()
         if rest:
             return "" if _UNIT_CAPTION.search(rest) else rest
     return ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import decimal
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from converter import diagnostics as dx
@@ -30,7 +31,15 @@ from converter.model import (
     Value,
 )
 from converter.parse.column_units import unit_groups
-from converter.parse.hierarchy import Hierarchy, Row, hierarchy, member_rows
+from converter.parse.hierarchy import (
+    Hierarchy,
+    Row,
+    hierarchy,
+    member_blocks,
+    member_rows,
+    member_runs,
+    parts_named,
+)
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import parse_columns
 from converter.parse.release_calendar import release_calendar
@@ -75,7 +84,9 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
             made, found = _statements_of(view.table, view.columns, document.company, first)
             statements.extend(made)
             diags.extend(found)
-    return tuple(statements), diags
+    labels = [[i.label for i in st.items if i.values] for st in statements]
+    parts = parts_named([st.title for st in statements], labels)
+    return tuple(replace(st, member=part) if part else st for st, part in zip(statements, parts)), diags
 
 
 def _too_large(amount: Decimal, exponent: int) -> bool:
@@ -146,13 +157,17 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     """Type the rows: role, level, parent, unit, figures."""
     diags: list[Diagnostic] = []
     shaped = _shapes(rows)
+    blocks = member_blocks(shaped)
+    shaped = [replace(s, label=blocks.label.get(s.index, s.label)) for s in shaped]
     tree = hierarchy(shaped)
-    parent = tree.parent
+    parent = blocks.parents(tree)
     indents = sorted({r.indent for r in shaped})
     units = [
-        unit_of_all or classify_row(s.label, _heading_chain(shaped, parent, s.index), title) for s in shaped
+        unit_of_all or classify_row(s.label, _heading_chain(shaped, tree.parent, s.index), title) for s in shaped
     ]
-    members = member_rows(shaped, tree, {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY})
+    monetary = {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY}
+    members = member_rows(shaped, tree, monetary, blocks)
+    runs = member_runs(shaped, members | blocks.member.keys(), monetary)
     items: list[LineItem] = []
     for row, shape in zip(rows, shaped):
         headings = _heading_chain(shaped, parent, shape.index)
@@ -162,11 +177,11 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
         diags.extend(found)
         role = (
             RowRole.HEADING if not shape.has_values
-            else RowRole.MEMBER if shape.index in members
+            else RowRole.MEMBER if shape.index in members or shape.index in runs
             else RowRole.TOTAL if shape.total
             else RowRole.ITEM
         )
-        up = parent.get(shape.index)
+        up = runs.get(shape.index, parent.get(shape.index))
         if shape.index in tree.closes and (unit, unit_name) != units[shape.index]:
             up = tree.closes[shape.index]  # the total of a per-share (or share) block sits under its heading
         items.append(
@@ -181,6 +196,7 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
                 scale=exponent,
                 values=values,
                 span=row.label_span,
+                member=blocks.member.get(shape.index),
             )
         )
     return items, diags
@@ -208,7 +224,8 @@ def _shapes(rows: Sequence[GridRow]) -> list[Row]:
         has_values = any(c is not None for c in r.cells)
         total = r.rule_above is Rule.SINGLE or label.lower().startswith("total")
         opens = not has_values and r.label.rstrip().endswith((":", "-", "\u2014"))
-        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens))
+        figures = tuple(re.sub(r"\D", "", c.text) if c is not None else "" for c in r.cells)
+        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens, figures=figures))
     return out
 
 

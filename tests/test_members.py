@@ -1,0 +1,342 @@
+"""Breakdowns, members and axes, each on a tiny release written inline (text or HTML)."""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+
+import pytest
+
+from converter import diagnostics as dx
+from converter.model import ConversionResult
+from converter.pipeline import ConvertOptions, convert
+from test_mapping import HEADER as HEADER_TEXT
+from test_mapping import facts, release, report_of
+
+
+def by_context(result: ConversionResult, local: str) -> dict[str, Decimal | None]:
+    return {f.context_id: f.value for f in facts(result, local)}
+
+
+QUARTER = '<tr><td></td><td colspan="{n}">Three Months Ended December 31,{year}</td></tr>'
+YEARS = "<tr><td></td>" + "<td>2024</td><td>2023</td>" * 3 + "</tr>"
+
+
+def html_release(rows: str, header: str = QUARTER.format(n=2, year="") + "<tr><td></td><td>2024</td><td>2023</td></tr>",
+                 title: str = "FINANCIAL OVERVIEW") -> ConversionResult:
+    """Convert a small HTML release: one table of ``rows`` under ``header`` rows."""
+    html = (
+        "<html><body><p>EXAMPLE WIDGETS CORPORATION</p>"
+        f"<p>{title}</p><p>(In thousands)</p><table>{header}{rows}</table></body></html>"
+    )
+    return convert(html.encode(), name="release.htm", options=ConvertOptions(validate=False))
+
+
+def html_row(label: str, *cells: str, indent: int = 0) -> str:
+    style = f' style="padding-left:{12 * indent}pt"' if indent else ""
+    return f"<tr><td{style}>{label}</td>{''.join(f'<td>{c}</td>' for c in cells)}</tr>"
+
+
+def no_entity_concepts(result: ConversionResult) -> None:
+    names = {f.concept.local for f in report_of(result).facts}
+    assert not any(part in n for part in ("Alpha", "Beta", "Consolidated", "TotalCompany") for n in names), names
+
+
+# ---------------------------------------------------------------------------------------------
+# Heading-per-member blocks: the transpose of a "Net sales:" breakdown
+# ---------------------------------------------------------------------------------------------
+
+ENTITY_BLOCKS = """\
+    Consolidated -
+         Operating revenues                      $  1,000    $    900
+         Net income                                   100          90
+    Alpha Power -
+         Operating revenues                           600         500
+         Net income                                    60          50
+    Beta Power -
+         Operating revenues                           400         400
+         Net income                                    40          40
+"""
+
+
+def test_heading_per_entity_block_in_text_is_one_line_item_with_a_member_per_heading() -> None:
+    result = release(ENTITY_BLOCKS)
+    revenues = by_context(result, "Revenues")
+    assert revenues == {
+        "D20241001-20241231": Decimal(1000000), "D20231001-20231231": Decimal(900000),
+        "D20241001-20241231_AlphaPower": Decimal(600000), "D20231001-20231231_AlphaPower": Decimal(500000),
+        "D20241001-20241231_BetaPower": Decimal(400000), "D20231001-20231231_BetaPower": Decimal(400000),
+    }
+    assert by_context(result, "NetIncomeLoss")["D20241001-20241231_BetaPower"] == Decimal(40000)
+    no_entity_concepts(result)
+
+
+def test_heading_per_entity_block_in_html() -> None:
+    result = html_release(  # the whole company's block as "Total company", between the others
+        html_row("<b>Alpha Power</b>", "", "")
+        + html_row("Operating revenues", "600", "500", indent=1) + html_row("Net income", "60", "50", indent=1)
+        + html_row("<b>Total company</b>", "", "")
+        + html_row("Operating revenues", "$ 1,000", "$ 900", indent=1) + html_row("Net income", "100", "90", indent=1)
+        + html_row("<b>Beta Power</b>", "", "")
+        + html_row("Operating revenues", "400", "400", indent=1) + html_row("Net income", "40", "40", indent=1)
+    )
+    assert by_context(result, "Revenues")["D20241001-20241231_AlphaPower"] == Decimal(600000)
+    assert by_context(result, "NetIncomeLoss")["D20231001-20231231"] == Decimal(90000)
+    no_entity_concepts(result)
+
+
+def test_entity_prefix_rows_are_members_of_the_line_items_below_them() -> None:
+    result = release("""\
+    Consolidated - Operating revenues            $  1,000    $    900
+         Net income                                   100          90
+    Alpha Power - Operating revenues                  600         500
+         Net income                                    60          50
+    Beta Power - Operating revenues                   400         400
+         Net income                                    40          40
+    """)
+    assert by_context(result, "Revenues")["D20241001-20241231"] == Decimal(1000000)
+    assert by_context(result, "NetIncomeLoss")["D20241001-20241231_AlphaPower"] == Decimal(60000)
+    no_entity_concepts(result)
+
+
+def test_one_heading_naming_a_part_is_not_a_block() -> None:
+    result = release("""\
+    Investing activities:
+         Capital expenditures                         (30)        (20)
+         Other                                         (4)          3
+    Financing activities:
+         Dividends paid                               (10)        (10)
+         Other                                          2           1
+    """)
+    assert all("_" not in f.context_id for f in report_of(result).facts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Breakdowns printed without a heading
+# ---------------------------------------------------------------------------------------------
+
+
+def test_named_rows_adding_up_to_a_total_are_its_members_around_a_subtotal() -> None:
+    result = release("""\
+    Earnings by business
+         Retail                                  $    128    $     90
+         Wholesale                                     71          62
+                                                 ---------   ---------
+              Total                                   199         152
+         Leasing                                        6           7
+         Parent and other                             (23)        (12)
+                                                 ---------   ---------
+         Net income                              $    182    $    147
+    """)
+    income = by_context(result, "NetIncomeLoss")
+    assert income["D20241001-20241231"] == Decimal(182000)
+    assert income["D20241001-20241231_Wholesale"] == Decimal(71000)
+    assert income["D20231001-20231231_ParentAndOther"] == Decimal(-12000)
+    subtotal = [f for f in report_of(result).facts if f.printed == "199"]
+    assert len(subtotal) == 1 and "_" not in subtotal[0].context_id
+
+
+def test_line_items_reprinted_with_their_figures_are_the_same_facts_not_a_breakdown() -> None:
+    result = release("""\
+    Net income                                   $    188    $    159
+    Synthetic fuels                                     6          12
+    Earnings excluding synthetic fuels
+         Net income                                   188         159
+         Less: Synthetic fuels                         (6)        (12)
+                                                 ---------   ---------
+         Net income excluding synthetic fuels         182         147
+    """)
+    assert all("_" not in f.context_id for f in report_of(result).facts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Column groups that name segments or entities; ranges
+# ---------------------------------------------------------------------------------------------
+
+SEGMENT_COLUMNS = QUARTER.format(n=6, year="") + (
+    '<tr><td></td><td colspan="2">Domestic</td><td colspan="2">Canada</td><td colspan="2">Consolidated</td></tr>'
+) + YEARS
+
+
+def test_segment_column_groups_are_segment_members_and_the_consolidated_column_the_default() -> None:
+    result = html_release(
+        html_row("Revenues", "$ 700", "$ 600", "$ 300", "$ 300", "$ 1,000", "$ 900")
+        + html_row("Operating income", "70", "60", "30", "30", "100", "90"),
+        header=SEGMENT_COLUMNS, title="SEGMENT INCOME STATEMENTS")
+    assert by_context(result, "Revenues") == {
+        "D20241001-20241231_Domestic": Decimal(700000), "D20231001-20231231_Domestic": Decimal(600000),
+        "D20241001-20241231_Canada": Decimal(300000), "D20231001-20231231_Canada": Decimal(300000),
+        "D20241001-20241231": Decimal(1000000), "D20231001-20231231": Decimal(900000),
+    }
+
+
+def test_consolidating_columns_are_legal_entities() -> None:
+    header = QUARTER.format(n=4, year=" 2024") + "<tr><td></td>" + "".join(
+        f"<td>{h}</td>" for h in ("Consolidated", "Parent Company", "Guarantor Subsidiaries", "Eliminations")
+    ) + "</tr>"
+    result = html_release(html_row("Revenues", "$ 1,000", "$ 700", "$ 400", "$ (100)"), header=header,
+                          title="SUPPLEMENTAL CONSOLIDATING DATA")
+    assert by_context(result, "Revenues") == {
+        "D20241001-20241231": Decimal(1000000), "D20241001-20241231_LegalEntity-ParentCompany": Decimal(700000),
+        "D20241001-20241231_LegalEntity-GuarantorSubsidiaries": Decimal(400000),
+        "D20241001-20241231_LegalEntity-Eliminations": Decimal(-100000),
+    }
+
+
+def test_parts_of_a_total_column_are_members_under_it() -> None:
+    header = QUARTER.format(n=3, year=" 2024") + "<tr><td></td>" + "".join(
+        f"<td>{h}</td>" for h in ("Retail", "Credit", "Total Domestic")) + "</tr>"
+    result = html_release(html_row("Revenues", "$ 700", "$ 300", "$ 1,000"), header=header, title="SEGMENT DETAIL")
+    revenues = by_context(result, "Revenues")
+    assert revenues["D20241001-20241231_Domestic"] == Decimal(1000000)
+    assert revenues["D20241001-20241231_Retail"] == Decimal(700000)
+    role = next(r for r in report_of(result).taxonomy.roles if r.definition_arcs)
+    wholes = {a.target.local: a.source.local for a in role.definition_arcs if a.target.local.endswith("Member")}
+    assert wholes == {"DomesticMember": "SegmentDomain", "RetailMember": "DomesticMember", "CreditMember": "DomesticMember"}
+
+
+RANGE_HEADER = """\
+                         EXAMPLE WIDGETS CORPORATION
+              RECONCILIATION OF GAAP TO NON-GAAP FINANCIAL TARGETS
+
+                                                 FISCAL YEAR 2025
+                                              ----------------------
+                                                  LOW        HIGH
+                                              ---------   ---------
+"""
+
+
+RANGE_BODY = """\
+GAAP diluted net income per share            $  10.85    $  11.15
+Amortization of intangibles per share            0.82        0.82
+                                             ---------   ---------
+Non-GAAP diluted net income per share        $  11.67    $  11.97
+"""
+
+
+def test_low_and_high_columns_are_the_ends_of_a_range() -> None:
+    result = release(RANGE_BODY, RANGE_HEADER)
+    contexts = {c.id: c.members for c in report_of(result).contexts}
+    assert sorted(contexts) == ["D20250101-20251231_Range-Maximum", "D20250101-20251231_Range-Minimum"]
+    (axis, member), = contexts["D20250101-20251231_Range-Minimum"]
+    assert (axis.local, member.local, member.prefix) == ("RangeAxis", "MinimumMember", "xfy")
+    assert by_context(result, "NonGAAPDilutedNetIncomePerShare")["D20250101-20251231_Range-Maximum"] == Decimal("11.97")
+
+
+# ---------------------------------------------------------------------------------------------
+# Overlapping breakdowns, breakdowns of a member, statements about one part
+# ---------------------------------------------------------------------------------------------
+
+OVERLAPPING = """\
+    Net sales:
+         Products                                $  9,600    $  9,600
+         Services                                   2,300       2,000
+                                                 ---------   ---------
+              Total net sales                      11,900      11,600
+    Net sales by category:
+         Phones                                     6,900       6,500
+         Computers                                  2,700       3,100
+         Services                                   2,300       2,000
+                                                 ---------   ---------
+              Total net sales                      11,900      11,600
+    Net sales by reportable segment:
+         Americas                                   5,000       4,900
+         Europe                                     6,900       6,700
+                                                 ---------   ---------
+              Total net sales                      11,900      11,600
+"""
+
+
+def test_overlapping_breakdowns_of_one_line_item_never_share_a_domain() -> None:
+    result = release(OVERLAPPING)
+    by_axis: dict[str, set[str]] = {}
+    for fact in facts(result, "NetSales"):
+        context = next(c for c in report_of(result).contexts if c.id == fact.context_id)
+        for axis, member in context.members:
+            by_axis.setdefault(axis.local, set()).add(member.local)
+    assert by_axis == {
+        "ProductOrServiceAxis": {"ProductsMember", "ServicesMember"},
+        "ProductLineAxis": {"PhonesMember", "ComputersMember", "ServicesMember"},
+        "SegmentAxis": {"AmericasMember", "EuropeMember"},
+    }
+
+
+def test_a_second_breakdown_into_other_members_gets_an_axis_of_its_own() -> None:
+    result = release("""\
+    Net sales:
+         Widgets                                 $    700    $    600
+         Gadgets                                      300         300
+                                                 ---------   ---------
+              Total net sales                       1,000         900
+    Net sales by customer:
+         Retailers                                    800         700
+         Distributors                                 200         200
+                                                 ---------   ---------
+              Total net sales                       1,000         900
+    """)
+    axes = {a.local: m.local for c in report_of(result).contexts for a, m in c.members}
+    assert axes["SegmentAxis"] in {"WidgetsMember", "GadgetsMember"}
+    assert axes["NetSalesByCustomerAxis"] in {"RetailersMember", "DistributorsMember"}
+
+
+NESTED = """\
+    Revenues:
+         Cloud services                          $    700    $    600
+         Hardware products                            300         300
+                                                 ---------   ---------
+              Total revenues                        1,000         900
+    Cloud services revenues by ecosystem:
+         Applications cloud services                  400         350
+         Infrastructure cloud services                300         250
+                                                 ---------   ---------
+              Total cloud services revenues           700         600
+    Total revenues                                  1,000         900
+         Cloud services                               700         600
+"""
+
+
+def test_breakdown_of_a_member_nests_under_it_and_a_member_row_under_its_total_is_the_member() -> None:
+    result = release(NESTED)
+    revenues = {(f.context_id, f.printed) for f in facts(result, "Revenues")}
+    assert ("D20241001-20241231_ProductLine-CloudServices", "700") in revenues
+    assert ("D20241001-20241231_ProductLine-ApplicationsCloudServices", "400") in revenues
+    assert not [f for f in report_of(result).facts if f.printed.strip("$ ") == "700" and "_" not in f.context_id]
+    role = next(r for r in report_of(result).taxonomy.roles if r.definition_arcs)
+    parents = {a.target.local: a.source.local for a in role.definition_arcs if a.target.local.endswith("Member")}
+    assert parents["ApplicationsCloudServicesMember"] == "CloudServicesMember"
+    assert parents["CloudServicesMember"] == "ProductLineDomain"
+
+
+def test_a_table_titled_with_a_segment_name_holds_that_segments_figures() -> None:
+    segments = html_row("Heavy Machines", "$ 600", "$ 500") + html_row("Light Machines", "400", "400") + html_row(
+        "Total sales", "1,000", "900")
+    html = (
+        "<html><body><p>EXAMPLE WIDGETS CORPORATION</p><p>SALES BY SEGMENT</p><p>(In thousands)</p>"
+        f"<table>{QUARTER.format(n=2, year='')}<tr><td></td><td>2024</td><td>2023</td></tr>{segments}</table>"
+        "<p>Heavy Machines</p><p>(In thousands)</p>"
+        f"<table>{QUARTER.format(n=2, year='')}<tr><td></td><td>2024</td><td>2023</td></tr>"
+        f"{html_row('Americas', '$ 350', '$ 300')}{html_row('Europe', '250', '200')}{html_row('Total sales', '600', '500')}"
+        "</table></body></html>"
+    )
+    result = convert(html.encode(), name="release.htm", options=ConvertOptions(validate=False))
+    sales = by_context(result, "NetSales")
+    assert sales["D20241001-20241231"] == Decimal(1000000)
+    assert sales["D20241001-20241231_HeavyMachines"] == Decimal(600000)
+    assert sales["D20241001-20241231_Geography-Americas_HeavyMachines"] == Decimal(350000)
+
+
+@pytest.mark.parametrize(("header", "body"), [(HEADER_TEXT, OVERLAPPING + NESTED + ENTITY_BLOCKS), (RANGE_HEADER, RANGE_BODY)],
+                         ids=["breakdowns", "range"])
+def test_every_kind_of_member_is_valid_xdt(header: str, body: str) -> None:
+    result = convert((header + textwrap.dedent(body)).encode(), name="release.txt")
+    assert result.report is not None and len(result.report.contexts) >= 2
+    assert [d.render() for d in result.diagnostics if d.severity.rank <= 1] == []
+
+
+def test_columns_of_one_period_that_nothing_tells_apart_are_left_out_with_a_warning() -> None:
+    header = QUARTER.format(n=3, year="") + "<tr><td></td><td>2024</td><td>2024</td><td>2023</td></tr>"
+    result = html_release(html_row("Revenues", "$ 700", "$ 300", "$ 900"), header=header)
+    assert [f.printed for f in facts(result, "Revenues")] == ["$ 900"]
+    skipped = [d for d in result.diagnostics if d.code == dx.PARSE_COLUMN_SKIPPED]
+    assert len(skipped) == 1 and [s.column for s in skipped[0].spans] == [1, 2]
+    assert not [d for d in result.diagnostics if d.code == dx.MAP_DUPLICATE_INCONSISTENT]
