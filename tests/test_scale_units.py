@@ -75,7 +75,7 @@ def test_no_scale(lines: list[str]) -> None:
     [
         (["Kilowatt-Hour Sales", "(In Millions of KWHs)"], ScaleInfo(scale=Scale(), other_unit="KWh", other_exponent=6)),
         (["(In thousands of barrels)"], ScaleInfo(scale=Scale(), other_unit="barrels", other_exponent=3)),
-        (["(In millions, except per share data)", "(Thousands of square feet)"], ScaleInfo(scale=Scale(monetary=6, shares=6), other_unit="sqft", other_exponent=3)),
+        (["(In millions, except per share data)", "(Thousands of square feet)"], ScaleInfo(scale=Scale(monetary=6, shares=6), other_unit="sqft", other_exponent=3, money=True)),
     ],
 )
 def test_non_monetary_scale(lines: list[str], info: ScaleInfo) -> None:

@@ -32,7 +32,7 @@ class ColumnGroup:
 
     columns: tuple[Column, ...]
     info: ScaleInfo
-    unit: tuple[UnitKind, str] | None = None
+    unit: tuple[UnitKind, str | None] | None = None
     suffix: str = ""
 
 
