@@ -34,7 +34,6 @@ NOT_YET_FOUND = {
     "sears-2004q2-ex99": "consolidated income statement not read by the text reader, segment columns, per-share pairs",
     "southernco-2006q4-ex99-02": "heading-per-business-unit blocks written as concepts instead of members",
     "southernco-2006q4-ex99-06": "heading-per-subsidiary blocks written as concepts instead of members",
-    "tdameritrade-2019q1fy-ex99-1": "amount + diluted EPS column pairs, scale from the row labels",
 }
 
 

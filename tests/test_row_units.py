@@ -10,6 +10,7 @@ from units_helpers import by_label, codes_at, convert_html, html_table
 from converter import diagnostics as dx
 from converter.model import UnitKind
 from converter.parse.captions import continues_statement
+from converter.parse.column_units import column_unit
 from converter.parse.unit_tokens import LabelUnit, label_unit
 
 QUARTERS = [["", "Three Months Ended Dec. 31, 2024", "Three Months Ended Dec. 31, 2023"]]
@@ -129,6 +130,49 @@ def test_a_figure_is_money_only_when_the_table_or_the_row_says_so() -> None:
     result = convert_html(html_table(["Operating statistics"], QUARTERS, rows))
     assert by_label(result) == {"Revenue": [("USD", Decimal(500), 0), ("USD", Decimal(450), 0)]}
     assert codes_at(result, dx.PARSE_CELL_UNIT_UNKNOWN) == [(1, 1), (1, 2)]
+
+
+AMOUNT_AND_EPS = """
+<p>ACME CORPORATION</p><p>RECONCILIATION OF NON-GAAP FINANCIAL MEASURES</p><p>In millions, except per share amounts</p>
+<table>
+<tr><td></td><td colspan="2">Quarter Ended Dec. 31, 2018</td><td colspan="2">Quarter Ended Dec. 31, 2017</td></tr>
+<tr><td></td><td>Amount</td><td>Diluted EPS</td><td>Amount</td><td>Diluted EPS</td></tr>
+<tr><td>Net income (GAAP)</td><td>$ 604</td><td>$ 1.07</td><td>$ 297</td><td>$ 0.52</td></tr>
+<tr><td>Amortization of acquired intangible assets</td><td>31</td><td>0.05</td><td>38</td><td>0.07</td></tr>
+<tr><td>Non-GAAP net income</td><td>$ 635</td><td>$ 1.12</td><td>$ 335</td><td>$ 0.59</td></tr>
+</table>
+"""
+
+
+def test_amount_and_per_share_column_pairs_give_a_fact_in_each_unit_and_no_members() -> None:
+    result = convert_html(AMOUNT_AND_EPS)
+    found = by_label(result)
+    assert sorted(found["Amortization of acquired intangible assets"]) == [
+        ("USD", Decimal(31000000), -6), ("USD", Decimal(38000000), -6),
+        ("USDPerShare", Decimal("0.05"), 2), ("USDPerShare", Decimal("0.07"), 2),
+    ]
+    assert result.report is not None
+    assert all(not c.members for c in result.report.contexts)
+    concepts = {f.unit_id: f.concept.local for f in result.report.facts if f.printed.strip() in {"31", "0.05"}}
+    assert concepts["USD"] != concepts["USDPerShare"] and "PerShare" in concepts["USDPerShare"]
+
+
+@pytest.mark.parametrize(
+    ("header", "unit"),
+    [
+        ("Quarter Ended / Dec. 31, 2018 / Amount", UnitKind.MONETARY),
+        ("Quarter Ended / Dec. 31, 2018 / Diluted EPS", UnitKind.PER_SHARE),
+        ("For the 13 Weeks / Ended July 3, 2004 / Pretax", UnitKind.MONETARY),
+        ("For the 13 Weeks / Ended July 3, 2004 / Earnings / Per Share", UnitKind.PER_SHARE),
+        ("Per Diluted / Share", UnitKind.PER_SHARE),
+        ("Quarter Ended / Dec. 31, 2018 / $", UnitKind.MONETARY),
+        ("2022 GAAP", None),
+        ("Adjustments", None),
+        ("Net Income and EPS / After-tax", None),
+    ],
+)
+def test_column_unit(header: str, unit: UnitKind | None) -> None:
+    assert column_unit(header) is unit
 
 
 @pytest.mark.parametrize(
