@@ -67,7 +67,8 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
 
     A table whose columns tell no periods apart is read on its side where its columns are members
     or line items (``sideways``); one without any period column is otherwise skipped with an INFO
-    diagnostic, so are rows in non-financial units (kilowatt-hours, stores) and percentage cells.
+    diagnostic; so are figures whose unit nothing states and ratios printed in rows of amounts
+    (``row_units``).
     """
     diags: list[Diagnostic] = []
     statements: list[Statement] = []
