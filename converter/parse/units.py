@@ -16,7 +16,8 @@ stops at the first text that says something:
 
 A heading that names no unit but speaks of money ("Net sales by segment:") ends the search of
 headings. Then a unit named in the table title ("Kilowatt-Hour Sales (In Millions of KWHs)")
-makes the row OTHER (a count such as "Headcount" only when no heading spoke of money);
+makes the row OTHER (a count such as "Headcount" only when no heading spoke of money), a title
+about per-share amounts and nothing else ("Significant Factors Impacting EPS") PER_SHARE;
 otherwise the row is MONETARY.
 """
 
@@ -123,6 +124,8 @@ def classify_row(label: str, headings: Sequence[str], title: str) -> tuple[UnitK
     name = other_unit(title, strong_only=True) or (None if money else other_unit(title))
     if name is not None:
         return UnitKind.OTHER, name
+    if not money and _PER_SHARE.search(title) and not names_money(_PER_SHARE.sub(" ", title)):
+        return UnitKind.PER_SHARE, None  # "Significant Factors Impacting EPS"
     return UnitKind.MONETARY, None
 
 
