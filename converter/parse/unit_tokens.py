@@ -33,7 +33,7 @@ _RATIOS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"^(?:%|percent|pct\.?)$", -2),
         (r"^(?:bps|bp|basis\s+points)$", -4),
         (r"^(?:pts|ppts?|percentage\s+points)$", -2),
-        (r"^(?:x|times)$", 0),
+        (r"^(?:(?-i:x)|times)$", 0),  # a lowercase "x": "Series X" is no multiple
     )
 )
 _BARRELS_PER_DAY = {"BPD": 0, "B/D": 0, "BBL/D": 0, "MBD": 3, "MB/D": 3, "KBD": 3, "MBBL/D": 3, "MMBD": 6}
@@ -80,9 +80,16 @@ def label_unit(label: str) -> LabelUnit | None:
         if token is None:
             continue
         found = _token_unit(token)
+        if found is not None and found.kind is UnitKind.OTHER and _per_unit(text, token):
+            return None  # "Production costs per BOE": money per unit, not a volume
         if found is not None:
             return found
     return None
+
+
+def _per_unit(text: str, token: str) -> bool:
+    """Whether the label ends in "per <token>" or "/<token>"."""
+    return re.search(rf"(?:\bper|/)\s*\(?\s*{re.escape(token)}\s*\)?\s*:?$", text, _I) is not None
 
 
 def _last_words(text: str, words: int) -> str | None:
