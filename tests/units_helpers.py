@@ -24,10 +24,11 @@ def convert_html(*tables: str) -> ConversionResult:
 
 
 def item_of(result: ConversionResult, fact: Fact) -> tuple[Statement, LineItem]:
-    """The statement and row a fact was read from."""
+    """The statement and line item a fact was read from (by the cell it was read from: a table read
+    on its side has line items across its printed rows)."""
     for st in result.statements:
         if (st.table, st.part) == fact.statement:
-            return st, next(i for i in st.items if i.row == fact.row)
+            return st, next(i for i in st.items if any(v.span == fact.span for v in i.values))
     raise KeyError(fact.statement)
 
 
