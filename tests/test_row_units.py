@@ -26,6 +26,13 @@ def test_a_table_without_a_title_continues_the_statement_above_and_takes_its_sca
     assert warning.spans[0].table == 2
 
 
+def test_no_warning_where_the_continued_scale_applies_to_no_figure() -> None:
+    rates = [["Effective income tax rate", "21.0%", "20.5%"]]
+    result = convert_html(FIRST, html_table(["Non-GAAP Results (continued)"], QUARTERS, rates))
+    assert by_label(result)["Effective income tax rate"][0] == ("pure", Decimal("0.210"), 3)
+    assert codes_at(result, dx.PARSE_SCALE_INHERITED) == []
+
+
 def test_a_lead_in_sentence_continues_the_statement_a_new_title_does_not() -> None:
     lead_in = ["Stock-based compensation was included in the following operating expense categories:"]
     continued = by_label(convert_html(FIRST, html_table(lead_in, QUARTERS, CASH)))

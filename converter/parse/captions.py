@@ -6,8 +6,9 @@ A table that prints none and opens no statement of its own (no title at all, or 
 sentence, a sub-heading ending in a colon, footnote lines, "(continued)") continues the table
 before it: a second reconciliation printed under the first one's title, a breakdown introduced
 by "Stock-based compensation was included in the following categories:". It takes that
-table's scale (and, when it prints no title at all, its title), and xbrlify says so with a
-``parse.scale.inherited`` warning: the scale was inferred, not read.
+table's scale (and, when it prints no title at all, its title), and where that scale applies to
+an amount or a share count, xbrlify says so with a ``parse.scale.inherited`` warning: the scale
+was inferred, not read.
 """
 
 from __future__ import annotations

@@ -93,8 +93,13 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
             made.extend(some)
             diags.extend(found)
         statements.extend(made)
-        diags.extend(inherited if made else [])
+        diags.extend(inherited if _scaled(made) else [])
     return tuple(statements), diags
+
+
+def _scaled(statements: Sequence[Statement]) -> bool:
+    """Whether the table's scale applies to any figure of its statements (amounts, share counts)."""
+    return any(i.values and i.unit in (UnitKind.MONETARY, UnitKind.SHARES) for st in statements for i in st.items)
 
 
 def _too_large(amount: Decimal, exponent: int) -> bool:
