@@ -29,6 +29,9 @@ PARSE_NUMBER_GARBAGE = "parse.number.garbage"
 PARSE_SCALE_DEFAULT = "parse.scale.default"
 PARSE_COLUMN_SKIPPED = "parse.column.skipped"
 PARSE_ROW_UNPLACED = "parse.row.unplaced"  # a row of a sideways table with no line item or context of its own
+PARSE_SCALE_INHERITED = "parse.scale.inherited"  # a table's scale taken from the statement it continues
+PARSE_CELL_UNIT_UNKNOWN = "parse.cell.unit-unknown"  # a figure left out: nothing says what unit it is in
+PARSE_CELL_RATIO = "parse.cell.ratio-in-amounts"  # a percentage (bps, x) printed in a row of another unit
 
 # Mapping to the taxonomy.
 MAP_DUPLICATE_INCONSISTENT = "map.duplicate.inconsistent"

@@ -30,7 +30,6 @@ NOT_YET_FOUND = {
     "apple-2011q1-ex99-2": "only the sibling exhibit states the fiscal dates of the data sheet's 'Q1 2011' columns"
                            " (one calendar per submission: issue 10); alone they are flagged parse.period.assumed",
     "sears-2004q2-ex99": "consolidated income statement not read by the text reader, segment columns, per-share pairs",
-    "tdameritrade-2019q1fy-ex99-1": "amount + diluted EPS column pairs, scale from the row labels",
 }
 
 

@@ -171,3 +171,16 @@ def test_inconsistent_duplicate_is_reported_with_both_lines() -> None:
     """)
     found = [d for d in result.diagnostics if d.code == "map.duplicate.inconsistent"]
     assert len(found) == 1 and [s.line for s in found[0].spans] == [17, 20]
+
+
+def test_rows_sharing_a_label_whose_figures_mostly_differ_are_two_line_items_despite_one_chance_match() -> None:
+    def table(title: str, rows: str) -> str:
+        head = "".join(f"<td>Three Months Ended {d}</td>" for d in ("Dec. 31, 2024", "Sept. 30, 2024", "Dec. 31, 2023"))
+        return f"<p>{title}</p><p>(In millions)</p><table><tr><td></td>{head}</tr>{rows}</table>"
+
+    revenue = table("STATEMENTS OF OPERATIONS", "<tr><td>Hardware support</td><td>$ 596</td><td>$ 582</td><td>$ 10</td></tr>")
+    expense = table("STOCK-BASED COMPENSATION BY CATEGORY", "<tr><td>Hardware support</td><td>$ 1</td><td>$ 2</td><td>$ 10</td></tr>")
+    html = f"<html><body>{revenue}{expense}</body></html>"
+    result = convert(html.encode(), name="release.htm", options=ConvertOptions(validate=False))
+    assert not [d.code for d in result.diagnostics if d.code == "map.duplicate.inconsistent"]
+    assert len({f.concept for f in report_of(result).facts}) == 2

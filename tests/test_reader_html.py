@@ -183,6 +183,26 @@ def test_one_row_footnote_table_titles_the_table_below() -> None:
     assert texts(table.rows[0]) == ["$ 46"]
 
 
+def test_title_set_as_a_table_of_one_cell_rows_titles_the_table_below() -> None:
+    html = (
+        "<html><body><p>Old text</p><table><tr><td colspan='2'></td></tr><tr><td></td><td></td></tr>"
+        "<tr><td colspan='2'>ACME CORPORATION</td></tr><tr><td colspan='2'>RECONCILIATION OF NON-GAAP MEASURES</td></tr>"
+        "<tr><td colspan='2'>In millions, except per share amounts</td></tr></table>"
+        "<table><tr><td>Sales</td><td>$</td><td>46</td></tr></table></body></html>"
+    )
+    (table,) = read(html)
+    assert titles(table) == ["Old text", "ACME CORPORATION", "RECONCILIATION OF NON-GAAP MEASURES",
+                             "In millions, except per share amounts"]
+
+
+def test_table_of_text_columns_or_without_text_ends_the_title() -> None:
+    for between in ("<table><tr><td>Jane</td><td>Doe</td></tr><tr><td>Ann</td><td>Lee</td></tr></table>",
+                    "<table><tr><td></td><td></td></tr></table>"):
+        html = f"<html><body><p>Old text</p>{between}<table><tr><td>Sales</td><td>46</td></tr></table></body></html>"
+        (table,) = read(html)
+        assert titles(table) == []
+
+
 def test_caption_thead_th_and_whitespace() -> None:
     html = simple_table(
         "<caption>Selected data</caption>",

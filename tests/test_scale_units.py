@@ -75,7 +75,7 @@ def test_no_scale(lines: list[str]) -> None:
     [
         (["Kilowatt-Hour Sales", "(In Millions of KWHs)"], ScaleInfo(scale=Scale(), other_unit="KWh", other_exponent=6)),
         (["(In thousands of barrels)"], ScaleInfo(scale=Scale(), other_unit="barrels", other_exponent=3)),
-        (["(In millions, except per share data)", "(Thousands of square feet)"], ScaleInfo(scale=Scale(monetary=6, shares=6), other_unit="sqft", other_exponent=3)),
+        (["(In millions, except per share data)", "(Thousands of square feet)"], ScaleInfo(scale=Scale(monetary=6, shares=6), other_unit="sqft", other_exponent=3, money=True)),
     ],
 )
 def test_non_monetary_scale(lines: list[str], info: ScaleInfo) -> None:
@@ -169,6 +169,19 @@ def test_row_scale(label: str, exponent: int | None) -> None:
         ("Square feet (in thousands)", [], "", (OTHER, "sqft")),
         ("Units sold", [], "", (OTHER, "units")),
         ("iMac", ["Product Summary"], "Q3'04 Unaudited Summary Data", (MONETARY, None)),
+        # counts, rates and ratios (TD Ameritrade, Sears)
+        ("Average client trades per day", [], "Selected Operating Data", (OTHER, "trades")),
+        ("Total trades (in millions)", [], "", (OTHER, "trades")),
+        ("Trading days", [], "", (OTHER, "days")),
+        ("Funded accounts (end of period)", [], "", (OTHER, "accounts")),
+        ("Provision for uncollectible accounts", [], "", (MONETARY, None)),
+        ("Foreign exchange rate (quarterly average)", [], "", (PURE, None)),
+        ("Average annualized yield", ["Segregated cash:"], "", (PURE, None)),
+        ("Change in gross margin (bps)", [], "", (PURE, None)),
+        ("Average commissions per trade", [], "", (MONETARY, None)),
+        # a title about per-share amounts and nothing else
+        ("Consolidated Earnings-As Reported", [], "Significant Factors Impacting EPS", (PER_SHARE, None)),
+        ("Net income (GAAP)", [], "Non-GAAP Net Income and Non-GAAP Diluted EPS", (MONETARY, None)),
     ],
 )
 def test_classify_row(label: str, headings: list[str], title: str, expected: tuple[UnitKind, str | None]) -> None:

@@ -183,7 +183,7 @@ def test_line_item_columns_with_the_period_and_basis_in_row_labels() -> None:
     assert report is not None
     per_share = {f.unit_id for f in report.facts if f.printed.endswith(("2.86", "0.02", "2.87"))}
     assert per_share == {"USDPerShare"}
-    assert not any(f.printed.endswith("%") for f in report.facts)  # margins and tax rates are ratios
+    assert {f.unit_id for f in report.facts if f.printed.endswith("%")} == {"pure"}  # margins and tax rates are ratios
     assert codes(result) == []
 
 
@@ -238,8 +238,9 @@ def test_measure_columns_are_not_line_items() -> None:
         ("Amortization of intangibles", ["30", "0.15"]),
         ("Non-GAAP net income", ["$ 330", "$ 1.65"]),
     ]))
-    labels = [item.label for st in result.statements for item in st.items]
-    assert labels == ["Net income (GAAP)", "Amortization of intangibles", "Non-GAAP net income"]
+    labels = [[item.label for item in st.items] for st in result.statements]  # a statement per unit
+    assert labels == [["Net income (GAAP)", "Amortization of intangibles", "Non-GAAP net income"]] * 2
+    assert result.report is not None and {f.unit_id for f in result.report.facts} == {"USD", "USDPerShare"}
 
 
 def test_columns_that_are_neither_periods_members_nor_line_items_are_skipped() -> None:

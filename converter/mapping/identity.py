@@ -4,13 +4,13 @@ Labels map to concepts, so "Net sales" in the statement and "Total net sales" in
 table become one concept. But a label is not always enough: "Other" under operating, investing
 and financing activities of one cash-flow statement are three line items, and "Basic" earnings
 per share of a non-GAAP reconciliation is not the GAAP figure. The figures decide: rows whose
-figures for the same member and period all differ in magnitude from those already known under
-the concept are a different line item, and get a concept of their own, qualified by their
+figures for the same member and period differ from those already known under the concept (any
+of them in the same statement; most of them in magnitude in another statement, where a small
+figure may agree by chance) are a different line item, and get a concept of their own, qualified by their
 heading (same statement) or by their statement's title (another statement). So do rows whose
 label names an instant elsewhere ("Vendor non-trade receivables" on the balance sheet, and its
-change in the cash-flow statement). Where only some
-figures differ, the rows stay one line item and the difference is reported as the release's
-own inconsistency.
+change in the cash-flow statement). Where only some figures differ, the rows stay one line item
+and the difference is reported as the release's own inconsistency.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def distinguish(
             qnames[i] = make_qname(choices[i])
             kinds[qnames[i]] = kind
         elif (here and any(seen[k][0] != mine[k] for k in here)) or (
-            not here and there and all(abs(seen[k][0]) != abs(mine[k]) for k in there)
+            not here and there and 2 * sum(abs(seen[k][0]) == abs(mine[k]) for k in there) < len(there)
         ):
             qualifier = (s.headings[0] if s.headings else s.printed_label) if here else titles[s.statement]
             choices[i] = _qualified(s, qualifier, choices[i].period_type, known, make_qname)

@@ -47,6 +47,7 @@ _MONETARY: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_MAG}\s+of\s+{_CURRENCY_WORD}",  # Millions of dollars
         rf"\(\s*{_MAG}\s*\)",  # (Millions)
         r"[$€£¥]\s*'?(000|k|m|mm|mn|bn|b)'?s?\b",  # $000s, €m, $bn
+        rf"[$€£¥]\s*{_MAG}\b",  # ($ millions, except per share data)
         r"\(\s*(?:in\s+)?(000)'?s?\s*\)|\b(000)'?s\s+omitted\b",  # (000s), 000's omitted
     )
 )
@@ -88,11 +89,13 @@ class ScaleInfo:
         scale: Monetary and share scales and the currency.
         other_unit: A non-monetary unit the caption names ("KWh" for "In Millions of KWHs").
         other_exponent: The scale of figures in ``other_unit`` (6 for "In Millions of KWHs").
+        money: The captions speak of money: a monetary scale or a currency.
     """
 
     scale: Scale
     other_unit: str | None = None
     other_exponent: int = 0
+    money: bool = False
 
 
 @dataclass(slots=True)
@@ -138,7 +141,8 @@ def parse_scale_info(lines: Sequence[str]) -> ScaleInfo | None:
         shares = 0 if found.exempt else monetary
     scale = Scale(monetary=monetary, shares=shares, currency=found.currency or "USD")
     name, exponent = found.other if found.other is not None else (None, 0)
-    return ScaleInfo(scale=scale, other_unit=name, other_exponent=exponent)
+    money = found.monetary is not None or found.currency is not None
+    return ScaleInfo(scale=scale, other_unit=name, other_exponent=exponent, money=money)
 
 
 def _read_line(line: str, found: _Found) -> None:

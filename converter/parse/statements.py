@@ -30,6 +30,7 @@ from converter.model import (
     UnitKind,
     Value,
 )
+from converter.parse.captions import Caption, table_caption
 from converter.parse.column_units import unit_groups
 from converter.parse.hierarchy import (
     Hierarchy,
@@ -43,10 +44,22 @@ from converter.parse.hierarchy import (
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import parse_columns
 from converter.parse.release_calendar import release_calendar
-from converter.parse.scale import ScaleInfo, parse_scale_info, row_scale
+from converter.parse.row_units import (
+    RATIO_EXPONENTS,
+    RowUnit,
+    figures,
+    printed_ratio_exponent,
+    prints_currency,
+    ratio_sign,
+    row_unit,
+    says_money,
+    unknown_unit,
+)
+from converter.parse.scale import ScaleInfo, row_scale
 from converter.parse.sideways import View, read_sideways
 from converter.parse.statement_kind import kind_of, title_of
-from converter.parse.units import classify_row
+from converter.parse.unit_tokens import label_unit
+from converter.parse.units import ratio_exponent
 
 # Lookbehinds start each match at the beginning of its run: "****...x" is then linear, not quadratic.
 _FOOTNOTE = re.compile(
@@ -63,12 +76,15 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
 
     A table whose columns tell no periods apart is read on its side where its columns are members
     or line items (``sideways``); one without any period column is otherwise skipped with an INFO
-    diagnostic, so are rows in non-financial units (kilowatt-hours, stores) and percentage cells.
+    diagnostic; so are figures whose unit nothing states and ratios printed in rows of amounts
+    (``row_units``).
     """
     diags: list[Diagnostic] = []
     statements: list[Statement] = []
     calendar = release_calendar(document)
+    caption: Caption | None = None
     for table in document.tables:
+        caption, inherited = table_caption(table, caption)
         columns, found = parse_columns(table, document_date=document.document_date, calendar=calendar)
         dated = any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns)
         views = [View(table=table, columns=columns)] if dated else []
@@ -79,14 +95,22 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
         if not views:
             diags.append(dx.info(dx.PARSE_TABLE_SKIPPED, "no column with a period: table left out", table.span))
             continue
+        made: list[Statement] = []
         for view in views:
-            first = 1 + max((s.part for s in statements if s.table == table.index), default=0)
-            made, found = _statements_of(view.table, view.columns, document.company, first)
-            statements.extend(made)
+            first = 1 + max((s.part for s in [*statements, *made] if s.table == table.index), default=0)
+            some, found = _statements_of(view.table, view.columns, document.company, caption, first)
+            made.extend(some)
             diags.extend(found)
+        statements.extend(made)
+        diags.extend(inherited if _scaled(made) else [])
     labels = [[i.label for i in st.items if i.values] for st in statements]
     parts = parts_named([st.title for st in statements], labels)
     return tuple(replace(st, member=part) if part else st for st, part in zip(statements, parts)), diags
+
+
+def _scaled(statements: Sequence[Statement]) -> bool:
+    """Whether the table's scale applies to any figure of its statements (amounts, share counts)."""
+    return any(i.values and i.unit in (UnitKind.MONETARY, UnitKind.SHARES) for st in statements for i in st.items)
 
 
 def _too_large(amount: Decimal, exponent: int) -> bool:
@@ -105,18 +129,17 @@ def clean_label(label: str) -> str:
 
 
 def _statements_of(table: RawTable, columns: Sequence[Column], company: str | None,
-                   first: int = 1) -> tuple[list[Statement], list[Diagnostic]]:
-    title_lines = [c.text for c in table.title]
-    found = parse_scale_info([*title_lines, *(h.text for row in table.header for h in row)])
-    info = found if found is not None else ScaleInfo(scale=Scale())
-    title = title_of(title_lines, company)
+                   caption: Caption, first: int = 1) -> tuple[list[Statement], list[Diagnostic]]:
+    info = caption.info if caption.info is not None else ScaleInfo(scale=Scale())
+    title = title_of(caption.title, company)
+    money = info.money or caption.inherited or any(prints_currency(c.text) for r in table.rows for c in r.cells if c)
     parts = [(number, heading, rows, group) for number, (heading, rows) in enumerate(_split(table.rows), start=1)
              for group in unit_groups(columns, info)]
     statements: list[Statement] = []
     diags: list[Diagnostic] = []
     for number, (_, heading, rows, group) in enumerate(parts, start=first):
         part_title = (clean_label(heading) if heading else title) + group.suffix
-        items, found_diags = _items(rows, group.columns, group.info, part_title, group.unit)
+        items, found_diags = _items(rows, group.columns, group.info, part_title, group.unit, money)
         diags.extend(found_diags)
         if not any(item.values for item in items):
             continue
@@ -153,8 +176,8 @@ def _split(rows: Sequence[GridRow]) -> list[tuple[str | None, list[GridRow]]]:
 
 
 def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, title: str,
-           unit_of_all: tuple[UnitKind, str] | None = None) -> tuple[list[LineItem], list[Diagnostic]]:
-    """Type the rows: role, level, parent, unit, figures."""
+           unit_of_all: RowUnit | None = None, money: bool = True) -> tuple[list[LineItem], list[Diagnostic]]:
+    """Type the rows: role, level, parent, unit, figures (``money``: the table speaks of money)."""
     diags: list[Diagnostic] = []
     shaped = _shapes(rows)
     blocks = member_blocks(shaped)
@@ -162,8 +185,10 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     tree = hierarchy(shaped)
     parent = blocks.parents(tree)
     indents = sorted({r.indent for r in shaped})
+    printed = [figures(row, columns) for row in rows]
     units = [
-        unit_of_all or classify_row(s.label, _heading_chain(shaped, tree.parent, s.index), title) for s in shaped
+        row_unit(s.label, _heading_chain(shaped, tree.parent, s.index), title, printed[s.index], unit_of_all)
+        for s in shaped
     ]
     monetary = {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY}
     members = member_rows(shaped, tree, monetary, blocks)
@@ -172,8 +197,10 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     for row, shape in zip(rows, shaped):
         headings = _heading_chain(shaped, parent, shape.index)
         unit, unit_name = _group_unit(shape.index, units, tree)
-        exponent = _exponent(unit, unit_name, info, shape.label, headings)
+        exponent = _exponent(unit, unit_name, info, shape.label, headings, printed_ratio_exponent(printed[shape.index]))
         values, found = _values(row, columns, unit, exponent)
+        if unit is UnitKind.MONETARY and not money and not says_money(shape.label, headings, row):
+            values, found = (), unknown_unit(row, columns)
         diags.extend(found)
         role = (
             RowRole.HEADING if not shape.has_values
@@ -251,12 +278,14 @@ def _heading_chain(rows: Sequence[Row], parent: dict[int, int], index: int) -> l
     return chain
 
 
-def _exponent(unit: UnitKind, unit_name: str | None, info: ScaleInfo, label: str, headings: Sequence[str]) -> int:
-    """The power of ten for a row's figures: per-share figures are never scaled."""
+def _exponent(unit: UnitKind, unit_name: str | None, info: ScaleInfo, label: str, headings: Sequence[str],
+              printed_ratio: int | None = None) -> int:
+    """The power of ten for a row's figures: a unit or scale its label (else a heading) prints,
+    else the table's for its unit; ratios by the sign they print or their label's words."""
     scale = info.scale
-    own = row_scale(label)
-    if own is None:
-        own = next((s for s in (row_scale(h) for h in headings) if s is not None), None)
+    if unit is UnitKind.PURE:
+        return printed_ratio if printed_ratio is not None else ratio_exponent(label, headings)
+    own = next((s for s in (_printed_scale(text) for text in (label, *headings)) if s is not None), None)
     if own is not None:
         return own
     if unit is UnitKind.MONETARY:
@@ -266,6 +295,14 @@ def _exponent(unit: UnitKind, unit_name: str | None, info: ScaleInfo, label: str
     if unit is UnitKind.OTHER and unit_name is not None and unit_name == info.other_unit:
         return info.other_exponent
     return 0
+
+
+def _printed_scale(text: str) -> int | None:
+    """The scale a label prints: a unit token's ("$ MM"), else a scale phrase's ("(in billions)")."""
+    token = label_unit(text)
+    if token is not None and token.exponent is not None:
+        return token.exponent
+    return row_scale(text)
 
 
 def _values(row: GridRow, columns: Sequence[Column], unit: UnitKind, exponent: int) -> tuple[tuple[Value, ...], list[Diagnostic]]:
@@ -283,7 +320,10 @@ def _values(row: GridRow, columns: Sequence[Column], unit: UnitKind, exponent: i
             if any(ch.isdigit() for ch in cell.text):
                 diags.append(dx.warning(dx.PARSE_NUMBER_GARBAGE, f"not a number: {cell.text!r}", cell.span))
             continue
-        if number.percent:
+        sign = ratio_sign(number)
+        if sign is not None and (unit is not UnitKind.PURE or RATIO_EXPONENTS[sign] != exponent):
+            diags.append(dx.info(dx.PARSE_CELL_RATIO, f"{cell.text!r} is a ratio in a row of {unit.value} figures; left out",
+                                 cell.span))
             continue
         if number.amount is not None and _too_large(number.amount, exponent):
             diags.append(dx.warning(dx.PARSE_NUMBER_GARBAGE, f"figure too large to be held exactly: {cell.text!r}", cell.span))

@@ -117,13 +117,22 @@ def _start(
 
 
 def _read_small_table(table: etree._Element, scan: _Scan, tables: Collection[etree._Element]) -> None:
-    """A one-row table (a footnote set as marker + text) reads as a block; others end the title."""
+    """A table of text lines reads as blocks; a table of figures ends the title.
+
+    A one-row table (a footnote set as marker + text) is one block; a table whose rows each
+    print one text cell (company name, statement title and scale line set as a table of their
+    own above the figures) is a block per row. A table without text (a drawn rule) ends the title.
+    """
     rows = own_rows(table)
-    if table in tables or len(rows) != 1:
+    texts = [[normalise(cell.text_content()) for cell in row] for row in rows]
+    lines = [(row, [t for t in cells if t]) for row, cells in zip(rows, texts)]
+    if table in tables or not any(cells for _, cells in lines) or (len(rows) > 1 and any(len(cells) > 1 for _, cells in lines)):
         scan.recent.clear()
         return
-    scan.text(" ".join(cell.text_content() for cell in rows[0]), _line(rows[0]))
-    scan.flush()
+    for row, cells in lines:
+        if cells:
+            scan.text(" ".join(cells), _line(row))
+            scan.flush()
 
 
 def _is_wrapper(table: etree._Element) -> bool:
