@@ -265,3 +265,17 @@ def test_printed_periods_are_not_flagged() -> None:
     found, diags = periods(release(raw_table(header), balance_sheet("December 31, 2004", "December 31, 2003")))
     assert found[0][0] == dur("2004-10-01", "2004-12-31")
     assert diags == []
+
+
+@pytest.mark.parametrize("title", ["Free Cash Flow - Trailing 4-Quarters", "Trailing twelve months", "Operating data (TTM)"])
+def test_a_trailing_table_dates_every_column_twelve_months_back(title: str) -> None:
+    """Quarter columns of a trailing table ("Q1 | Q2 ...") hold the four quarters up to each: their
+    figures are twelve-month totals (Oracle prints its free cash flow so), never one quarter's."""
+    trailing = raw_table([[("Fiscal 2021", 0, 1), ("Fiscal 2022", 2, 3)], spread("Q3", "Q4", "Q1", "Q2")],
+                         title=[title, "($ in millions)"])
+    year_end = raw_table([[("Year Ended May 31,", 0, 1)], spread("2021", "2020")], title=["STATEMENTS OF OPERATIONS"])
+    found, _ = periods(release(trailing, year_end))
+    assert found[0] == [dur("2020-03-01", "2021-02-28"), dur("2020-06-01", "2021-05-31"),
+                        dur("2020-09-01", "2021-08-31"), dur("2020-12-01", "2021-11-30")]
+    quarters_only, _ = periods(release(replace(trailing, title=(trailing.title[1],)), year_end))
+    assert quarters_only[0][1] == dur("2021-03-01", "2021-05-31")

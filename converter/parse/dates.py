@@ -192,6 +192,10 @@ _WEEKS_LONG = re.compile(rf"\b{NUMBER_WORD}[\s-]+weeks?\b", _I)
 _QUARTER = re.compile(r"\b(?:quarters?|qtrs?\.?)(?![a-z])", _I)
 _YEAR_LONG = re.compile(r"\b(?:years?\s+end(?:ed|ing)|full[\s-]+years?|fiscal\s+years?|annual|twelve\s+months)\b", _I)
 _YTD = re.compile(r"\b(?:year[\s-]+to[\s-]+date|ytd)\b", _I)
+# Figures of the twelve months up to each column's end: "Free Cash Flow - Trailing 4-Quarters", "TTM", "LTM".
+_TRAILING = re.compile(
+    r"\b(?:trailing|rolling|last)[\s-]+(?:four|4|twelve|12)[\s-]+(?:fiscal[\s-]+)?(?:quarters?|months?)\b"
+    r"|\b(?:trailing|rolling)[\s-]+(?:year|twelve|12)\b|\b(?:ttm|ltm)\b", _I)
 _INSTANT = re.compile(r"\b(?:as\s+(?:of|at)|at|balance\s+at)\b", _I)
 _BARE_YEAR = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)(?![\d,%]|\.\d)")
 _APOSTROPHE_YEAR = re.compile(r"['’‘](\d\d)(?!\d)")
@@ -204,7 +208,7 @@ _TITLE_PHRASE = re.compile(
     r"\bfor\s+the\b|\b(?:months?|weeks?|quarters?|years?|periods?)\s+end(?:ed|ing)\b"
     rf"|\b{NUMBER_WORD}[\s-]+(?:months?|weeks?)\b|\bas\s+(?:of|at)\b|\bat\s+(?=[a-z]{{3}})"
     r"|(?<![a-z0-9])(?:q[1-4]|[1-4]q)|\b(?:first|second|third|fourth)[\s-]+quarter|\bfiscal\s+\d"
-    r"|\bfy\s*['’‘]?\d|\bytd\b|\byear[\s-]+to[\s-]+date\b",
+    r"|\bfy\s*['’‘]?\d|\bytd\b|\byear[\s-]+to[\s-]+date\b|\b(?:trailing|rolling|ttm|ltm)\b",
     _I,
 )
 
@@ -224,6 +228,8 @@ class Clues:
         half: Fiscal half designated (1-2).
         fiscal_year: Fiscal year designated ("FY 2024", "Fiscal 2014").
         ytd: "Year-to-date".
+        trailing: "Trailing 4-quarters", "TTM": twelve months up to the end, whatever else
+            designates the end ("Q1" of a trailing table ends a twelve-month period).
         instant: "As of" / "At".
         residual: What is left once every clue and filler ("(Unaudited)") is removed.
     """
@@ -237,6 +243,7 @@ class Clues:
     half: int | None = None
     fiscal_year: int | None = None
     ytd: bool = False
+    trailing: bool = False
     instant: bool = False
     residual: str = ""
 
@@ -250,7 +257,7 @@ class Clues:
     def empty(self) -> bool:
         """True when nothing about a period was found."""
         return not (self.dates or self.years or self.months or self.weeks or self.quarter or self.half
-                    or self.fiscal_year is not None or self.ytd or self.instant)  # fmt: skip
+                    or self.fiscal_year is not None or self.ytd or self.trailing or self.instant)  # fmt: skip
 
 
 def normalize(text: str) -> str:
@@ -270,6 +277,8 @@ def clues_of(text: str) -> Clues:
         The clues found.
     """
     found, rest = find_dates(normalize(text))
+    trailing = _TRAILING.search(rest) is not None
+    rest = _TRAILING.sub(" ", rest)
     years: list[int] = []
     quarter, half, rest = _designators(rest, years)
     fiscal_year = None
@@ -287,6 +296,8 @@ def clues_of(text: str) -> Clues:
         months = 3
     if months is None and not ytd and _YEAR_LONG.search(rest):
         months = 12
+    if trailing:
+        months = 12
     explicit = bool(months or weeks or ytd)
     if months is None:
         months = 3 if quarter else 6 if half else None
@@ -297,7 +308,7 @@ def clues_of(text: str) -> Clues:
     rest = _APOSTROPHE_YEAR.sub(" ", _BARE_YEAR.sub(" ", rest))
     return Clues(
         dates=tuple(found), years=tuple(years), months=months, weeks=weeks, explicit=explicit,
-        quarter=quarter, half=half, fiscal_year=fiscal_year, ytd=ytd, instant=instant,
+        quarter=quarter, half=half, fiscal_year=fiscal_year, ytd=ytd, trailing=trailing, instant=instant,
         residual=_residual(rest),
     )  # fmt: skip
 

@@ -120,7 +120,7 @@ def resolve_period(
     end, assumed = _dated_end(own, title, document_date)
     if end is None:
         return None, None
-    length = own if _has_length(own) else title
+    length = _length(own, title)
     if own.dates and length is title and not title.explicit:
         length = Clues()  # "Q4 FISCAL 2014" over a balance sheet dated May 31, 2014
     if length.weeks:
@@ -136,6 +136,12 @@ def resolve_period(
 
 def _has_length(clues: Clues) -> bool:
     return bool(clues.months or clues.weeks or clues.ytd or clues.instant)
+
+
+def _length(own: Clues, title: Clues) -> Clues:
+    """The clues that say how long a column's period is: its own, unless the title makes every
+    column trailing twelve months ("Free Cash Flow - Trailing 4-Quarters" over "Q1 | Q2 ...")."""
+    return own if _has_length(own) and not (title.trailing and not own.trailing) else title
 
 
 def _range(own: Clues) -> Period | None:
@@ -180,7 +186,7 @@ def _designated(own: Clues, title: Clues, calendar: FiscalCalendar) -> tuple[Per
     quarter = own.quarter or title.quarter
     half = None if quarter else own.half or title.half
     last = quarter or 2 * (half or 2)
-    length = own if _has_length(own) else title
+    length = _length(own, title)
     if length.ytd:
         quarters = last
     elif length.months and length.months % 3 == 0:
