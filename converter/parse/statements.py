@@ -98,6 +98,7 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
         made: list[Statement] = []
         for view in views:
             first = 1 + max((s.part for s in [*statements, *made] if s.table == table.index), default=0)
+            diags.extend(_columns_left_out(view.table, view.columns))
             some, found = _statements_of(view.table, view.columns, document.company, caption, first)
             made.extend(some)
             diags.extend(found)
@@ -118,6 +119,27 @@ def _too_large(amount: Decimal, exponent: int) -> bool:
     mapping's sums and roundings would fail or round them."""
     digits = max(len(amount.as_tuple().digits), amount.adjusted() + exponent + 1)
     return digits > decimal.getcontext().prec
+
+
+_LEFT_OUT = {
+    ColumnKind.CHANGE: (dx.PARSE_COLUMN_CHANGE, "a change column"),
+    ColumnKind.PERCENT: (dx.PARSE_COLUMN_PERCENT, "a percentage column"),
+    ColumnKind.OTHER: (dx.PARSE_COLUMN_SKIPPED, "not a column of reported periods"),
+}
+
+
+def _columns_left_out(table: RawTable, columns: Sequence[Column]) -> list[Diagnostic]:
+    """An INFO at each change, percentage or other column that prints figures: they are no facts."""
+    diags: list[Diagnostic] = []
+    for column in columns:
+        cells = [row.cells[column.index] for row in table.rows if column.index < len(row.cells)]
+        first = next((c for c in cells if c is not None and parse_number(c.text) is not None), None)
+        if column.kind in _LEFT_OUT and first is not None:
+            code, what = _LEFT_OUT[column.kind]
+            span = replace(first.span, row=None, col=0)
+            diags.append(dx.info(code, f"column {column.index + 1} ({column.header or 'no header'!r}) is {what}: "
+                                 "its figures are not facts", span, column=column.index + 1, header=column.header))
+    return diags
 
 
 def clean_label(label: str) -> str:
