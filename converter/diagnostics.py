@@ -40,6 +40,7 @@ MAP_DUPLICATE_INCONSISTENT = "map.duplicate.inconsistent"
 MAP_CALC_DERIVED = "map.calc.derived"
 MAP_ROW_SKIPPED = "map.row.skipped"
 MAP_NO_FACTS = "map.no-facts"
+MAP_ENTITY_UNNAMED = "map.entity.unnamed"  # no company name found in the release: the entity's name is a fallback
 
 # Cell accounting: a figure of a table that became no fact and that no stage gave a reason for.
 ACCOUNT_FIGURE_UNPLACED = "account.figure.unplaced"

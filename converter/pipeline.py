@@ -92,6 +92,9 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     map_options = MapOptions(company=company, cik=options.cik or release.cik, entity_name=options.entity_name)
     report, found = map_report(statements, map_options)                       # 3. map
     diags += [d if d.spans else replace(d, spans=(SourceSpan(path=path),)) for d in found]
+    if report is not None and company is None and not options.entity_name:
+        diags.append(dx.warning(dx.MAP_ENTITY_UNNAMED, f"no company name found in the release: the entity is named "
+                                f"{report.entity.name!r} (give --entity-name)", SourceSpan(path=path)))
     cells, found = account_cells(document, report.facts if report else (), diags)  # every figure: fact or reason
     diags += found
     result = ConversionResult(source=path, document=document, statements=statements, report=report,

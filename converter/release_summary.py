@@ -15,9 +15,11 @@ from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.defects import defect
-from converter.findings import EXIT_INPUT, FileFindings, diagnostics_exit_status
-from converter.model import ConversionResult, Diagnostic, TableCells
+from converter.findings import EXIT_INPUT, EXIT_OK, FileFindings, count_text, diagnostics_exit_status
+from converter.model import ConversionResult, Diagnostic, Severity, TableCells
 from converter.render_diagnostics import diag_json, severity_counts
+
+STANDINGS = ("valid", "with_warnings", "with_findings", "not_converted")  # ReleaseOutcome.standing, in order
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +59,16 @@ class ReleaseOutcome:
         """True when the release was converted (outputs made, whatever the findings)."""
         return self.exit_status != EXIT_INPUT
 
+    @property
+    def standing(self) -> str:
+        """One of ``STANDINGS``: ``valid`` (not even a warning), ``with_warnings`` (exit 0 all the
+        same), ``with_findings`` or ``not_converted``; the batch totals count releases by it."""
+        if not self.converted:
+            return "not_converted"
+        if self.exit_status != EXIT_OK:
+            return "with_findings"
+        return "with_warnings" if any(d.severity is Severity.WARNING for d in self.diagnostics) else "valid"
+
     def findings(self) -> FileFindings:
         """The outcome as findings about the release, output file names joined to ``out``."""
         diags = self.diagnostics
@@ -80,6 +92,7 @@ class ReleaseOutcome:
             "facts": self.facts,
             "contexts": self.contexts,
             "cells": cells_json(self.cells),
+            "status": count_text(self.diagnostics) if self.converted else "not converted",
             "findings": severity_counts(self.diagnostics),
             "exit_status": self.exit_status,
             "seconds": round(self.seconds, 3),
@@ -136,6 +149,7 @@ def result_json(result: ConversionResult, out_dir: Path | None) -> dict[str, obj
         "facts": len(report.facts) if report else 0,
         "contexts": len(report.contexts) if report else 0,
         "cells": cells_json(result.cells),
+        "status": count_text(result.diagnostics) if report is not None else "not converted",
         "diagnostics": [diag_json(d) for d in result.diagnostics],
     }
 

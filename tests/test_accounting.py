@@ -105,3 +105,36 @@ def test_batch_summary_reports_figures_per_release(tmp_path: Path) -> None:
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert [(r["cells"]["figures"], r["cells"]["facts"]) for r in summary["releases"]] == [(17, 6), (17, 6)]
 
+
+# --- "valid, no findings" only when nothing was guessed ------------------------------------------
+
+UNNAMED = RELEASE.split(b"\n", 1)[1]  # the same release without its letterhead
+PLACED = b"\n".join(line[:72].rstrip() for line in RELEASE.split(b"\n"))  # without the "Pro Forma" column
+
+
+def test_an_entity_named_by_a_fallback_is_a_warning() -> None:
+    result = convert(UNNAMED, name="acme.txt", options=ConvertOptions(validate=False))
+    assert result.report is not None and result.report.entity.name == "Unknown entity"
+    warned = [d for d in result.diagnostics if d.code == dx.MAP_ENTITY_UNNAMED]
+    assert [(d.severity, d.spans[0].path) for d in warned] == [(Severity.WARNING, "acme.txt")]
+    named = convert(UNNAMED, name="acme.txt", options=ConvertOptions(validate=False, entity_name="Acme Corporation"))
+    assert not [d for d in named.diagnostics if d.code == dx.MAP_ENTITY_UNNAMED]
+    found = convert(RELEASE, name="acme.txt", options=ConvertOptions(validate=False))
+    assert not [d for d in found.diagnostics if d.code == dx.MAP_ENTITY_UNNAMED]
+
+
+def test_a_warning_is_never_valid_no_findings_but_does_not_fail(tmp_path: Path) -> None:
+    unnamed, named = tmp_path / "in" / "unnamed.txt", tmp_path / "in" / "named.txt"
+    unnamed.parent.mkdir()
+    named.write_bytes(PLACED)
+    unnamed.write_bytes(PLACED.split(b"\n", 1)[1])  # only the entity's name is guessed
+    single = CliRunner().invoke(main, ["convert", str(unnamed), "-o", str(tmp_path / "a"), "--no-validate", "--json"])
+    assert single.exit_code == 0, single.output
+    assert json.loads(single.stdout)["status"] == "1 warning(s)"
+    text = CliRunner().invoke(main, ["convert", str(unnamed), "-o", str(tmp_path / "b"), "--no-validate"])
+    assert text.exit_code == 0 and text.stdout.rstrip().endswith("; 1 warning(s)")
+    clean = CliRunner().invoke(main, ["convert", str(named), "-o", str(tmp_path / "c"), "--no-validate", "--json"])
+    assert json.loads(clean.stdout)["status"] == "valid, no findings"
+    batch = CliRunner().invoke(main, ["convert", str(unnamed.parent), "-o", str(tmp_path / "d"), "--no-validate"])
+    assert batch.exit_code == 0
+    assert batch.stdout.splitlines()[-1].startswith("2 release(s): 1 valid, 1 with warnings, 0 with findings, ")
