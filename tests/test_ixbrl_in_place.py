@@ -104,7 +104,7 @@ def test_a_figure_split_over_inline_elements_in_a_pre_block_is_tagged(tmp_path: 
 
 
 def test_cells_are_located_when_the_reader_numbers_rows_differently(tmp_path: Path) -> None:
-    body = (f"{TITLE}<table>{HEADER}"
+    body = (f"{TITLE}\n<table>{HEADER}"
             "<tr><td>Net sales</td><td>1,214</td><td>1,100</td></tr>"
             "<tr><td>Cost of sales</td><td>700</td><td>650</td></tr>"
             "<tr><td>Gross profit</td><td>514</td><td>450</td></tr></table>")
@@ -115,3 +115,5 @@ def test_cells_are_located_when_the_reader_numbers_rows_differently(tmp_path: Pa
     cells = locate_cells(root, [fewer])
     texts = {key: "".join(t for e in elements for t in e.itertext()).strip() for key, elements in cells.items()}
     assert texts == {(1, 1, 1): "700", (1, 1, 2): "650", (1, 2, 1): "514", (1, 2, 2): "450"}
+    elsewhere = replace(fewer, span=replace(fewer.span, line=fewer.span.line + 1))  # read from another block
+    assert locate_cells(root, [elsewhere]) == {}

@@ -34,10 +34,12 @@ class _Part:
     """One part of a ``<table>`` as the reader numbers it.
 
     Attributes:
+        line: Source line of its ``<table>`` (as the reader records it in the table's span).
         rows: Each body row's cell texts, rows without figures (headings, a footnote row) included.
         elements: (row, column) -> the elements printing the cell's figure.
     """
 
+    line: int
     rows: tuple[Signature, ...]
     elements: dict[tuple[int, int], tuple[etree._Element, ...]]
 
@@ -47,9 +49,9 @@ def locate_cells(root: etree._Element, tables: Sequence[RawTable]) -> dict[CellK
 
     Each table the reader found is paired, in document order, with the next ``<table>`` part
     whose rows read exactly as the reader recorded them. A table left without one (the reader
-    dropped, added or merged a row this walk does not know of) is paired with the part between
-    its neighbours' parts whose rows, aligned as a diff aligns lines, agree on most of its
-    cells; only the cells of agreeing rows are located then. Tables with no such part
+    dropped, added or merged a row this walk does not know of) is paired with a part of the
+    ``<table>`` it was read from, between its neighbours' parts, whose rows, aligned as a diff
+    aligns lines, agree on most of its cells; only the cells of agreeing rows are located then. Tables with no such part
     (fixed-width tables inside ``<pre>``) are left out.
 
     Args:
@@ -70,7 +72,8 @@ def locate_cells(root: etree._Element, tables: Sequence[RawTable]) -> dict[CellK
         else:
             lo = max((p + 1 for u, p in pairs.items() if u < t), default=0)
             hi = min((p for u, p in pairs.items() if u > t), default=len(parts))
-            best = _best_aligned(parts, range(lo, hi), signatures[t], set(pairs.values()))
+            candidates = [k for k in range(lo, hi) if parts[k].line == raw.span.line and k not in pairs.values()]
+            best = _best_aligned(parts, candidates, signatures[t])
             if best is None:
                 continue
             pairs[t], rows = best
@@ -96,14 +99,12 @@ def _exact_pairs(parts: Sequence[_Part], signatures: Sequence[tuple[Signature, .
 
 
 def _best_aligned(
-    parts: Sequence[_Part], candidates: range, rows: tuple[Signature, ...], used: set[int]
+    parts: Sequence[_Part], candidates: Sequence[int], rows: tuple[Signature, ...]
 ) -> tuple[int, dict[int, int]] | None:
     """The candidate part agreeing on most cells (at least half of them), with table row -> part row."""
     total = sum(1 for row in rows for text in row if text is not None)
     best: tuple[int, int, dict[int, int]] | None = None
     for k in candidates:
-        if k in used:
-            continue
         matcher = SequenceMatcher(None, rows, parts[k].rows, autojunk=False)
         aligned = {a + i + 1: b + i + 1 for a, b, size in matcher.get_matching_blocks() for i in range(size)}
         agreeing = sum(1 for r in aligned for text in rows[r - 1] if text is not None)
@@ -113,14 +114,14 @@ def _best_aligned(
 
 
 def _table_parts(table: etree._Element) -> list[_Part]:
-    """Each part of a ``<table>`` as (row, column) -> figure elements and cell text."""
+    """Each part of a ``<table>``: its rows' cell texts and figure elements."""
     grid = build_grid(table)
     owners = _cell_elements(table)
     if [len(r.cells) for r in grid] != [len(cells) for cells in owners]:
         return []
     rows = tokenize(grid)
     where = {id(tok): td for row, cells in zip(rows, owners) for tok, td in zip(row.tokens, cells)}
-    return [_part_cells(part, where) for part in split_parts(rows)]
+    return [_part_cells(part, where, table.sourceline or 0) for part in split_parts(rows)]
 
 
 def _cell_elements(table: etree._Element) -> list[list[etree._Element]]:
@@ -133,11 +134,11 @@ def _cell_elements(table: etree._Element) -> list[list[etree._Element]]:
     return rows
 
 
-def _part_cells(part: Sequence[Row], where: dict[int, etree._Element]) -> _Part:
+def _part_cells(part: Sequence[Row], where: dict[int, etree._Element], line: int) -> _Part:
     """The part's body rows and figure elements, numbered as the reader does."""
     lay = layout(part)
     if lay is None:
-        return _Part(rows=(), elements={})
+        return _Part(line=line, rows=(), elements={})
     repeats = HeaderText(part[: lay.start], lay).repeats
     rows: list[Signature] = []
     elements: dict[tuple[int, int], tuple[etree._Element, ...]] = {}
@@ -150,7 +151,7 @@ def _part_cells(part: Sequence[Row], where: dict[int, etree._Element]) -> _Part:
         for col, group in enumerate(groups, start=1):
             if group:
                 elements[(len(rows), col)] = _figure_elements(group, where)
-    return _Part(rows=tuple(rows), elements=elements)
+    return _Part(line=line, rows=tuple(rows), elements=elements)
 
 
 def _figure_elements(group: Sequence[Token], where: dict[int, etree._Element]) -> tuple[etree._Element, ...]:
