@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 from conftest import CORPUS
-
 from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import raw_table
 
 from converter import diagnostics as dx
 from converter.accounting import account_cells
@@ -20,6 +20,7 @@ from converter.model import (
     TableCells,
 )
 from converter.pipeline import ConvertOptions, convert
+from helpers import raw_table
 
 RELEASE = b"""ACME CORPORATION
 CONSOLIDATED STATEMENTS OF OPERATIONS
@@ -47,7 +48,7 @@ def test_every_figure_is_a_fact_or_left_out_by_reason() -> None:
         (dx.PARSE_VALUE_PERCENT, 2),  # a percentage row in the period columns
     )
     nil = [f for f in result.report.facts if f.printed == "--"]
-    assert [(f.span.row, f.span.column, f.value) for f in nil] == [(2, 1, 0)]  # a nil cell is a fact of zero
+    assert [(f.span.row, f.span.column, f.value) for f in nil] == [(2, 1, Decimal(0))]  # a nil cell is a fact of zero
     located = {(d.code, d.spans[0].row, d.spans[0].column) for d in result.diagnostics}
     assert {(dx.PARSE_COLUMN_CHANGE, None, 3), (dx.PARSE_COLUMN_PERCENT, None, 4), (dx.PARSE_PERIOD_UNKNOWN, None, 5),
             (dx.PARSE_VALUE_PERCENT, 4, 1), (dx.PARSE_VALUE_PERCENT, 4, 2)} <= located

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_conversions import RELEASES, converted
 
 from converter import diagnostics as dx
 from converter.accounting import is_figure
+from corpus_conversions import RELEASES, converted
 
 
 @pytest.mark.parametrize("name", RELEASES)

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_conversions import RELEASES, converted
 from lxml import etree
 
 from converter import diagnostics as dx
 from converter.serialize.ixbrl import render_inline
+from corpus_conversions import RELEASES, converted
 from taxonomy import ns
 
 IX = f"{{{ns.IX}}}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.model import ConversionResult
+from converter.model import Document, Report
 from converter.output import OutputFormat, base_package_path, render_outputs
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.html_dom import parse_html
@@ -25,14 +25,14 @@ HEADER = ("<tr><td></td><td>Three Months Ended December 31, 2024</td>"
           "<td>Three Months Ended December 31, 2023</td></tr>")
 
 
-def _release(tmp_path: Path, body: str) -> tuple[ConversionResult, bytes, list[str]]:
-    """Convert an HTML release; its result, Inline XBRL and the codes of hidden-fact warnings."""
+def _release(tmp_path: Path, body: str) -> tuple[Report, Document, bytes, list[str]]:
+    """Convert an HTML release; its report and document, Inline XBRL, codes of hidden-fact warnings."""
     source = tmp_path / "acme.htm"
     source.write_text(f"<html><body>{body}</body></html>\n", encoding="utf-8")
     result = convert(source, options=ConvertOptions(validate=False))
     assert result.report is not None and result.document is not None
     inline = render_inline(result.report, result.document, f"{result.report.taxonomy.name}.xsd")
-    return result, inline.data, [d.code for d in inline.diagnostics]
+    return result.report, result.document, inline.data, [d.code for d in inline.diagnostics]
 
 
 def _tagged(data: bytes) -> dict[str, str]:
@@ -43,12 +43,11 @@ def _tagged(data: bytes) -> dict[str, str]:
     return {t.text or "": t.get("name", "") for t in shown}
 
 
-def _valid(tmp_path: Path, result: ConversionResult, data: bytes) -> None:
+def _valid(tmp_path: Path, report: Report, data: bytes) -> None:
     """No Arelle error on the Inline XBRL document (with its taxonomy beside it)."""
-    assert result.report is not None
-    for name, content in render_outputs(result.report, formats=frozenset({OutputFormat.XBRL})).files.items():
+    for name, content in render_outputs(report, formats=frozenset({OutputFormat.XBRL})).files.items():
         (tmp_path / name).write_bytes(content)
-    inline = tmp_path / f"{result.report.taxonomy.name}.htm"
+    inline = tmp_path / f"{report.taxonomy.name}.htm"
     inline.write_bytes(data)
     errors = [d.render() for d in validate([inline], calc="none", packages=[base_package_path()])
               if d.severity.value == "error"]
@@ -60,9 +59,9 @@ def test_a_table_ending_in_a_row_without_figures_is_tagged_in_place(tmp_path: Pa
             "<tr><td>Net sales</td><td>1,214</td><td>1,100</td></tr>"
             "<tr><td>Net income</td><td>514</td><td>450</td></tr>"
             '<tr><td colspan="3">(1) The provision for income taxes was lower in 2023.</td></tr></table>')
-    result, data, hidden = _release(tmp_path, body)
+    report, _, data, hidden = _release(tmp_path, body)
     assert hidden == []
-    assert len(result.report.facts) == 4 and set(_tagged(data)) == {"1,214", "1,100", "514", "450"}
+    assert len(report.facts) == 4 and set(_tagged(data)) == {"1,214", "1,100", "514", "450"}
 
 
 def test_a_figure_split_over_inline_elements_is_tagged_whole(tmp_path: Path) -> None:
@@ -70,10 +69,10 @@ def test_a_figure_split_over_inline_elements_is_tagged_whole(tmp_path: Path) -> 
             '<tr><td>Net sales</td><td><span style="color:black">1,</span><span>214</span></td>'
             "<td><b>$</b>1,100</td></tr>"
             "<tr><td>Cost of sales</td><td><font>7</font><font>0</font>0</td><td>650</td></tr></table>")
-    result, data, hidden = _release(tmp_path, body)
+    report, _, data, hidden = _release(tmp_path, body)
     assert hidden == []
     assert set(_tagged(data)) == {"1,214", "1,100", "700", "650"}
-    _valid(tmp_path, result, data)
+    _valid(tmp_path, report, data)
 
 
 def _cell(markup: str) -> etree._Element:
@@ -98,7 +97,7 @@ def test_a_figure_split_over_inline_elements_in_a_pre_block_is_tagged(tmp_path: 
              "Net sales             $  1,214       $ 1,100\n"
              "Net income                 514           450\n")
     printed = html.escape(table).replace("1,214", "<b>1,</b>214")
-    _, data, hidden = _release(tmp_path, f"<p>ACME CORPORATION</p><p>(In thousands)</p><pre>{printed}</pre>")
+    _, _, data, hidden = _release(tmp_path, f"<p>ACME CORPORATION</p><p>(In thousands)</p><pre>{printed}</pre>")
     assert hidden == []
     assert set(_tagged(data)) == {"1,214", "1,100", "514", "450"}
 
@@ -108,10 +107,10 @@ def test_cells_are_located_when_the_reader_numbers_rows_differently(tmp_path: Pa
             "<tr><td>Net sales</td><td>1,214</td><td>1,100</td></tr>"
             "<tr><td>Cost of sales</td><td>700</td><td>650</td></tr>"
             "<tr><td>Gross profit</td><td>514</td><td>450</td></tr></table>")
-    result, _, _ = _release(tmp_path, body)
-    table = result.document.tables[0]
+    _, document, _, _ = _release(tmp_path, body)
+    table = document.tables[0]
     fewer = replace(table, rows=table.rows[1:])  # a reader that no longer reads the first row
-    root, _ = parse_html(result.document.text)
+    root, _ = parse_html(document.text)
     cells = locate_cells(root, [fewer])
     texts = {key: "".join(t for e in elements for t in e.itertext()).strip() for key, elements in cells.items()}
     assert texts == {(1, 1, 1): "700", (1, 1, 2): "650", (1, 2, 1): "514", (1, 2, 2): "450"}
