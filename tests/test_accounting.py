@@ -31,6 +31,7 @@ CONSOLIDATED STATEMENTS OF OPERATIONS
                                2024        2023      Change    % Change    Pro Forma
 Net sales                    1,214       1,100         114       10.4%        1,300
 Restructuring charges           --          25         (25)        n/m           --
+Other income, net             (40)        1.5%          6         n/m           --
 Net income                     514         450          64       14.2%          600
 Gross margin                  42.3%       40.9%       1.4%
 """
@@ -40,18 +41,18 @@ def test_every_figure_is_a_fact_or_left_out_by_reason() -> None:
     result = convert(RELEASE, name="acme.txt", options=ConvertOptions(validate=False))
     assert result.report is not None
     (cells,) = result.cells
-    assert (cells.table, cells.figures, cells.facts) == (1, 17, 6)
+    assert (cells.table, cells.figures, cells.facts) == (1, 21, 9)  # gross margin: pure facts
     assert cells.left_out == (
-        (dx.PARSE_COLUMN_CHANGE, 4),  # 114, (25), 64, 1.4%
+        (dx.PARSE_CELL_RATIO, 1),  # 1.5% in a row of amounts
+        (dx.PARSE_COLUMN_CHANGE, 5),  # 114, (25), 6, 64, 1.4%
         (dx.PARSE_COLUMN_PERCENT, 2),  # 10.4%, 14.2% ("n/m" prints no figure)
-        (dx.PARSE_PERIOD_UNKNOWN, 3),  # the "Pro Forma" column has no period
-        (dx.PARSE_VALUE_PERCENT, 2),  # a percentage row in the period columns
+        (dx.PARSE_PERIOD_UNKNOWN, 4),  # the "Pro Forma" column has no period
     )
     nil = [f for f in result.report.facts if f.printed == "--"]
     assert [(f.span.row, f.span.column, f.value) for f in nil] == [(2, 1, Decimal(0))]  # a nil cell is a fact of zero
     located = {(d.code, d.spans[0].row, d.spans[0].column) for d in result.diagnostics}
     assert {(dx.PARSE_COLUMN_CHANGE, None, 3), (dx.PARSE_COLUMN_PERCENT, None, 4), (dx.PARSE_PERIOD_UNKNOWN, None, 5),
-            (dx.PARSE_VALUE_PERCENT, 4, 1), (dx.PARSE_VALUE_PERCENT, 4, 2)} <= located
+            (dx.PARSE_CELL_RATIO, 3, 2)} <= located
     assert not [d for d in result.diagnostics if d.code == dx.ACCOUNT_FIGURE_UNPLACED]
 
 
@@ -90,10 +91,10 @@ def test_convert_json_reports_figures_per_table(tmp_path: Path) -> None:
     run = CliRunner().invoke(main, ["convert", str(release), "-o", str(tmp_path / "out"), "--no-validate", "--json"])
     assert run.exit_code == 0, run.output
     cells = json.loads(run.stdout)["cells"]
-    assert (cells["figures"], cells["facts"]) == (17, 6)
-    assert cells["left_out"] == {dx.PARSE_COLUMN_CHANGE: 4, dx.PARSE_COLUMN_PERCENT: 2, dx.PARSE_PERIOD_UNKNOWN: 3,
-                                 dx.PARSE_VALUE_PERCENT: 2}
-    assert cells["tables"] == [{"table": 1, "line": cells["tables"][0]["line"], "figures": 17, "facts": 6,
+    assert (cells["figures"], cells["facts"]) == (21, 9)
+    assert cells["left_out"] == {dx.PARSE_CELL_RATIO: 1, dx.PARSE_COLUMN_CHANGE: 5, dx.PARSE_COLUMN_PERCENT: 2,
+                                 dx.PARSE_PERIOD_UNKNOWN: 4}
+    assert cells["tables"] == [{"table": 1, "line": cells["tables"][0]["line"], "figures": 21, "facts": 9,
                                 "left_out": cells["left_out"]}]
 
 
@@ -104,7 +105,7 @@ def test_batch_summary_reports_figures_per_release(tmp_path: Path) -> None:
     run = CliRunner().invoke(main, ["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-validate", "-q"])
     assert run.exit_code == 0, run.output
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert [(r["cells"]["figures"], r["cells"]["facts"]) for r in summary["releases"]] == [(17, 6), (17, 6)]
+    assert [(r["cells"]["figures"], r["cells"]["facts"]) for r in summary["releases"]] == [(21, 9), (21, 9)]
 
 
 # --- "valid, no findings" only when nothing was guessed ------------------------------------------
