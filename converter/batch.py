@@ -28,6 +28,7 @@ from converter.diagnostics import InputError
 from converter.findings import exit_status
 from converter.pipeline import ConvertOptions, convert
 from converter.release_summary import (
+    STANDINGS,
     ReleaseOutcome,
     crashed_outcome,
     failed_outcome,
@@ -74,9 +75,7 @@ class BatchResult:
             "exit_status": self.exit_status,
             "totals": {
                 "releases": len(outcomes),
-                "valid": sum(1 for r in outcomes if r.exit_status == 0),
-                "with_findings": sum(1 for r in outcomes if r.exit_status == 1),
-                "not_converted": sum(1 for r in outcomes if not r.converted),
+                **{standing: sum(1 for r in outcomes if r.standing == standing) for standing in STANDINGS},
                 "facts": sum(r.facts for r in outcomes),
             },
             "releases": [r.to_json() for r in outcomes],

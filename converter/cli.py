@@ -27,7 +27,7 @@ from converter.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exi
 from converter.model import ConversionResult, Diagnostic, Severity
 from converter.output import ALL_FORMATS, OutputFormat
 from converter.pipeline import ConvertOptions, convert
-from converter.release_summary import ReleaseOutcome, outcome_of, result_json
+from converter.release_summary import STANDINGS, ReleaseOutcome, outcome_of, result_json
 from converter.render_diagnostics import (
     FindingsFormat,
     render,
@@ -267,9 +267,8 @@ def _print_batch(outcomes: Sequence[ReleaseOutcome], out_dir: Path, quiet: bool)
         where = f"-> {r.out}/" if r.out else "not converted"
         click.echo(f"{r.release}: {r.tables} table(s), {r.statements} statement(s), {r.facts} fact(s), "
                    f"{r.contexts} context(s) {where} ; {count_text(r.diagnostics)}")
-    done = {status: sum(1 for r in outcomes if r.exit_status == status) for status in (0, 1, 2)}
-    click.echo(f"{len(outcomes)} release(s): {done[0]} valid, {done[1]} with findings, {done[2]} not converted "
-               f"-> {out_dir}/summary.json")
+    done = ", ".join(f"{sum(1 for r in outcomes if r.standing == s)} {s.replace('_', ' ')}" for s in STANDINGS)
+    click.echo(f"{len(outcomes)} release(s): {done} -> {out_dir}/summary.json")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -27,17 +27,23 @@ PARSE_PERIOD_UNKNOWN = "parse.period.unknown"
 PARSE_PERIOD_ASSUMED = "parse.period.assumed"  # a column's period rests on an assumption (no year, no fiscal calendar)
 PARSE_NUMBER_GARBAGE = "parse.number.garbage"
 PARSE_SCALE_DEFAULT = "parse.scale.default"
-PARSE_COLUMN_SKIPPED = "parse.column.skipped"
+PARSE_COLUMN_SKIPPED = "parse.column.skipped"  # a column of figures that are not facts (guidance, notes)
 PARSE_ROW_UNPLACED = "parse.row.unplaced"  # a row of a sideways table with no line item or context of its own
 PARSE_SCALE_INHERITED = "parse.scale.inherited"  # a table's scale taken from the statement it continues
 PARSE_CELL_UNIT_UNKNOWN = "parse.cell.unit-unknown"  # a figure left out: nothing says what unit it is in
 PARSE_CELL_RATIO = "parse.cell.ratio-in-amounts"  # a percentage (bps, x) printed in a row of another unit
+PARSE_COLUMN_CHANGE = "parse.column.change"  # a change column: differences between periods, not facts
+PARSE_COLUMN_PERCENT = "parse.column.percent"  # a % change or % column: not facts
 
 # Mapping to the taxonomy.
 MAP_DUPLICATE_INCONSISTENT = "map.duplicate.inconsistent"
 MAP_CALC_DERIVED = "map.calc.derived"
 MAP_ROW_SKIPPED = "map.row.skipped"
 MAP_NO_FACTS = "map.no-facts"
+MAP_ENTITY_UNNAMED = "map.entity.unnamed"  # no company name found in the release: the entity's name is a fallback
+
+# Cell accounting: a figure of a table that became no fact and that no stage gave a reason for.
+ACCOUNT_FIGURE_UNPLACED = "account.figure.unplaced"
 
 # Writing outputs and validating.
 OUTPUT_EXISTS = "output.exists"

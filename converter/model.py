@@ -651,6 +651,27 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class TableCells:
+    """How the figures printed in one raw table ended: as facts, or left out and why.
+
+    Attributes:
+        table: 1-based index of the raw table.
+        span: Where the table starts.
+        figures: Body cells that print a figure (a number, a nil dash, a percentage).
+        facts: Those that became at least one fact.
+        left_out: (reason, count) for the others, sorted by reason. A reason is the code of the
+            diagnostic located at the cell, else at its row, its column or its table
+            (``parse.column.change``); ``account.figure.unplaced`` where none is.
+    """
+
+    table: int
+    span: SourceSpan
+    figures: int
+    facts: int
+    left_out: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ConversionResult:
     """What ``converter.convert`` returns.
 
@@ -661,6 +682,7 @@ class ConversionResult:
         report: The XBRL report (None when nothing could be mapped).
         diagnostics: Every finding of every stage, in order.
         files: Output files written (relative names), when written.
+        cells: Per raw table, how its figures ended (facts, or left out by reason).
     """
 
     source: str
@@ -669,6 +691,7 @@ class ConversionResult:
     report: Report | None
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...] = field(default=())
+    cells: tuple[TableCells, ...] = field(default=())
 
     @property
     def ok(self) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
+from converter.accounting import account_cells
 from converter.defects import defect
 from converter.mapping.build import MapOptions, map_report
 from converter.mapping.labels import display_case
@@ -91,7 +92,13 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     map_options = MapOptions(company=company, cik=options.cik or release.cik, entity_name=options.entity_name)
     report, found = map_report(statements, map_options)                       # 3. map
     diags += [d if d.spans else replace(d, spans=(SourceSpan(path=path),)) for d in found]
-    result = ConversionResult(source=path, document=document, statements=statements, report=report, diagnostics=tuple(diags))
+    if report is not None and company is None and not options.entity_name:
+        diags.append(dx.warning(dx.MAP_ENTITY_UNNAMED, f"no company name found in the release: the entity is named "
+                                f"{report.entity.name!r} (give --entity-name)", SourceSpan(path=path)))
+    cells, found = account_cells(document, report.facts if report else (), diags)  # every figure: fact or reason
+    diags += found
+    result = ConversionResult(source=path, document=document, statements=statements, report=report,
+                              diagnostics=tuple(diags), cells=cells)
     if report is None:
         return result
     formats = options.formats if out_dir is not None else frozenset({OutputFormat.XBRL})

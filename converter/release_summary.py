@@ -8,14 +8,18 @@ document, statements or report), its exit status and its time. The batch summary
 from __future__ import annotations
 
 import os
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.defects import defect
-from converter.findings import EXIT_INPUT, FileFindings, diagnostics_exit_status
-from converter.model import ConversionResult, Diagnostic
+from converter.findings import EXIT_INPUT, EXIT_OK, FileFindings, count_text, diagnostics_exit_status
+from converter.model import ConversionResult, Diagnostic, Severity, TableCells
 from converter.render_diagnostics import diag_json, severity_counts
+
+STANDINGS = ("valid", "with_warnings", "with_findings", "not_converted")  # ReleaseOutcome.standing, in order
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,6 +38,7 @@ class ReleaseOutcome:
         exit_status: 0 valid, 1 findings, 2 not converted (unreadable, nothing to map, crashed).
         seconds: Wall time of the conversion (validation included).
         files: Output files written, relative to ``out``.
+        cells: Per raw table, how its figures ended (facts, or left out by reason).
     """
 
     release: str
@@ -47,11 +52,22 @@ class ReleaseOutcome:
     exit_status: int
     seconds: float
     files: tuple[str, ...] = ()
+    cells: tuple[TableCells, ...] = ()
 
     @property
     def converted(self) -> bool:
         """True when the release was converted (outputs made, whatever the findings)."""
         return self.exit_status != EXIT_INPUT
+
+    @property
+    def standing(self) -> str:
+        """One of ``STANDINGS``: ``valid`` (not even a warning), ``with_warnings`` (exit 0 all the
+        same), ``with_findings`` or ``not_converted``; the batch totals count releases by it."""
+        if not self.converted:
+            return "not_converted"
+        if self.exit_status != EXIT_OK:
+            return "with_findings"
+        return "with_warnings" if any(d.severity is Severity.WARNING for d in self.diagnostics) else "valid"
 
     def findings(self) -> FileFindings:
         """The outcome as findings about the release, output file names joined to ``out``."""
@@ -75,6 +91,8 @@ class ReleaseOutcome:
             "statements": self.statements,
             "facts": self.facts,
             "contexts": self.contexts,
+            "cells": cells_json(self.cells),
+            "status": count_text(self.diagnostics) if self.converted else "not converted",
             "findings": severity_counts(self.diagnostics),
             "exit_status": self.exit_status,
             "seconds": round(self.seconds, 3),
@@ -98,6 +116,7 @@ def outcome_of(result: ConversionResult, *, out: Path | None, seconds: float) ->
         exit_status=diagnostics_exit_status(result.diagnostics, failed=report is None),
         seconds=seconds,
         files=result.files,
+        cells=result.cells,
     )
 
 
@@ -129,5 +148,23 @@ def result_json(result: ConversionResult, out_dir: Path | None) -> dict[str, obj
         ],
         "facts": len(report.facts) if report else 0,
         "contexts": len(report.contexts) if report else 0,
+        "cells": cells_json(result.cells),
+        "status": count_text(result.diagnostics) if report is not None else "not converted",
         "diagnostics": [diag_json(d) for d in result.diagnostics],
+    }
+
+
+def cells_json(cells: Sequence[TableCells]) -> dict[str, object]:
+    """How the figures of the tables ended: totals, then per table (``left_out`` by reason)."""
+    left_out: Counter[str] = Counter()
+    for table in cells:
+        left_out.update(dict(table.left_out))
+    return {
+        "figures": sum(t.figures for t in cells),
+        "facts": sum(t.facts for t in cells),
+        "left_out": dict(sorted(left_out.items())),
+        "tables": [
+            {"table": t.table, "line": t.span.line, "figures": t.figures, "facts": t.facts, "left_out": dict(t.left_out)}
+            for t in cells
+        ],
     }

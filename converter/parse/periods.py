@@ -307,9 +307,9 @@ def _cells_over(table: RawTable, index: int) -> list[HeaderCell]:
 
 
 def _span_of(table: RawTable, index: int) -> SourceSpan:
-    """The lowest header cell over a column (nearest the figures), else the table."""
+    """The lowest header cell over a column (nearest the figures), else the table; at the column."""
     cells = [c for c in _cells_over(table, index) if c.text.strip()]
-    return cells[-1].span if cells else table.span
+    return replace(cells[-1].span if cells else table.span, column=index + 1)
 
 
 def _mostly_percent(table: RawTable, index: int) -> bool:

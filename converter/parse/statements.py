@@ -95,6 +95,7 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
         if not views:
             diags.append(dx.info(dx.PARSE_TABLE_SKIPPED, "no column with a period: table left out", table.span))
             continue
+        diags.extend(_columns_left_out(table, views, found))
         made: list[Statement] = []
         for view in views:
             first = 1 + max((s.part for s in [*statements, *made] if s.table == table.index), default=0)
@@ -118,6 +119,35 @@ def _too_large(amount: Decimal, exponent: int) -> bool:
     mapping's sums and roundings would fail or round them."""
     digits = max(len(amount.as_tuple().digits), amount.adjusted() + exponent + 1)
     return digits > decimal.getcontext().prec
+
+
+_LEFT_OUT = {
+    ColumnKind.CHANGE: (dx.PARSE_COLUMN_CHANGE, "a change column"),
+    ColumnKind.PERCENT: (dx.PARSE_COLUMN_PERCENT, "a percentage column"),
+    ColumnKind.OTHER: (dx.PARSE_COLUMN_SKIPPED, "not a column of reported periods"),
+}
+
+
+def _columns_left_out(table: RawTable, views: Sequence[View], found: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """An INFO at each change, percentage or other column of the printed table that prints
+    figures (and that no diagnostic of ``found`` names already): its figures are no facts.
+
+    Views reading the table transposed are left to say what they leave out themselves.
+    """
+    named = {s.column for d in found for s in d.spans if s.row is None and s.column is not None}
+    diags: dict[int, Diagnostic] = {}
+    for view in (v for v in views if v.table.ncols == table.ncols):
+        for column in view.columns:
+            if column.kind not in _LEFT_OUT or column.index + 1 in named or column.index in diags:
+                continue
+            cells = [row.cells[column.index] for row in view.table.rows if column.index < len(row.cells)]
+            first = next((c for c in cells if c is not None and parse_number(c.text) is not None), None)
+            if first is not None:
+                code, what = _LEFT_OUT[column.kind]
+                message = f"column {column.index + 1} ({column.header or 'no header'!r}) is {what}: its figures are not facts"
+                diags[column.index] = dx.info(code, message, replace(first.span, row=None, col=0),
+                                              column=column.index + 1, header=column.header)
+    return [diags[k] for k in sorted(diags)]
 
 
 def clean_label(label: str) -> str:

@@ -105,11 +105,11 @@ def figure_of(fact: Fact) -> Figure | None:
     core = match.group()
     if Decimal(core.replace(",", "")).scaleb(fact.scale) != abs(fact.value):
         return None
-    return Figure(core=core, pattern=_figure_pattern(core), transform=NUM_DOT_DECIMAL)
+    return Figure(core=core, pattern=figure_pattern(core), transform=NUM_DOT_DECIMAL)
 
 
 @lru_cache(maxsize=4096)
-def _figure_pattern(core: str) -> re.Pattern[str]:
+def figure_pattern(core: str) -> re.Pattern[str]:
     """The figure standing alone (not inside a longer number); compiled once per figure text."""
     return re.compile(r"(?<![0-9.,])" + re.escape(core) + r"(?![0-9,]|\.[0-9])")
 

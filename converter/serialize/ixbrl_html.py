@@ -17,11 +17,12 @@ from lxml import etree
 
 from converter.model import Document
 from converter.readers.html_dom import parse_html
+from converter.serialize.ixbrl_cell import wrap_in_text
 from converter.serialize.ixbrl_css import presentational_css
 from converter.serialize.ixbrl_facts import Page, Task
 from converter.serialize.ixbrl_locate import locate_cells
 from converter.serialize.ixbrl_pre import tag_in_pre
-from converter.serialize.ixbrl_xhtml import clean_text, copy_body, sheets, text_slots
+from converter.serialize.ixbrl_xhtml import clean_text, copy_body, sheets
 from converter.serialize.ixbrl_xhtml_fix import repair
 
 
@@ -79,21 +80,7 @@ def wrap_figure(cell: etree._Element, task: Task, prefixes: Mapping[str, str]) -
     Returns:
         True when the figure was found and wrapped.
     """
-    for element, is_tail in text_slots(cell):
-        text = (element.tail if is_tail else element.text) or ""
-        match = task.figure.pattern.search(text)
-        if match is None:
-            continue
-        tag = task.element(prefixes)
-        tag.tail = text[match.end() :]
-        if is_tail:
-            element.tail = text[: match.start()]
-            element.addnext(tag)
-        else:
-            element.text = text[: match.start()]
-            element.insert(0, tag)
-        return True
-    return False
+    return wrap_in_text(cell, task.figure.pattern, task.element(prefixes))
 
 
 def _title(root: etree._Element, document: Document) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from lxml import etree
 
+from converter.serialize.ixbrl_cell import wrap_range
 from converter.serialize.ixbrl_facts import Task
 from converter.serialize.ixbrl_text import locate
 from converter.serialize.ixbrl_xhtml import text_slots
@@ -64,23 +65,8 @@ def _spots(lines: list[str], first: int, tasks: Sequence[Task]) -> list[tuple[in
 
 
 def _wrap_at(copy: etree._Element, start: int, end: int, task: Task, prefixes: Mapping[str, str]) -> bool:
-    """Wrap characters ``start:end`` of the block's text when they lie in one text node."""
-    offset = 0
-    for element, is_tail in text_slots(copy):
-        text = (element.tail if is_tail else element.text) or ""
-        if offset <= start and end <= offset + len(text):
-            tag = task.element(prefixes)
-            tag.text = text[start - offset : end - offset]
-            tag.tail = text[end - offset :]
-            if is_tail:
-                element.tail = text[: start - offset]
-                element.addnext(tag)
-            else:
-                element.text = text[: start - offset]
-                element.insert(0, tag)
-            return True
-        offset += len(text)
-    return False
+    """Wrap characters ``start:end`` of the block's text (split over inline elements or not)."""
+    return wrap_range(list(text_slots(copy)), start, end, task.element(prefixes))
 
 
 def _copy_text(copy: etree._Element) -> str:
