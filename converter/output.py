@@ -12,6 +12,7 @@ import atexit
 import enum
 import functools
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -167,6 +168,30 @@ def _swap(staged: Path, target: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_MOVED_ASIDE = re.compile(r"^\.(.+)\.old-\d+$")  # ``_swap``'s earlier target
+_STAGING = re.compile(r"^\..+\.tmp-[^/]*$")  # ``write_atomically``'s staged folder, summaries' staged files
+
+
+def recover_staged(out_dir: Path) -> None:
+    """Tidy what a killed writer left in ``out_dir``: a folder moved aside by :func:`write_atomically`
+    but not yet replaced is put back; half-written staged folders and files are removed."""
+    if not out_dir.is_dir():
+        return
+    for entry in sorted(out_dir.iterdir()):
+        moved = _MOVED_ASIDE.match(entry.name)
+        if moved is not None and entry.is_dir():
+            original = out_dir / moved.group(1)
+            if original.exists():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.rename(original)
+        elif _STAGING.match(entry.name):
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
 
 @functools.cache
