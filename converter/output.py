@@ -3,7 +3,8 @@
 Formats (``OutputFormat``): the taxonomy (always, with the base taxonomy files beside it), the
 XBRL 2.1 instance, the Inline XBRL document, report packages (``.xbr`` / ``.xbri``) and a
 taxonomy package of the extension, all rendered by xbrlify in memory; and the ixbrl-viewer and
-xBRL-JSON / xBRL-CSV, which Arelle makes from the written files (``arelle_outputs``).
+xBRL-JSON / xBRL-CSV, which Arelle makes from the written files in the same load that validates
+them (``arelle_pass``: one load per report file).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from converter.model import Diagnostic, Document, Report, SourceSpan
+from converter.model import Diagnostic, Document, Report, Severity, SourceSpan
 from converter.serialize.instance_xml import render_instance
 from converter.serialize.ixbrl import render_inline
 from taxonomy.package import base_files, base_package, report_package, taxonomy_package
@@ -41,6 +42,7 @@ class OutputFormat(enum.Enum):
 
 
 ALL_FORMATS = frozenset(OutputFormat)
+_OIM = ((OutputFormat.JSON, ".json"), (OutputFormat.CSV, ".csv"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,22 +111,32 @@ def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str,
     return out
 
 
-def arelle_outputs(folder: Path, report: Report, formats: frozenset[OutputFormat], calc: str) -> list[Diagnostic]:
-    """Have Arelle write the viewer and the OIM files from the files in ``folder``.
+def arelle_pass(folder: Path, rendered: Rendered, formats: frozenset[OutputFormat], *, validate: bool,
+                calc: str) -> list[Diagnostic]:
+    """One Arelle load per report file in ``folder``: validate it, and make the viewer and the OIM
+    files (of ``formats``) from the same loaded model.
+
+    The first report (the XML instance when written) is validated in full; the others carry the
+    same facts, so only their errors are kept. The viewer is made from the Inline XBRL document
+    with its validation messages (so that one is validated even with ``validate`` False); the
+    xBRL-JSON / xBRL-CSV from the instance.
 
     Returns:
-        Problems writing them (the viewer's own validation findings are left out: the
-        report is validated on its own).
+        The findings (file names relative to ``folder``), and problems writing the files.
     """
-    from converter.validate import save_oim, save_viewer  # Arelle loads only when needed
+    from converter.validate import Derived, check  # Arelle loads only when needed
 
-    name = report.taxonomy.name
     found: list[Diagnostic] = []
-    if OutputFormat.VIEWER in formats:
-        found += [d for d in save_viewer(folder / f"{name}.htm", folder / "viewer", calc=calc) if d.code.startswith("output.")]
-    for fmt, suffix in ((OutputFormat.JSON, ".json"), (OutputFormat.CSV, ".csv")):
-        if fmt in formats:
-            found += [d for d in save_oim(folder / f"{name}.xml", folder / f"{name}{suffix}") if d.code.startswith("output.")]
+    for n, (name, sources) in enumerate(rendered.reports.items()):
+        stem, inline = name.rsplit(".", 1)[0], name.endswith(".htm")
+        oim = () if inline else tuple(folder / f"{stem}{suffix}" for fmt, suffix in _OIM if fmt in formats)
+        viewer = folder / "viewer" if inline and OutputFormat.VIEWER in formats else None
+        if not (validate or oim or viewer):
+            continue
+        for d in check(folder / name, calc=calc, validate=validate or viewer is not None, sources=sources,
+                       derived=Derived(oim=oim, viewer=viewer)):
+            if d.code.startswith("output.") or (validate and (n == 0 or d.severity is Severity.ERROR)):
+                found.append(replace(d, file=Path(d.file).name) if d.file else d)
     return found
 
 

@@ -16,12 +16,11 @@ from converter.accounting import account_cells
 from converter.defects import defect
 from converter.filing import Shared, shared_knowledge, with_shared
 from converter.mapping.build import MapOptions, map_report
-from converter.model import ConversionResult, Diagnostic, Document, Severity, SourceSpan
+from converter.model import ConversionResult, Diagnostic, Document, SourceSpan
 from converter.output import (
     ALL_FORMATS,
     OutputFormat,
-    Rendered,
-    arelle_outputs,
+    arelle_pass,
     needed,
     render_outputs,
     write_atomically,
@@ -174,10 +173,9 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     with tempfile.TemporaryDirectory(prefix="xbrlify-") as scratch:
         target = out_dir if out_dir is not None else Path(scratch) / "out"
         try:
-            with write_atomically(target, rendered.files) as staged:
-                found = _validate(staged, rendered, options) if options.validate else []  # 5. validate
-                if out_dir is not None:
-                    found += arelle_outputs(staged, report, needed(formats), options.calc)  # 6. viewer, OIM
+            with write_atomically(target, rendered.files) as staged:                # 5. validate; viewer, OIM
+                made = needed(formats) if out_dir is not None else frozenset()
+                found = arelle_pass(staged, rendered, made, validate=options.validate, calc=options.calc)
                 written = tuple(sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file()))
         except OSError as exc:
             failed = dx.error(dx.OUTPUT_WRITE_FAILED, f"cannot write {target}: {exc.strerror or exc}")
@@ -188,16 +186,3 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
 def _internal_error(path: str, exc: Exception) -> ConversionResult:
     diag = defect(dx.INTERNAL_ERROR, "xbrlify failed on this input", exc, path)
     return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(diag,))
-
-
-def _validate(folder: Path, rendered: Rendered, options: ConvertOptions) -> list[Diagnostic]:
-    """Validate the first report file (the XML instance when written, else the inline one);
-    the others carry the same facts, so only their errors are added."""
-    from converter.validate import validate  # Arelle loads only when validating
-
-    found: list[Diagnostic] = []
-    for n, (name, sources) in enumerate(rendered.reports.items()):
-        for d in validate([folder / name], calc=options.calc, sources=sources):
-            if n == 0 or d.severity is Severity.ERROR:
-                found.append(replace(d, file=Path(d.file).name) if d.file else d)
-    return found
