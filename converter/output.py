@@ -19,9 +19,11 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote
 
 from converter.model import Diagnostic, Document, Report, Severity, SourceSpan
+from converter.readers.edgar import uudecode
 from converter.serialize.instance_xml import render_instance
 from converter.serialize.ixbrl import render_inline
 from taxonomy.package import base_files, base_package, report_package, taxonomy_package
@@ -42,6 +44,8 @@ class OutputFormat(enum.Enum):
 
 
 ALL_FORMATS = frozenset(OutputFormat)
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"})
+MAX_IMAGE_BYTES = 16 * 1024 * 1024
 _OIM = ((OutputFormat.JSON, ".json"), (OutputFormat.CSV, ".csv"))
 
 
@@ -71,12 +75,67 @@ def needed(formats: frozenset[OutputFormat]) -> frozenset[OutputFormat]:
     return frozenset(out)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resources:
+    """Where the files a release refers to are found (its images).
+
+    Attributes:
+        folder: The release's folder (an absolute path), or None.
+        parts: The uuencoded documents of its submission, by file name.
+    """
+
+    folder: str | None = None
+    parts: tuple[tuple[str, bytes], ...] = ()
+
+
+class _Images:
+    """Images placed beside the Inline XBRL document, in ``images/``: found under the release's
+    folder (never above it) or among its submission's parts, with an image suffix, at most
+    ``MAX_IMAGE_BYTES`` each."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.parts = {n.lower(): data for n, data in resources.parts}
+        self.files: dict[str, bytes] = {}
+
+    def place(self, src: str) -> str | None:
+        path = PurePosixPath(unquote(src.split("#", 1)[0].split("?", 1)[0]))
+        if path.suffix.lower() not in IMAGE_SUFFIXES or ".." in path.parts:
+            return None
+        data = self._read(path)
+        if data is None:
+            return None
+        name, n = path.name, 1
+        while self.files.get(f"images/{name}", data) != data:
+            n += 1
+            name = f"{path.stem}-{n}{path.suffix}"
+        self.files[f"images/{name}"] = data
+        return quote(f"images/{name}")
+
+    def _read(self, path: PurePosixPath) -> bytes | None:
+        encoded = self.parts.get(path.name.lower()) if len(path.parts) == 1 else None
+        if encoded is not None:
+            return uudecode(encoded)
+        if self.resources.folder is None:
+            return None
+        folder = Path(self.resources.folder)
+        target = (folder / path).resolve()
+        try:
+            if folder.resolve() not in target.parents or not target.is_file():
+                return None
+            return target.read_bytes() if target.stat().st_size <= MAX_IMAGE_BYTES else None
+        except OSError:
+            return None
+
+
 def render_outputs(report: Report, document: Document | None = None,
-                   formats: frozenset[OutputFormat] = ALL_FORMATS) -> Rendered:
+                   formats: frozenset[OutputFormat] = ALL_FORMATS, resources: Resources | None = None) -> Rendered:
     """Render the taxonomy (base files beside it) and the requested report files in memory.
 
     The extension imports the base taxonomy by relative name, so an output folder validates
-    anywhere, offline, with no package or catalog.
+    anywhere, offline, with no package or catalog. Images the release refers to by relative
+    path are copied beside the Inline XBRL document (and into its report package and the
+    viewer's folder) when found in ``resources``, else dropped with an info.
     """
     formats = needed(formats)
     name = report.taxonomy.name
@@ -87,16 +146,21 @@ def render_outputs(report: Report, document: Document | None = None,
     found: list[Diagnostic] = []
     if OutputFormat.XBRL in formats:
         files[f"{name}.xml"], reports[f"{name}.xml"] = render_instance(report, f"{name}.xsd")
+    images = _Images(resources or Resources())
     if OutputFormat.IXBRL in formats and document is not None:
-        inline = render_inline(report, document, f"{name}.xsd")
+        inline = render_inline(report, document, f"{name}.xsd", images.place)
         files[f"{name}.htm"], reports[f"{name}.htm"] = inline.data, inline.sources
         found.extend(inline.diagnostics)
     if OutputFormat.PACKAGE in formats:
-        files.update(_packages(report, taxonomy, files))
+        files.update(_packages(report, taxonomy, files, images.files))
+    files.update(images.files)
+    if OutputFormat.VIEWER in formats:
+        files.update({f"viewer/{n}": data for n, data in images.files.items()})
     return Rendered(files=files, reports=reports, diagnostics=tuple(found))
 
 
-def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str, bytes]) -> dict[str, bytes]:
+def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str, bytes],
+              images: Mapping[str, bytes]) -> dict[str, bytes]:
     name = report.taxonomy.name
     prefix = report.taxonomy.namespace.rstrip("/") + "/"
     out = {f"{name}-taxonomy.zip": taxonomy_package(
@@ -105,7 +169,8 @@ def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str,
     )}
     for suffix, inside, inline in ((".xml", ".xbrl", False), (".htm", ".xhtml", True)):
         if f"{name}{suffix}" in files:
-            package = report_package({**taxonomy, f"{name}{inside}": files[f"{name}{suffix}"]}, name=name,
+            beside = images if inline else {}
+            package = report_package({**taxonomy, **beside, f"{name}{inside}": files[f"{name}{suffix}"]}, name=name,
                                      inline=inline, include_base=False)
             out[f"{name}{'.xbri' if inline else '.xbr'}"] = package
     return out

@@ -20,6 +20,7 @@ from converter.model import ConversionResult, Diagnostic, Document, SourceSpan
 from converter.output import (
     ALL_FORMATS,
     OutputFormat,
+    Resources,
     arelle_pass,
     needed,
     render_outputs,
@@ -166,7 +167,8 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     if report is None:
         return result
     formats = options.formats if out_dir is not None else frozenset({OutputFormat.XBRL})
-    rendered = render_outputs(report, document, formats)                     # 4. write
+    resources = Resources(folder=release.folder, parts=release.parts)
+    rendered = render_outputs(report, document, formats, resources)          # 4. write
     result = replace(result, diagnostics=(*result.diagnostics, *rendered.diagnostics))
     if out_dir is None and not options.validate:
         return result

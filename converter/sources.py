@@ -40,6 +40,9 @@ class Release:
         cik: The filer's CIK from an EDGAR header.
         first_line: Lines of the file before ``text`` (an exhibit's place in its submission).
         filed: The filing date from an EDGAR header.
+        folder: The absolute folder relative references of the release (images) start from.
+        parts: The other documents of its submission by file name (uuencoded images), as
+            stored: decoded only when the release refers to one.
     """
 
     name: str
@@ -49,6 +52,8 @@ class Release:
     cik: str | None = None
     first_line: int = 0
     filed: dt.date | None = None
+    folder: str | None = None
+    parts: tuple[tuple[str, bytes], ...] = ()
 
     @property
     def data(self) -> bytes:
@@ -99,9 +104,11 @@ def filing_in(path: Path, shown: str | None = None) -> Filing:
     data = read_file(path, name)
     submission = parse_submission(data)
     digest = hashlib.sha256(data).hexdigest()
+    folder = str(path.resolve().parent)
     if submission is None:
-        return Filing(name=name, releases=(Release(name=name, text=data, stem=path.stem),), digest=digest)
-    return _submission_releases(submission, path.stem, name, digest)
+        release = Release(name=name, text=data, stem=path.stem, folder=folder)
+        return Filing(name=name, releases=(release,), digest=digest)
+    return _submission_releases(submission, path.stem, name, digest, folder)
 
 
 def releases_in(path: Path) -> list[Release]:
@@ -134,20 +141,20 @@ def read_file(path: Path, shown: str) -> bytes:
         raise dx.input_error(dx.INPUT_UNREADABLE, f"cannot read: {exc.strerror or exc}", shown) from exc
 
 
-def _submission_releases(submission: Submission, stem: str, name: str, digest: str) -> Filing:
+def _submission_releases(submission: Submission, stem: str, name: str, digest: str, folder: str) -> Filing:
     exhibits = [d for d in submission.documents if d.is_release]
     if not exhibits:
         raise dx.input_error(dx.INPUT_NO_TABLES, "EDGAR submission without an EX-99 exhibit", name)
     filer = Filer(company=submission.company, cik=submission.cik, filed=submission.filed)
+    parts = tuple((d.filename, d.raw) for d in submission.documents if d.encoded and d.filename)
     stems = [f"{stem}-{slug(ex.type)}" if len(exhibits) > 1 else stem for ex in exhibits]
-    releases = tuple(_release(ex, s, name, filer) for ex, s in zip(exhibits, stems) if not ex.encoded)
+    releases = tuple(
+        Release(name=name, text=ex.text, first_line=ex.first_line, stem=s, company=filer.company, cik=filer.cik,
+                filed=filer.filed, folder=folder, parts=parts)
+        for ex, s in zip(exhibits, stems) if not ex.encoded
+    )
     skipped = tuple((s, _encoded(ex, name)) for ex, s in zip(exhibits, stems) if ex.encoded)
     return Filing(name=name, releases=releases, skipped=skipped, digest=digest)
-
-
-def _release(exhibit: Exhibit, stem: str, name: str, filer: Filer) -> Release:
-    return Release(name=name, text=exhibit.text, first_line=exhibit.first_line, stem=stem,
-                   company=filer.company, cik=filer.cik, filed=filer.filed)
 
 
 def _encoded(exhibit: Exhibit, name: str) -> Diagnostic:
@@ -166,7 +173,8 @@ def _folder_releases(found: FolderFiling, name: str) -> Filing:
         data = read_file(path, shown)
         digest.update(f"{path.name}\0{len(data)}\0".encode() + data)
         releases.append(Release(name=shown, text=data, stem=f"{found.folder.name}-{path.stem}",
-                                company=found.filer.company, cik=found.filer.cik, filed=found.filer.filed))
+                                company=found.filer.company, cik=found.filer.cik, filed=found.filer.filed,
+                                folder=str(path.resolve().parent)))
     digest.update(found.header)
     return Filing(name=name, releases=tuple(releases), digest=digest.hexdigest())
 

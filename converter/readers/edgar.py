@@ -19,6 +19,7 @@ diagnostic gives is a line of the submission file itself.
 
 from __future__ import annotations
 
+import binascii
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Exhibit:
         text: The exhibit's text as it stands in the submission (uuencoded parts blanked).
         first_line: Number of submission lines before ``text``.
         encoded: The document is a uuencoded file (an image, a PDF), not text.
+        raw: The document's text before blanking (what :func:`uudecode` reads).
     """
 
     type: str
@@ -58,6 +60,7 @@ class Exhibit:
     text: bytes
     first_line: int = 0
     encoded: bool = False
+    raw: bytes = b""
 
     @property
     def data(self) -> bytes:
@@ -123,7 +126,7 @@ def parse_submission(data: bytes) -> Submission | None:
         documents.append(Exhibit(
             type=kind.group(1).decode("ascii", "replace") if kind else "",
             filename=name.group(1).decode("ascii", "replace") if name else None,
-            text=body, first_line=line, encoded=encoded,
+            text=body, first_line=line, encoded=encoded, raw=text.group(1) if encoded else b"",
         ))
     filer = parse_header(data[: documents_start(data)])
     return Submission(company=filer.company, cik=filer.cik, filed=filer.filed, documents=tuple(documents))
@@ -176,6 +179,24 @@ def without_uuencoded(text: bytes) -> tuple[bytes, bool]:
     pieces.append(text[at:])
     kept = b"".join(pieces)
     return kept, not kept.strip()
+
+
+def uudecode(text: bytes) -> bytes | None:
+    """The file a uuencoded part (``begin 644 name`` .. ``end``) holds; None when it holds none."""
+    begin = _UU_BEGIN.search(text)
+    if begin is None:
+        return None
+    decoded = bytearray()
+    for line in text[begin.end() :].splitlines():
+        if line.strip() == b"end":
+            return bytes(decoded)
+        if not line.strip():
+            continue
+        try:
+            decoded += binascii.a2b_uu(line)
+        except binascii.Error:
+            return None
+    return None
 
 
 def _date(text: str) -> dt.date | None:
