@@ -25,7 +25,6 @@ from urllib.parse import quote, unquote
 from converter.model import Diagnostic, Document, Report, Severity, SourceSpan
 from converter.readers.edgar import uudecode
 from converter.serialize.instance_xml import render_instance
-from converter.serialize.ixbrl import render_inline
 from taxonomy.package import base_files, base_package, report_package, taxonomy_package
 from taxonomy.writer import render_taxonomy
 
@@ -148,6 +147,8 @@ def render_outputs(report: Report, document: Document | None = None,
         files[f"{name}.xml"], reports[f"{name}.xml"] = render_instance(report, f"{name}.xsd")
     images = _Images(resources or Resources())
     if OutputFormat.IXBRL in formats and document is not None:
+        from converter.serialize.ixbrl import render_inline  # its modules load only when wanted
+
         inline = render_inline(report, document, f"{name}.xsd", images.place)
         files[f"{name}.htm"], reports[f"{name}.htm"] = inline.data, inline.sources
         found.extend(inline.diagnostics)
