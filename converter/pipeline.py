@@ -104,11 +104,15 @@ def convert_filing(
         One result per converted release. An exhibit without a financial table is skipped (an
         ``input.exhibit.skipped`` info, no report) when another exhibit has one.
     """
-    read = [_read(release) for release in filing.releases]
-    shared = shared_knowledge(filing, [r[0] for r in read if isinstance(r, tuple)])
+    numbers = range(len(filing.releases)) if only is None else only
+    read = [_read(release) for release in filing.releases]                    # 1. read every exhibit
+    try:
+        shared = shared_knowledge(filing, [r[0] for r in read if isinstance(r, tuple)])
+    except Exception as exc:  # noqa: BLE001 - as in convert
+        return [_internal_error(filing.releases[n].name, exc) for n in numbers]
     any_tables = any(isinstance(r, tuple) for r in read)
     results = []
-    for n in range(len(read)) if only is None else only:
+    for n in numbers:
         release, done = filing.releases[n], read[n]
         if isinstance(done, ConversionResult):
             results.append(_skipped(done) if any_tables and _no_tables(done) else done)
@@ -154,7 +158,8 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     path = release.name
     statements, found = parse_statements(document, calendar=shared.calendar)  # 2. parse
     diags += found
-    map_options = MapOptions(company=document.company, cik=options.cik or document.cik, entity_name=options.entity_name)
+    company = document.company  # the filing's (see converter.filing)
+    map_options = MapOptions(company=company, cik=options.cik or document.cik, entity_name=options.entity_name)
     report, found = map_report(statements, map_options)                       # 3. map
     diags += [d if d.spans else replace(d, spans=(SourceSpan(path=path),)) for d in found]
     if report is not None and company is None and not options.entity_name:

@@ -12,6 +12,7 @@ from conftest import LEXINGTON
 from converter.batch import convert_many
 from converter.model import ConversionResult
 from converter.output import OutputFormat
+from converter import pipeline
 from converter.pipeline import ConvertOptions, convert, convert_filing
 from converter.readers.edgar import parse_submission
 from converter.releases import collect_releases
@@ -193,3 +194,15 @@ def test_a_data_sheet_gets_the_fiscal_calendar_and_release_date_of_its_sibling(t
     assert sheet.document.document_date == sibling.document.document_date == dt.date(2011, 1, 18)
     assert sheet.report is not None and sibling.report is not None
     assert sheet.report.entity == sibling.report.entity
+
+
+def test_a_defect_while_sharing_a_filings_knowledge_is_an_internal_error(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(pipeline, "shared_knowledge", broken)
+    path = tmp_path / "s.txt"
+    path.write_bytes(edgar_files.submission(TWO))
+    results = convert_filing(filing_in(path), options=ConvertOptions(validate=False))
+    assert [[d.code for d in r.diagnostics] for r in results] == [["internal.error"], ["internal.error"]]
