@@ -9,10 +9,10 @@ import pytest
 
 import edgar_files
 from conftest import LEXINGTON
+from converter import pipeline
 from converter.batch import convert_many
 from converter.model import ConversionResult
 from converter.output import OutputFormat
-from converter import pipeline
 from converter.pipeline import ConvertOptions, convert, convert_filing
 from converter.readers.edgar import parse_submission
 from converter.releases import collect_releases
