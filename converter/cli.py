@@ -20,7 +20,7 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from converter import __version__
-from converter.batch import BatchResult, plan_batch, run_plan, write_summary
+from converter.batch import BatchResult, Plan, plan_batch, run_plan, write_summary
 from converter.defects import defect, enable_debug, tracebacks
 from converter.diagnostics import INTERNAL_ERROR
 from converter.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exit_status
@@ -106,24 +106,29 @@ def main(debug: bool) -> None:
 @click.option("--viewer", is_flag=True, help="Also write the ixbrl-viewer (whatever --format says).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for many releases (0: one per CPU).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Convert on the Dask scheduler at ADDRESS (tcp://host:8786; needs xbrlify[dask]) instead of --jobs.")
+@click.option("--force", is_flag=True, help="Convert every release, also those OUT/manifest.json says are up to date.")
 @click.option("--summary", "summary_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the summary JSON here.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-release lines.")
 @_findings_options("--report")
 def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, entity_name: str | None, calc: str,
                     no_validate: bool, formats: frozenset[OutputFormat], viewer: bool, jobs: int,
-                    summary_file: Path | None, quiet: bool, fmt: str, as_json: bool, junit_file: Path | None) -> None:
+                    dask_address: str | None, force: bool, summary_file: Path | None, quiet: bool, fmt: str,
+                    as_json: bool, junit_file: Path | None) -> None:
     """Convert RELEASES (text or HTML files, EDGAR submissions, folders, glob patterns) into XBRL in OUT.
 
     One release file is written straight into OUT; several (a folder, a pattern, a submission
-    with several EX-99 exhibits) each into OUT/<release stem>/, in parallel with --jobs, with
-    OUT/summary.json listing them.
+    with several EX-99 exhibits) each into OUT/<release stem>/, in parallel with --jobs (or on
+    a Dask cluster with --dask), with OUT/summary.json listing them. OUT/manifest.json records
+    what each was made from: run again, only what is new or changed is converted.
     """
     formats = formats | {OutputFormat.VIEWER} if viewer else formats
     options = ConvertOptions(cik=cik, entity_name=entity_name, calc=calc, validate=not no_validate, formats=formats)
     output = _format(fmt, as_json)
     plan = plan_batch(releases, out_dir, options)
-    if len(releases) == 1 and not plan.expanded and len(plan.tasks) + len(plan.failed) == 1:
+    if len(releases) == 1 and not plan.expanded and plan.size == 1:
         started = time.perf_counter()
         result = convert(releases[0], options=options, out_dir=out_dir)
         outcome = outcome_of(result, out=out_dir, seconds=time.perf_counter() - started)
@@ -133,8 +138,8 @@ def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, en
         elif output is FindingsFormat.TEXT:
             _print_result(result, out_dir)
     else:
-        with _progress(len(plan.tasks) + len(plan.failed), quiet) as step:
-            batch = run_plan(plan, out_dir, jobs=jobs, progress=step)
+        with _progress(plan.size, quiet) as step:
+            batch = _run_batch(plan, out_dir, jobs, dask_address, force, step)
         if output is FindingsFormat.JSON:
             click.echo(json.dumps(batch.to_json(), indent=2, sort_keys=True))
         elif output is FindingsFormat.TEXT:
@@ -203,6 +208,20 @@ def view_command(source: Path, out_dir: Path, calc: str) -> None:
     sys.exit(exit_status([outcome_of(result, out=out_dir, seconds=0.0).findings()], FailOn.INCONSISTENCY))
 
 
+def _run_batch(plan: Plan, out_dir: Path, jobs: int, dask_address: str | None, force: bool,
+               step: Callable[[ReleaseOutcome], None] | None) -> BatchResult:
+    """Run ``plan`` here, in ``jobs`` processes, or on the Dask scheduler at ``dask_address``."""
+    if dask_address is None:
+        return run_plan(plan, out_dir, jobs=jobs, progress=step, force=force)
+    from converter.dask_executor import DaskUnavailableError, dask_executor
+
+    try:
+        with dask_executor(dask_address) as executor:
+            return run_plan(plan, out_dir, executor=executor, progress=step, force=force)
+    except DaskUnavailableError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
 def show_progress(quiet: bool, streams: Sequence[TextIO]) -> bool:
     """True when a progress bar is wanted: not ``--quiet`` and every stream is a terminal."""
     return not quiet and all(stream.isatty() for stream in streams)
@@ -262,13 +281,18 @@ def _print_result(result: ConversionResult, out_dir: Path) -> None:
 
 
 def _print_batch(outcomes: Sequence[ReleaseOutcome], out_dir: Path, quiet: bool) -> None:
-    click.echo(text_findings(r.findings() for r in outcomes), nl=False, err=True)
+    click.echo(text_findings(r.findings() for r in outcomes if not r.up_to_date), nl=False, err=True)
     for r in outcomes if not quiet else ():
-        where = f"-> {r.out}/" if r.out else "not converted"
+        if r.up_to_date:
+            continue
+        where = f"-> {r.out}/" if r.out else "skipped" if r.skipped else "not converted"
         click.echo(f"{r.release}: {r.tables} table(s), {r.statements} statement(s), {r.facts} fact(s), "
                    f"{r.contexts} context(s) {where} ; {count_text(r.diagnostics)}")
     done = ", ".join(f"{sum(1 for r in outcomes if r.standing == s)} {s.replace('_', ' ')}" for s in STANDINGS)
-    click.echo(f"{len(outcomes)} release(s): {done} -> {out_dir}/summary.json")
+    current, skipped = sum(1 for r in outcomes if r.up_to_date), sum(1 for r in outcomes if r.skipped)
+    more = "".join(f", {n} {what}" for n, what in ((skipped, "skipped"), (current, "up to date (not converted again)"))
+                   if n)
+    click.echo(f"{len(outcomes)} release(s): {done}{more} -> {out_dir}/summary.json")
 
 
 if __name__ == "__main__":  # pragma: no cover

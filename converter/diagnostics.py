@@ -61,6 +61,8 @@ VALIDATE_NO_ENTRY_POINT = "validate.no-entry-point"  # a folder given to validat
 # Batch conversion.
 INPUT_NO_RELEASES = "input.no-releases"  # a folder or glob that names no release
 CONVERT_CRASHED = "convert.crashed"  # a conversion raised (a bug): reported, the batch goes on
+OUTPUT_REFERENCE_DROPPED = "output.reference.dropped"  # an image or link to a file outside the output folder
+INPUT_EXHIBIT_SKIPPED = "input.exhibit.skipped"  # an exhibit of a filing with no financial table, or no text
 
 
 class InputError(Exception):

@@ -3,7 +3,8 @@
 Formats (``OutputFormat``): the taxonomy (always, with the base taxonomy files beside it), the
 XBRL 2.1 instance, the Inline XBRL document, report packages (``.xbr`` / ``.xbri``) and a
 taxonomy package of the extension, all rendered by xbrlify in memory; and the ixbrl-viewer and
-xBRL-JSON / xBRL-CSV, which Arelle makes from the written files (``arelle_outputs``).
+xBRL-JSON / xBRL-CSV, which Arelle makes from the written files in the same load that validates
+them (``arelle_pass``: one load per report file).
 """
 
 from __future__ import annotations
@@ -12,16 +13,18 @@ import atexit
 import enum
 import functools
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote
 
-from converter.model import Diagnostic, Document, Report, SourceSpan
+from converter.model import Diagnostic, Document, Report, Severity, SourceSpan
+from converter.readers.edgar import uudecode
 from converter.serialize.instance_xml import render_instance
-from converter.serialize.ixbrl import render_inline
 from taxonomy.package import base_files, base_package, report_package, taxonomy_package
 from taxonomy.writer import render_taxonomy
 
@@ -40,6 +43,9 @@ class OutputFormat(enum.Enum):
 
 
 ALL_FORMATS = frozenset(OutputFormat)
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"})
+MAX_IMAGE_BYTES = 16 * 1024 * 1024
+_OIM = ((OutputFormat.JSON, ".json"), (OutputFormat.CSV, ".csv"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,12 +74,67 @@ def needed(formats: frozenset[OutputFormat]) -> frozenset[OutputFormat]:
     return frozenset(out)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resources:
+    """Where the files a release refers to are found (its images).
+
+    Attributes:
+        folder: The release's folder (an absolute path), or None.
+        parts: The uuencoded documents of its submission, by file name.
+    """
+
+    folder: str | None = None
+    parts: tuple[tuple[str, bytes], ...] = ()
+
+
+class _Images:
+    """Images placed beside the Inline XBRL document, in ``images/``: found under the release's
+    folder (never above it) or among its submission's parts, with an image suffix, at most
+    ``MAX_IMAGE_BYTES`` each."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.parts = {n.lower(): data for n, data in resources.parts}
+        self.files: dict[str, bytes] = {}
+
+    def place(self, src: str) -> str | None:
+        path = PurePosixPath(unquote(src.split("#", 1)[0].split("?", 1)[0]))
+        if path.suffix.lower() not in IMAGE_SUFFIXES or ".." in path.parts:
+            return None
+        data = self._read(path)
+        if data is None:
+            return None
+        name, n = path.name, 1
+        while self.files.get(f"images/{name}", data) != data:
+            n += 1
+            name = f"{path.stem}-{n}{path.suffix}"
+        self.files[f"images/{name}"] = data
+        return quote(f"images/{name}")
+
+    def _read(self, path: PurePosixPath) -> bytes | None:
+        encoded = self.parts.get(path.name.lower()) if len(path.parts) == 1 else None
+        if encoded is not None:
+            return uudecode(encoded)
+        if self.resources.folder is None:
+            return None
+        folder = Path(self.resources.folder)
+        target = (folder / path).resolve()
+        try:
+            if folder.resolve() not in target.parents or not target.is_file():
+                return None
+            return target.read_bytes() if target.stat().st_size <= MAX_IMAGE_BYTES else None
+        except OSError:
+            return None
+
+
 def render_outputs(report: Report, document: Document | None = None,
-                   formats: frozenset[OutputFormat] = ALL_FORMATS) -> Rendered:
+                   formats: frozenset[OutputFormat] = ALL_FORMATS, resources: Resources | None = None) -> Rendered:
     """Render the taxonomy (base files beside it) and the requested report files in memory.
 
     The extension imports the base taxonomy by relative name, so an output folder validates
-    anywhere, offline, with no package or catalog.
+    anywhere, offline, with no package or catalog. Images the release refers to by relative
+    path are copied beside the Inline XBRL document (and into its report package and the
+    viewer's folder) when found in ``resources``, else dropped with an info.
     """
     formats = needed(formats)
     name = report.taxonomy.name
@@ -84,16 +145,23 @@ def render_outputs(report: Report, document: Document | None = None,
     found: list[Diagnostic] = []
     if OutputFormat.XBRL in formats:
         files[f"{name}.xml"], reports[f"{name}.xml"] = render_instance(report, f"{name}.xsd")
+    images = _Images(resources or Resources())
     if OutputFormat.IXBRL in formats and document is not None:
-        inline = render_inline(report, document, f"{name}.xsd")
+        from converter.serialize.ixbrl import render_inline  # its modules load only when wanted
+
+        inline = render_inline(report, document, f"{name}.xsd", images.place)
         files[f"{name}.htm"], reports[f"{name}.htm"] = inline.data, inline.sources
         found.extend(inline.diagnostics)
     if OutputFormat.PACKAGE in formats:
-        files.update(_packages(report, taxonomy, files))
+        files.update(_packages(report, taxonomy, files, images.files))
+    files.update(images.files)
+    if OutputFormat.VIEWER in formats:
+        files.update({f"viewer/{n}": data for n, data in images.files.items()})
     return Rendered(files=files, reports=reports, diagnostics=tuple(found))
 
 
-def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str, bytes]) -> dict[str, bytes]:
+def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str, bytes],
+              images: Mapping[str, bytes]) -> dict[str, bytes]:
     name = report.taxonomy.name
     prefix = report.taxonomy.namespace.rstrip("/") + "/"
     out = {f"{name}-taxonomy.zip": taxonomy_package(
@@ -102,28 +170,39 @@ def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str,
     )}
     for suffix, inside, inline in ((".xml", ".xbrl", False), (".htm", ".xhtml", True)):
         if f"{name}{suffix}" in files:
-            package = report_package({**taxonomy, f"{name}{inside}": files[f"{name}{suffix}"]}, name=name,
+            beside = images if inline else {}
+            package = report_package({**taxonomy, **beside, f"{name}{inside}": files[f"{name}{suffix}"]}, name=name,
                                      inline=inline, include_base=False)
             out[f"{name}{'.xbri' if inline else '.xbr'}"] = package
     return out
 
 
-def arelle_outputs(folder: Path, report: Report, formats: frozenset[OutputFormat], calc: str) -> list[Diagnostic]:
-    """Have Arelle write the viewer and the OIM files from the files in ``folder``.
+def arelle_pass(folder: Path, rendered: Rendered, formats: frozenset[OutputFormat], *, validate: bool,
+                calc: str) -> list[Diagnostic]:
+    """One Arelle load per report file in ``folder``: validate it, and make the viewer and the OIM
+    files (of ``formats``) from the same loaded model.
+
+    The first report (the XML instance when written) is validated in full; the others carry the
+    same facts, so only their errors are kept. The viewer is made from the Inline XBRL document
+    with its validation messages (so that one is validated even with ``validate`` False); the
+    xBRL-JSON / xBRL-CSV from the instance.
 
     Returns:
-        Problems writing them (the viewer's own validation findings are left out: the
-        report is validated on its own).
+        The findings (file names relative to ``folder``), and problems writing the files.
     """
-    from converter.validate import save_oim, save_viewer  # Arelle loads only when needed
+    from converter.validate import Derived, check  # Arelle loads only when needed
 
-    name = report.taxonomy.name
     found: list[Diagnostic] = []
-    if OutputFormat.VIEWER in formats:
-        found += [d for d in save_viewer(folder / f"{name}.htm", folder / "viewer", calc=calc) if d.code.startswith("output.")]
-    for fmt, suffix in ((OutputFormat.JSON, ".json"), (OutputFormat.CSV, ".csv")):
-        if fmt in formats:
-            found += [d for d in save_oim(folder / f"{name}.xml", folder / f"{name}{suffix}") if d.code.startswith("output.")]
+    for n, (name, sources) in enumerate(rendered.reports.items()):
+        stem, inline = name.rsplit(".", 1)[0], name.endswith(".htm")
+        oim = () if inline else tuple(folder / f"{stem}{suffix}" for fmt, suffix in _OIM if fmt in formats)
+        viewer = folder / "viewer" if inline and OutputFormat.VIEWER in formats else None
+        if not (validate or oim or viewer):
+            continue
+        for d in check(folder / name, calc=calc, validate=validate or viewer is not None, sources=sources,
+                       derived=Derived(oim=oim, viewer=viewer)):
+            if d.code.startswith("output.") or (validate and (n == 0 or d.severity is Severity.ERROR)):
+                found.append(replace(d, file=Path(d.file).name) if d.file else d)
     return found
 
 
@@ -167,6 +246,30 @@ def _swap(staged: Path, target: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_MOVED_ASIDE = re.compile(r"^\.(.+)\.old-\d+$")  # ``_swap``'s earlier target
+_STAGING = re.compile(r"^\..+\.tmp-[^/]*$")  # ``write_atomically``'s staged folder, summaries' staged files
+
+
+def recover_staged(out_dir: Path) -> None:
+    """Tidy what a killed writer left in ``out_dir``: a folder moved aside by :func:`write_atomically`
+    but not yet replaced is put back; half-written staged folders and files are removed."""
+    if not out_dir.is_dir():
+        return
+    for entry in sorted(out_dir.iterdir()):
+        moved = _MOVED_ASIDE.match(entry.name)
+        if moved is not None and entry.is_dir():
+            original = out_dir / moved.group(1)
+            if original.exists():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.rename(original)
+        elif _STAGING.match(entry.name):
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
 
 @functools.cache

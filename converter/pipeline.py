@@ -7,27 +7,28 @@ the caller (the CLI, a batch, a test) decides what it means.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.accounting import account_cells
 from converter.defects import defect
+from converter.filing import Shared, shared_knowledge, with_shared
 from converter.mapping.build import MapOptions, map_report
-from converter.mapping.labels import display_case
-from converter.model import ConversionResult, Diagnostic, Document, Severity, SourceSpan
+from converter.model import ConversionResult, Diagnostic, Document, SourceSpan
 from converter.output import (
     ALL_FORMATS,
     OutputFormat,
-    Rendered,
-    arelle_outputs,
+    Resources,
+    arelle_pass,
     needed,
     render_outputs,
     write_atomically,
 )
 from converter.parse.statements import parse_statements
 from converter.readers import read_document
-from converter.sources import Release, source_release
+from converter.sources import Filing, Release, filing_in, source_release
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,7 +61,8 @@ def convert(
 
     Args:
         source: The release: a path (``str`` or ``Path``; a ``str`` is always a file name, never
-            the release's text), or the release's content as ``bytes``.
+            the release's text; an EDGAR submission or filing folder gives its first exhibit,
+            read with its siblings), or the release's content as ``bytes``.
         name: The name to report for bytes input (default ``<release>``).
         options: Conversion options.
         out_dir: Where to write the outputs (atomically: a good earlier output is never left
@@ -70,26 +72,94 @@ def convert(
         The conversion result; ``result.report`` is None when the release could not be read.
     """
     try:
-        release = source_release(source, name)
-        document, diags = read_document(release.data, release.name)          # 1. read
+        if isinstance(source, (str, Path)):
+            filing = filing_in(Path(source), name)
+        else:
+            release = source_release(source, name)
+            filing = Filing(name=release.name, releases=(release,))
     except dx.InputError as exc:
-        path = exc.diagnostic.spans[0].path if exc.diagnostic.spans else str(name or source)
-        return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(exc.diagnostic,))
+        return _not_read(str(name or source), exc)
     except Exception as exc:  # noqa: BLE001 - the edge: a defect becomes a diagnostic, not a traceback
         return _internal_error(str(name or source), exc)
+    return convert_filing(filing, options=options, outs={0: out_dir}, only=(0,))[0]
+
+
+def convert_filing(
+    filing: Filing,
+    *,
+    options: ConvertOptions = ConvertOptions(),
+    outs: Mapping[int, Path | None] | None = None,
+    only: Sequence[int] | None = None,
+) -> list[ConversionResult]:
+    """Convert releases of a filing: every exhibit is read first, then each is converted with
+    what the filing's exhibits state together (:mod:`converter.filing`).
+
+    Args:
+        filing: The filing.
+        options: Conversion options.
+        outs: Output folder per release number (missing or None: in memory).
+        only: The release numbers to convert, in this order (default: all).
+
+    Returns:
+        One result per converted release. An exhibit without a financial table is skipped (an
+        ``input.exhibit.skipped`` info, no report) when another exhibit has one.
+    """
+    numbers = range(len(filing.releases)) if only is None else only
+    read = [_read(release) for release in filing.releases]                    # 1. read every exhibit
     try:
-        return _convert_document(release, document, diags, options, out_dir)
-    except Exception as exc:  # noqa: BLE001 - as above
+        shared = shared_knowledge(filing, [r[0] for r in read if isinstance(r, tuple)])
+    except Exception as exc:  # noqa: BLE001 - as in convert
+        return [_internal_error(filing.releases[n].name, exc) for n in numbers]
+    any_tables = any(isinstance(r, tuple) for r in read)
+    results = []
+    for n in numbers:
+        release, done = filing.releases[n], read[n]
+        if isinstance(done, ConversionResult):
+            results.append(_skipped(done) if any_tables and _no_tables(done) else done)
+            continue
+        document, diags = done
+        try:
+            results.append(_convert_document(release, with_shared(document, shared), list(diags), options,
+                                             (outs or {}).get(n), shared))
+        except Exception as exc:  # noqa: BLE001 - as in convert
+            results.append(_internal_error(release.name, exc))
+    return results
+
+
+def _read(release: Release) -> tuple[Document, list[Diagnostic]] | ConversionResult:
+    """The release read, or the result of a release that could not be."""
+    try:
+        return read_document(release.data, release.name)
+    except dx.InputError as exc:
+        return _not_read(release.name, exc)
+    except Exception as exc:  # noqa: BLE001 - as in convert
         return _internal_error(release.name, exc)
 
 
+def _no_tables(result: ConversionResult) -> bool:
+    return [d.code for d in result.diagnostics] == [dx.INPUT_NO_TABLES]
+
+
+def _skipped(result: ConversionResult) -> ConversionResult:
+    """A table-less exhibit of a filing whose other exhibits have tables: an info, not an error."""
+    found = result.diagnostics[0]
+    note = dx.info(dx.INPUT_EXHIBIT_SKIPPED, "exhibit without a financial table (a letter, a presentation): skipped",
+                   *found.spans, reason="no-financial-tables")
+    return replace(result, diagnostics=(note,))
+
+
+def _not_read(path: str, exc: dx.InputError) -> ConversionResult:
+    shown = exc.diagnostic.spans[0].path if exc.diagnostic.spans else path
+    return ConversionResult(source=shown, document=None, statements=(), report=None, diagnostics=(exc.diagnostic,))
+
+
 def _convert_document(release: Release, document: Document, diags: list[Diagnostic], options: ConvertOptions,
-                      out_dir: Path | None) -> ConversionResult:
+                      out_dir: Path | None, shared: Shared) -> ConversionResult:
     path = release.name
-    statements, found = parse_statements(document)                            # 2. parse
+    statements, found = parse_statements(document, calendar=shared.calendar)  # 2. parse
     diags += found
-    company = display_case(release.company) if release.company else document.company
-    map_options = MapOptions(company=company, cik=options.cik or release.cik, entity_name=options.entity_name)
+    company = document.company  # the filing's (see converter.filing)
+    map_options = MapOptions(company=company, cik=options.cik or document.cik, entity_name=options.entity_name)
     report, found = map_report(statements, map_options)                       # 3. map
     diags += [d if d.spans else replace(d, spans=(SourceSpan(path=path),)) for d in found]
     if report is not None and company is None and not options.entity_name:
@@ -102,17 +172,17 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     if report is None:
         return result
     formats = options.formats if out_dir is not None else frozenset({OutputFormat.XBRL})
-    rendered = render_outputs(report, document, formats)                     # 4. write
+    resources = Resources(folder=release.folder, parts=release.parts)
+    rendered = render_outputs(report, document, formats, resources)          # 4. write
     result = replace(result, diagnostics=(*result.diagnostics, *rendered.diagnostics))
     if out_dir is None and not options.validate:
         return result
     with tempfile.TemporaryDirectory(prefix="xbrlify-") as scratch:
         target = out_dir if out_dir is not None else Path(scratch) / "out"
         try:
-            with write_atomically(target, rendered.files) as staged:
-                found = _validate(staged, rendered, options) if options.validate else []  # 5. validate
-                if out_dir is not None:
-                    found += arelle_outputs(staged, report, needed(formats), options.calc)  # 6. viewer, OIM
+            with write_atomically(target, rendered.files) as staged:                # 5. validate; viewer, OIM
+                made = needed(formats) if out_dir is not None else frozenset()
+                found = arelle_pass(staged, rendered, made, validate=options.validate, calc=options.calc)
                 written = tuple(sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file()))
         except OSError as exc:
             failed = dx.error(dx.OUTPUT_WRITE_FAILED, f"cannot write {target}: {exc.strerror or exc}")
@@ -123,16 +193,3 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
 def _internal_error(path: str, exc: Exception) -> ConversionResult:
     diag = defect(dx.INTERNAL_ERROR, "xbrlify failed on this input", exc, path)
     return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(diag,))
-
-
-def _validate(folder: Path, rendered: Rendered, options: ConvertOptions) -> list[Diagnostic]:
-    """Validate the first report file (the XML instance when written, else the inline one);
-    the others carry the same facts, so only their errors are added."""
-    from converter.validate import validate  # Arelle loads only when validating
-
-    found: list[Diagnostic] = []
-    for n, (name, sources) in enumerate(rendered.reports.items()):
-        for d in validate([folder / name], calc=options.calc, sources=sources):
-            if n == 0 or d.severity is Severity.ERROR:
-                found.append(replace(d, file=Path(d.file).name) if d.file else d)
-    return found

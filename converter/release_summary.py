@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from converter import diagnostics as dx
 from converter.defects import defect
 from converter.findings import EXIT_INPUT, EXIT_OK, FileFindings, count_text, diagnostics_exit_status
-from converter.model import ConversionResult, Diagnostic, Severity, TableCells
+from converter.model import ConversionResult, Diagnostic, Severity, SourceSpan, TableCells
 from converter.render_diagnostics import diag_json, severity_counts
 
 STANDINGS = ("valid", "with_warnings", "with_findings", "not_converted")  # ReleaseOutcome.standing, in order
@@ -39,6 +40,8 @@ class ReleaseOutcome:
         seconds: Wall time of the conversion (validation included).
         files: Output files written, relative to ``out``.
         cells: Per raw table, how its figures ended (facts, or left out by reason).
+        up_to_date: Not converted again: a batch found its outputs current (the outcome is the
+            one its manifest kept).
     """
 
     release: str
@@ -53,6 +56,7 @@ class ReleaseOutcome:
     seconds: float
     files: tuple[str, ...] = ()
     cells: tuple[TableCells, ...] = ()
+    up_to_date: bool = False
 
     @property
     def converted(self) -> bool:
@@ -68,6 +72,11 @@ class ReleaseOutcome:
         if self.exit_status != EXIT_OK:
             return "with_findings"
         return "with_warnings" if any(d.severity is Severity.WARNING for d in self.diagnostics) else "valid"
+
+    @property
+    def skipped(self) -> bool:
+        """True for an exhibit of a filing left out on purpose (no financial table, no text)."""
+        return self.out is None and any(d.code == dx.INPUT_EXHIBIT_SKIPPED for d in self.diagnostics)
 
     def findings(self) -> FileFindings:
         """The outcome as findings about the release, output file names joined to ``out``."""
@@ -98,7 +107,25 @@ class ReleaseOutcome:
             "seconds": round(self.seconds, 3),
             "files": list(self.files),
             "diagnostics": [diag_json(d) for d in self.diagnostics],
+            "up_to_date": self.up_to_date,
         }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> ReleaseOutcome:
+        """The outcome :meth:`to_json` gave (as a batch manifest keeps it).
+
+        Raises:
+            KeyError, TypeError, ValueError: ``raw`` is not such an entry.
+        """
+        release = str(raw["release"])
+        return cls(
+            release=release, name=str(raw["name"]), out=None if raw["out"] is None else str(raw["out"]),
+            tables=int(raw["tables"]), statements=int(raw["statements"]), facts=int(raw["facts"]),
+            contexts=int(raw["contexts"]), diagnostics=tuple(_diagnostic(d) for d in raw["diagnostics"]),
+            exit_status=int(raw["exit_status"]), seconds=float(raw["seconds"]),
+            files=tuple(str(f) for f in raw["files"]), cells=_cells(raw["cells"], release),
+            up_to_date=bool(raw.get("up_to_date", False)),
+        )
 
 
 def outcome_of(result: ConversionResult, *, out: Path | None, seconds: float) -> ReleaseOutcome:
@@ -113,7 +140,7 @@ def outcome_of(result: ConversionResult, *, out: Path | None, seconds: float) ->
         facts=len(report.facts) if report else 0,
         contexts=len(report.contexts) if report else 0,
         diagnostics=result.diagnostics,
-        exit_status=diagnostics_exit_status(result.diagnostics, failed=report is None),
+        exit_status=diagnostics_exit_status(result.diagnostics, failed=report is None and not _skipped(result)),
         seconds=seconds,
         files=result.files,
         cells=result.cells,
@@ -128,10 +155,42 @@ def failed_outcome(release: str, diagnostic: Diagnostic, seconds: float = 0.0, *
     )
 
 
+def skipped_outcome(release: str, note: Diagnostic, *, name: str) -> ReleaseOutcome:
+    """The outcome of an exhibit left out on purpose (``note`` says why): nothing written, exit 0."""
+    return ReleaseOutcome(release=release, name=name, out=None, tables=0, statements=0, facts=0, contexts=0,
+                          diagnostics=(note,), exit_status=0, seconds=0.0)
+
+
 def crashed_outcome(release: str, exc: BaseException, seconds: float, *, name: str | None = None) -> ReleaseOutcome:
     """The outcome of a conversion that raised: ``convert.crashed`` with where it raised."""
     diagnostic = defect(dx.CONVERT_CRASHED, "conversion failed", exc, release, exception=type(exc).__name__)
     return failed_outcome(release, diagnostic, seconds, name=name)
+
+
+def _skipped(result: ConversionResult) -> bool:
+    return bool(result.diagnostics) and all(d.code == dx.INPUT_EXHIBIT_SKIPPED for d in result.diagnostics)
+
+
+def _diagnostic(raw: Mapping[str, Any]) -> Diagnostic:
+    """A diagnostic from its JSON (``diag_json``)."""
+    spans = tuple(
+        SourceSpan(path=str(s["path"]), line=int(s["line"] or 0), table=s["table"], row=s["row"], column=s["column"])
+        for s in raw["release"]
+    )
+    return Diagnostic(
+        code=str(raw["code"]), severity=Severity(raw["severity"]), message=str(raw["message"]), spans=spans,
+        data=tuple((str(k), str(v)) for k, v in raw["data"].items()), file=raw["file"], file_line=raw["file_line"],
+    )
+
+
+def _cells(raw: Mapping[str, Any], release: str) -> tuple[TableCells, ...]:
+    """Cell accounting from its JSON (``cells_json``)."""
+    return tuple(
+        TableCells(table=int(t["table"]), span=SourceSpan(path=release, line=int(t["line"] or 0), table=int(t["table"])),
+                   figures=int(t["figures"]), facts=int(t["facts"]),
+                   left_out=tuple((str(k), int(v)) for k, v in t["left_out"].items()))
+        for t in raw["tables"]
+    )
 
 
 def result_json(result: ConversionResult, out_dir: Path | None) -> dict[str, object]:

@@ -4,7 +4,8 @@
   a path that does not exist is kept, so its conversion reports ``input.missing``.
 * A folder is searched recursively for ``.txt``, ``.htm`` and ``.html`` files; hidden files and
   folders are skipped, and so are Inline XBRL documents (outputs, not releases) and anything
-  under the output folder.
+  under the output folder. A filing folder (see :mod:`converter.filing_folder`), the given one
+  or one found inside, is taken whole: its exhibits are one filing, read together.
 * A path that does not exist but holds ``*``, ``?`` or ``[`` is a glob pattern (``**`` recurses);
   its matching release files are taken, matching folders searched as above.
 * A folder or pattern that yields no release gives an ``input.no-releases`` problem.
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.entry_points import is_inline_xbrl
+from converter.filing_folder import folder_filing
 from converter.model import Diagnostic, SourceSpan
 
 RELEASE_SUFFIXES = (".txt", ".htm", ".html")
@@ -34,7 +36,7 @@ class ReleaseInputs:
     """What the given paths name.
 
     Attributes:
-        releases: Release paths as shown to the user, sorted, each once.
+        releases: Release paths (files, and filing folders) as shown to the user, sorted, each once.
         problems: (folder or pattern, ``input.no-releases`` error) for those that named none.
         expanded: True when a folder or a glob pattern was given (not only files).
     """
@@ -91,11 +93,23 @@ def _add(seen: dict[Path, str], found: Iterable[Path], skip: Path | None) -> int
 
 
 def _search(folder: Path) -> list[Path]:
-    """Release files under ``folder``, hidden files and folders left out."""
-    return sorted(
-        p for p in folder.rglob("*")
-        if is_release_file(p) and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    """Release files and filing folders under ``folder`` (itself, when it is a filing folder),
+    hidden files and folders left out."""
+    if folder_filing(folder) is not None:
+        return [folder]
+    found: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            found.extend(_search(entry))
+        elif is_release_file(entry):
+            found.append(entry)
+    return found
 
 
 def _glob(pattern: str) -> list[Path]:

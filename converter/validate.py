@@ -29,7 +29,7 @@ from converter.arelle_adapter import records, runner
 from converter.arelle_adapter.duplicates import with_calc_notes
 from converter.arelle_adapter.facts import LoadedFact, loaded_facts
 from converter.arelle_adapter.loaded import Loaded, summarize
-from converter.arelle_adapter.outputs import changed, oim_targets, snapshot, viewer_problem
+from converter.arelle_adapter.outputs import Derived, oim_targets, save_derived
 from converter.defects import TRACEBACK
 from converter.diagnostics import (
     OUTPUT_WRITE_FAILED,
@@ -39,7 +39,10 @@ from converter.diagnostics import (
 )
 from converter.model import Diagnostic, Severity, SourceSpan
 
-__all__ = ["CALC_MODES", "LoadedFact", "check_calc", "close", "load_facts", "save_oim", "save_viewer", "validate"]
+__all__ = [
+    "CALC_MODES", "Derived", "LoadedFact", "check", "check_calc", "close", "load_facts", "save_oim", "save_viewer",
+    "validate",
+]
 
 #: Calculation checks: Calc 1.1 round-to-nearest, classic XBRL 2.1, or none.
 CALC_MODES = ("c11r", "c10", "none")
@@ -93,6 +96,46 @@ def load_facts(path: str | Path, *, packages: Sequence[Path] = ()) -> tuple[Load
     return runner.run(request, loaded_facts).value or ()
 
 
+def check(
+    path: str | Path,
+    *,
+    calc: str = "c11r",
+    validate: bool = True,
+    sources: Sources | None = None,
+    derived: Derived | None = None,
+    packages: Sequence[Path] = (),
+) -> tuple[Diagnostic, ...]:
+    """Load one report once: validate it, and write xBRL-JSON/CSV and the viewer from the same model.
+
+    Args:
+        path: The entry point (as for :func:`validate`).
+        calc: Calculation mode (when validating).
+        validate: Validate (else the report is only loaded, for ``derived``).
+        sources: Fact XML id -> release spans (see :func:`validate`).
+        derived: The OIM files and viewer folder to write (the viewer shows this run's findings).
+        packages: Taxonomy packages that serve absolute schema URLs offline.
+
+    Returns:
+        The findings (when validating; loading problems always), plus ``output.write-failed``
+        for every file of ``derived`` that was not written.
+    """
+    check_calc(calc)
+    shown, entry = str(path), _entry(path)
+    problem = _unreadable(entry, shown)
+    if problem is not None:
+        return (problem,)
+    request = runner.Request(entry=entry, validate=validate, calcs=calc if validate else "none",
+                             packages=_absolute(packages))
+    making = derived or Derived()
+    outcome = runner.run(request, lambda models: (summarize(models), save_derived(models, making)))
+    loaded = runner.Outcome(records=outcome.records, value=outcome.value[0] if outcome.value else None,
+                            failure=outcome.failure, trace=outcome.trace)
+    found = _findings(loaded, entry, shown, calc if validate else "none", sources or {})
+    if outcome.value is not None and (loaded.value is None or loaded.value.is_xbrl):
+        found += [_write_failed(shown, why) for why in outcome.value[1]]
+    return tuple(found)
+
+
 def save_viewer(
     ixbrl_path: str | Path,
     out_dir: str | Path,
@@ -110,25 +153,11 @@ def save_viewer(
         was not written (not Inline XBRL, ``out_dir`` is the document's own folder, ...).
     """
     check_calc(calc)
-    shown, entry, out = str(ixbrl_path), _entry(ixbrl_path), Path(out_dir)
+    shown, entry, out = str(ixbrl_path), _entry(ixbrl_path), Path(os.path.abspath(out_dir))
     problem = _unreadable(entry, shown) or _prepare_dir(out, entry)
     if problem is not None:
         return (problem,)
-    before = snapshot(out)
-    request = runner.Request(
-        entry=entry,
-        validate=True,
-        calcs=calc,
-        packages=_absolute(packages),
-        plugins=("ixbrl-viewer",),
-        plugin_options=(("saveViewerDest", os.path.abspath(out)), ("validationMessages", True)),
-    )
-    outcome = runner.run(request, summarize)
-    found = _findings(outcome, entry, shown, calc, {})
-    why = viewer_problem(outcome.records, changed(out, before))
-    if why is not None:
-        found.append(_write_failed(shown, f"viewer not written to {out}: {why}"))
-    return tuple(found)
+    return check(ixbrl_path, calc=calc, derived=Derived(viewer=out), packages=packages)
 
 
 def save_oim(
@@ -147,25 +176,12 @@ def save_oim(
         Loading problems of the instance, plus ``output.write-failed`` for any file not written.
     """
     shown, entry, out = str(instance_path), _entry(instance_path), Path(os.path.abspath(out_path))
-    targets = oim_targets(out)
-    if not targets:
+    if not oim_targets(out):
         return (_write_failed(shown, f"{out_path}: xBRL-JSON needs .json, xBRL-CSV needs .csv"),)
     problem = _unreadable(entry, shown) or _prepare_dir(out.parent, None)
     if problem is not None:
         return (problem,)
-    for target in targets:
-        target.unlink(missing_ok=True)
-    request = runner.Request(
-        entry=entry,
-        packages=_absolute(packages),
-        plugins=("saveLoadableOIM",),
-        plugin_options=(("saveLoadableOIM", str(out)),),
-    )
-    found = _findings(runner.run(request, summarize), entry, shown, "none", {})
-    missing = [t.name for t in targets if not t.is_file()]
-    if missing and not any(d.code in (VALIDATE_NOT_XBRL, VALIDATE_UNREADABLE) for d in found):
-        found.append(_write_failed(shown, f"not written: {', '.join(missing)}"))
-    return tuple(found)
+    return check(instance_path, validate=False, derived=Derived(oim=(out,)), packages=packages)
 
 
 def close() -> None:
@@ -174,12 +190,7 @@ def close() -> None:
 
 
 def _validate_one(shown: str, calc: str, packages: tuple[Path, ...], sources: Sources) -> list[Diagnostic]:
-    entry = _entry(shown)
-    problem = _unreadable(entry, shown)
-    if problem is not None:
-        return [problem]
-    request = runner.Request(entry=entry, validate=True, calcs=calc, packages=packages)
-    return _findings(runner.run(request, summarize), entry, shown, calc, sources)
+    return list(check(shown, calc=calc, sources=sources, packages=packages))
 
 
 def _findings(

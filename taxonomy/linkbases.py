@@ -84,7 +84,7 @@ def label_linkbase(entries: Iterable[tuple[QName, Sequence[Label]]], href: HrefF
                 xlink("type"): "resource",
                 xlink("label"): res,
                 xlink("role"): lab.role.value,
-                clark(ns.XML, "lang"): "en",
+                clark(ns.XML, "lang"): "en-US",  # EDGAR: labels in US English
             }, text=lab.text)
             if lab.role.value not in used_roles:
                 used_roles.append(lab.role.value)

@@ -89,7 +89,7 @@ def test_label_linkbase_has_one_standard_english_label_each(generated: dict[str,
     labels = list(root.iter(f"{LINK}label"))
     assert [lab.text for lab in labels] == [c.label for c in CATALOGUE]
     assert {lab.get(f"{XL}role") for lab in labels} == {ns.LABEL_ROLE}
-    assert {lab.get("{http://www.w3.org/XML/1998/namespace}lang") for lab in labels} == {"en"}
+    assert {lab.get("{http://www.w3.org/XML/1998/namespace}lang") for lab in labels} == {"en-US"}
     hrefs = [loc.get(f"{XL}href") for loc in root.iter(f"{LINK}loc")]
     assert hrefs == [f"{ns.BASE_SCHEMA_FILE}#xfy_{c.name}" for c in CATALOGUE]
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import CORPUS, LEXINGTON
 from converter import BatchResult, ConvertOptions, convert_many
-from converter.batch import Task, convert_release, folder_names
+from converter.batch import Task, convert_task, folder_names
 from converter.cli import main, show_progress
 from converter.output import OutputFormat
 from converter.releases import collect_releases
@@ -68,7 +68,7 @@ def test_batch_cli_two_jobs(tmp_path: Path, bad: Path) -> None:
     assert summary["exit_status"] == 2 and summary["jobs"] == 2
     assert summary["totals"]["releases"] == len(releases) and summary["totals"]["not_converted"] >= 1
     converted = {Path(e["release"]).stem for e in entries if e["out"]}
-    assert {p.name for p in out.iterdir()} == converted | {"summary.json"}
+    assert {p.name for p in out.iterdir()} == converted | {"summary.json", "manifest.json"}
     assert "memo" not in converted and LEXINGTON.stem in converted
     for stem in converted:
         assert any((p.suffix == ".xml" and p.stem == p.parent.name) or p.suffix == ".xsd" for p in (out / stem).iterdir())
@@ -101,7 +101,7 @@ def test_a_submission_with_two_exhibits_is_a_batch(tmp_path: Path) -> None:
     entries = json.loads(stdout)["releases"]
     assert code == 1 and [e["release"] for e in entries] == [str(submission)] * 2
     assert [e["name"] for e in entries] == [f"{submission.stem}-ex-99-1", f"{submission.stem}-ex-99-2"]
-    assert sorted(p.name for p in out.iterdir()) == [*(e["name"] for e in entries), "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == [*(e["name"] for e in entries), "manifest.json", "summary.json"]
     assert all(e["facts"] == entries[0]["facts"] > 100 for e in entries)
 
 
@@ -151,10 +151,12 @@ def test_folder_names_are_unique_and_deterministic() -> None:
 
 def test_a_crashing_conversion_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     crashing = ConvertOptions(calc="bogus")  # validation refuses the mode: the conversion raises
-    outcome = convert_release(Task(path=str(LEXINGTON), index=0, out=tmp_path / "lex", options=crashing))
+    (outcome,) = convert_task(Task(path=str(LEXINGTON), source=str(LEXINGTON), outs=((0, tmp_path / "lex"),),
+                                   options=crashing))
     assert outcome.exit_status == 2 and [d.code for d in outcome.diagnostics] == ["internal.error"]
     assert "ValueError" in outcome.diagnostics[0].message and outcome.name == "lex"
-    beyond = convert_release(Task(path=str(LEXINGTON), index=5, out=tmp_path / "lex", options=crashing))
+    (beyond,) = convert_task(Task(path=str(LEXINGTON), source=str(LEXINGTON), outs=((5, tmp_path / "lex"),),
+                                  options=crashing))
     assert [d.code for d in beyond.diagnostics] == ["convert.crashed"]  # raised outside the pipeline
     assert pickle.loads(pickle.dumps(outcome)) == outcome  # it travels back from a worker process
     batch = convert_many([LEXINGTON, tmp_path / "nope.txt"], tmp_path / "out", options=crashing)

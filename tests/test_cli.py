@@ -124,7 +124,7 @@ def test_convert_json_of_a_batch_is_the_summary(tmp_path: Path) -> None:
     assert json.loads(stdout) == json.loads((out / "summary.json").read_text())
     statuses = {Path(e["release"]).name: e["exit_status"] for e in json.loads(stdout)["releases"]}
     assert statuses == {LEXINGTON.name: 1, "bad.txt": 2}
-    assert sorted(p.name for p in out.iterdir()) == [LEXINGTON.stem, "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == [LEXINGTON.stem, "manifest.json", "summary.json"]
 
 
 def test_write_chooses_the_outputs(tmp_path: Path) -> None:

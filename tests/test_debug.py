@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from conftest import LEXINGTON, ROOT
 from converter import pipeline, validate
 from converter.arelle_adapter import runner
-from converter.batch import Task, convert_release
+from converter.batch import Task, convert_task
 from converter.cli import main
 from converter.defects import DEBUG_ENV, debug_enabled, tracebacks
 from converter.pipeline import ConvertOptions, convert
@@ -93,14 +93,15 @@ def test_debug_variable_prints_the_traceback_too(monkeypatch: pytest.MonkeyPatch
 
 def test_a_crash_outside_the_pipeline_keeps_its_traceback_only_when_debugging(monkeypatch: pytest.MonkeyPatch,
                                                                               tmp_path: Path) -> None:
-    beyond = Task(path=str(LEXINGTON), index=5, out=tmp_path / "lex", options=ConvertOptions(validate=False))
+    beyond = Task(path=str(LEXINGTON), source=str(LEXINGTON), outs=((5, tmp_path / "lex"),),
+                  options=ConvertOptions(validate=False))
     monkeypatch.setenv(DEBUG_ENV, "0")
-    quiet = convert_release(beyond)
+    (quiet,) = convert_task(beyond)
     assert [d.code for d in quiet.diagnostics] == ["convert.crashed"] and tracebacks(quiet.diagnostics) == []
     monkeypatch.setenv(DEBUG_ENV, "1")
-    outcome = convert_release(beyond)
+    (outcome,) = convert_task(beyond)
     (trace,) = tracebacks(outcome.diagnostics)
-    assert trace.startswith(TRACEBACK) and "in convert_release" in trace and "IndexError" in trace
+    assert trace.startswith(TRACEBACK) and "in convert_task" in trace and "IndexError" in trace
     assert pickle.loads(pickle.dumps(outcome)) == outcome  # it travels back from a worker process
 
 

@@ -251,7 +251,7 @@ def test_url_entry_point_through_package(tmp_path: Path, no_network: list[object
 def test_nothing_written_to_the_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "xdg"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
-    package = build_package(tmp_path)  # packages and plugins start a new Arelle session
+    package = build_package(tmp_path)  # packages start a new Arelle session
     assert validate([DATA / "package-instance.xml"], packages=[package]) == ()
     assert codes(save_viewer(DATA / "inline.htm", tmp_path / "viewer")) == [C11R]
     assert not home.exists()

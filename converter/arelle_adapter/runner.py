@@ -4,9 +4,10 @@ What Arelle 2.47.3 does here (checked in its source and by the tests, not assume
 
 * ``Session.run`` closes the process-wide plugin and package managers at the start of every run,
   and only a *new* controller initialises them again. So the second run of a session that asks for
-  ``packages`` or ``plugins`` fails with ``KeyError: 'packages'`` / ``'modules'``. A run that needs
-  either starts a fresh session (the first run of a session works). Plain runs reuse the session,
-  and so does any run after a fresh one.
+  ``packages`` fails with ``KeyError: 'packages'``. A run that needs them starts a fresh session
+  (the first run of a session works). Plain runs reuse the session, and so does any run after a
+  fresh one. No run loads a plugin: the viewer and the OIM files are made by calling the plugins'
+  code on the open model (``outputs.save_derived``), so they cost no fresh session either.
 * The log handler is attached on the first run of a session only. Arelle's own buffers are never
   cleared, so the handler is ours and is emptied before each run.
 * A ``Session`` refuses calls from any thread but the one that created it. A run from another
@@ -63,16 +64,12 @@ class Request:
         validate: Validate (XBRL 2.1, dimensions, UTR, inconsistent duplicate facts).
         calcs: Arelle's calculation mode (``c11r``, ``c10`` or ``none``).
         packages: Taxonomy packages to activate.
-        plugins: Arelle plugins to load for this run.
-        plugin_options: Options those plugins read, as (name, value) pairs.
     """
 
     entry: str
     validate: bool = False
     calcs: str = "none"
     packages: tuple[Path, ...] = ()
-    plugins: tuple[str, ...] = ()
-    plugin_options: tuple[tuple[str, str | bool], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,7 +135,7 @@ def run(request: Request, inspect: Callable[[Sequence[Any]], T]) -> Outcome[T]:
     """
     with _LOCK:
         state = _ARELLE
-        needs_fresh = bool(request.packages or request.plugins)  # see the module docstring
+        needs_fresh = bool(request.packages)  # see the module docstring
         if needs_fresh or not state.reusable or state.thread != threading.get_ident():
             state.renew()
         state.handler.logRecordBuffer.clear()
@@ -175,8 +172,6 @@ def _options(request: Request) -> Any:
         utrValidate=request.validate,
         validateDuplicateFacts="inconsistent" if request.validate else None,
         packages=[str(p) for p in request.packages] or None,
-        plugins="|".join(request.plugins) or None,
-        pluginOptions=dict(request.plugin_options) or None,
         workOffline=True,
         disablePersistentConfig=True,
         logLevel="INFO",

@@ -30,6 +30,7 @@ from converter.model import (
     UnitKind,
     Value,
 )
+from converter.parse.calendar import FiscalCalendar
 from converter.parse.captions import Caption, table_caption
 from converter.parse.column_units import unit_groups
 from converter.parse.hierarchy import (
@@ -71,8 +72,13 @@ _BULLET = re.compile(r"^(?:[-\u2013\u2022]\s+)+")
 _SECTION = re.compile(r"^(?:reconciliation|supplemental|non-gaap)\b", re.IGNORECASE)
 
 
-def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Diagnostic]]:
+def parse_statements(
+    document: Document, *, calendar: FiscalCalendar | None = None,
+) -> tuple[tuple[Statement, ...], list[Diagnostic]]:
     """Understand every table of ``document`` that holds figures of known periods.
+
+    ``calendar`` is the fiscal calendar the release's filing states (its sibling exhibits'
+    tables included, see ``converter.filing``); without it, the release's own tables tell.
 
     A table whose columns tell no periods apart is read on its side where its columns are members
     or line items (``sideways``); one without any period column is otherwise skipped with an INFO
@@ -81,7 +87,7 @@ def parse_statements(document: Document) -> tuple[tuple[Statement, ...], list[Di
     """
     diags: list[Diagnostic] = []
     statements: list[Statement] = []
-    calendar = release_calendar(document)
+    calendar = calendar or release_calendar(document)
     caption: Caption | None = None
     for table in document.tables:
         caption, inherited = table_caption(table, caption)

@@ -24,6 +24,7 @@ from converter.model import Diagnostic, Document, InputFormat, Report, SourceSpa
 from converter.serialize.ixbrl_facts import NON_FRACTION, TEMP_ID, Page, Task, figure_of, hidden_tag
 from converter.serialize.ixbrl_header import build_header, prefixes_for
 from converter.serialize.ixbrl_html import html_page
+from converter.serialize.ixbrl_links import Place, keep_self_contained
 from converter.serialize.ixbrl_text import text_page
 from taxonomy import ns
 from taxonomy.xmlout import XML_DECLARATION, clark, sub
@@ -59,13 +60,15 @@ def render_ixbrl(report: Report, document: Document, schema_href: str) -> bytes:
     return render_inline(report, document, schema_href).data
 
 
-def render_inline(report: Report, document: Document, schema_href: str) -> InlineDocument:
+def render_inline(report: Report, document: Document, schema_href: str, place: Place | None = None) -> InlineDocument:
     """Like :func:`render_ixbrl`, also giving each fact id's source cell and hidden facts.
 
     Args:
         report: Taxonomy, contexts, units and every tagged cell.
         document: The release as read.
         schema_href: The ``link:schemaRef`` href.
+        place: Puts an image the release refers to by relative path beside the document (the
+            name it gets, or None); without it, such images are dropped (``ixbrl_links``).
 
     Returns:
         The document, its fact sources and diagnostics.
@@ -84,13 +87,19 @@ def render_inline(report: Report, document: Document, schema_href: str) -> Inlin
     hidden = [hidden_tag(f, i, prefixes) for i, f in enumerate(report.facts) if i not in page.placed]
     header = build_header(report, schema_href, prefixes, hidden)
     root = _root(page, header, prefixes, nil=any(f.value is None for f in report.facts))
+    dropped = keep_self_contained(root, place or (lambda _src: None))
     sources = _number_facts(root, report)
     diags = tuple(
         dx.warning(dx.OUTPUT_IXBRL_FACT_HIDDEN, f"{fact.printed!r} ({fact.concept}) is not tagged where it is "
                    "printed: written in ix:hidden", fact.span, concept=str(fact.concept))
         for i, fact in enumerate(report.facts) if i not in page.placed
+    ) + tuple(
+        dx.info(dx.OUTPUT_REFERENCE_DROPPED, f"{target!r} is not in the output folder: reference dropped",
+                SourceSpan(path=document.path), target=target)
+        for target in dropped
     )
-    data = XML_DECLARATION + etree.tostring(root, encoding="UTF-8") + b"\n"
+    # ASCII only, anything else as a character reference (EDGAR accepts no other bytes in a filing)
+    data = XML_DECLARATION + etree.tostring(root, encoding="unicode").encode("ascii", "xmlcharrefreplace") + b"\n"
     return InlineDocument(data=data, sources=sources, diagnostics=diags)
 
 
