@@ -1,0 +1,192 @@
+"""The header block of a fixed-width table: column headers over the figures, and what lies beside them.
+
+Above the first row of figures a table prints its column headers (``For the 13 / Weeks Ended /
+July 3, 2004 and / June 28, 2003`` over ``2004  2003``). Beside them, in the label column, it
+may print its scale (``(millions, except earnings per / common share)``), a heading for the
+first rows (``ASSETS``), or nothing; below them, headings of the first rows. ``split_header``
+sorts the lines of such a block; ``header_rows`` lays the column headers over the columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from converter.model import HeaderCell, SourceSpan, TextCell
+from converter.readers.text_columns import Columns
+from converter.readers.text_lines import Chunk, Line, LineKind
+
+_HEADER_SLACK = 4
+_SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
+_SHAPE_DIGITS = re.compile(r"\d+")  # a column header may start this far left of the first figure
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderBlock:
+    """The lines of a header block, sorted.
+
+    Attributes:
+        above: Lines above the first column header (title lines of the table).
+        header: The lines from the first column header to the last (and the rules under it).
+        notes: Label-column text beside the column headers that belongs to the title
+            (a scale line printed there, joined over its lines).
+        headings: Label-column text beside or below the column headers that heads the first
+            rows (``ASSETS``; ``Revenues``).
+    """
+
+    above: tuple[Line, ...]
+    header: tuple[Line, ...]
+    notes: tuple[TextCell, ...]
+    headings: tuple[Line, ...]
+
+
+def is_header_line(line: Line, zone: int) -> bool:
+    """A text line with a chunk that starts in the figure area (``zone``: where figures start)."""
+    return line.kind is LineKind.TEXT and any(c.start >= zone - _HEADER_SLACK for c in line.chunks())
+
+
+def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> HeaderBlock:
+    """Sort the lines between a table's title and its first row of figures.
+
+    Lines above the first column header are title lines, lines below the last one head the
+    first rows. Label-column text printed beside the column headers is the table's scale note
+    when it is in parentheses (``(In millions, except per share data)``), else a heading.
+    """
+    printed = [ln for ln in lines if ln.kind is LineKind.TEXT]
+    marks = [k for k, ln in enumerate(printed) if is_header_line(ln, zone)]
+    if not marks:
+        return HeaderBlock(above=(), header=(), notes=(), headings=tuple(printed))
+    top, bottom = marks[0], marks[-1]
+    first_line, last_line = printed[top].number, printed[bottom].number
+    beside: list[list[Chunk]] = []
+    beside_lines: list[list[Line]] = []
+    previous = -2
+    for k in range(top, bottom + 1):
+        ln = printed[k]
+        stub = [c for c in ln.chunks() if c.start < zone - _HEADER_SLACK]
+        if not stub:
+            continue
+        if k != previous + 1 or ln.number != printed[previous].number + 1:
+            beside.append([])
+            beside_lines.append([])
+        beside[-1].extend(stub)
+        beside_lines[-1].append(ln)
+        previous = k
+    notes: list[TextCell] = []
+    headings: list[Line] = []
+    for group, group_lines in zip(beside, beside_lines):
+        text = " ".join(c.text for c in group)
+        if text.startswith("("):
+            first = group_lines[0]
+            notes.append(TextCell(text=text, span=SourceSpan(path=path, line=first.number, col=group[0].start + 1, table=table)))
+        else:
+            headings.extend(_stub_line(ln, zone) for ln in group_lines)
+    return HeaderBlock(
+        above=tuple(printed[:top]),
+        header=_header_slice(lines, first_line, last_line),
+        notes=tuple(notes),
+        headings=(*headings, *printed[bottom + 1 :]),
+    )
+
+
+def _header_slice(lines: Sequence[Line], first: int, last: int) -> tuple[Line, ...]:
+    """The lines numbered ``first`` to ``last``, and the rules right under them (``----   ----``)."""
+    out = [ln for ln in lines if first <= ln.number <= last]
+    for ln in lines[len(out) + next(k for k, x in enumerate(lines) if x.number == first):]:
+        if ln.kind is LineKind.RULE:
+            out.append(ln)
+        elif ln.kind is not LineKind.BLANK:
+            break
+    return tuple(out)
+
+
+def _stub_line(line: Line, zone: int) -> Line:
+    """``line`` cut down to its label-column text."""
+    text = line.text[: next((c.start for c in line.chunks() if c.start >= zone - _HEADER_SLACK), len(line.text))].rstrip()
+    return Line(line.number, text, LineKind.TEXT, text.strip(), line.indent)
+
+
+def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, index: int) -> tuple[tuple[HeaderCell, ...], ...]:
+    """Header rows: each text chunk over the figure area, spanning the columns it overlaps.
+
+    A chunk underlined by a rule (``QUARTER ENDED`` over ``-----------``) spans what the rule
+    spans, and a chunk stacked on a wider one (``YEAR ENDED`` over ``DECEMBER 31``) spans as
+    wide. Where figures are not right-aligned (a rendering of an HTML table, whose spanning
+    headers start at their first column) a chunk spans on to the next chunk of its line, as far
+    as the headers below it reach.
+    """
+    rows: list[tuple[Line, list[tuple[Chunk, list[int]]]]] = []
+    for i, ln in enumerate(lines):
+        if ln.kind is not LineKind.TEXT:
+            continue
+        below = next((x for x in lines[i + 1 :] if x.kind is not LineKind.BLANK), None)
+        rules = below.rules if below is not None and below.kind is LineKind.RULE else ()
+        cells = [
+            (piece, _covered(piece, rules, columns))
+            for chunk in ln.chunks() if chunk.start >= zone - _HEADER_SLACK
+            for piece in _alike_pieces(chunk, columns)
+        ]
+        if cells:
+            rows.append((ln, cells))
+    for (_, upper), (_, lower) in zip(reversed(rows[:-1]), reversed(rows[1:])):
+        for chunk, covered in upper:
+            for low_chunk, low_covered in lower:
+                if low_chunk.start <= chunk.center < low_chunk.end and set(covered) < set(low_covered):
+                    covered[:] = low_covered
+        if not columns.right_aligned:
+            _span_to_next(upper, lower)
+    return tuple(
+        tuple(
+            HeaderCell(
+                text=chunk.text, first=covered[0], last=covered[-1],
+                span=SourceSpan(path=path, line=ln.number, col=chunk.start + 1, table=index),
+            )
+            for chunk, covered in cells
+        )
+        for ln, cells in rows
+    )
+
+
+def _alike_pieces(chunk: Chunk, columns: Columns) -> list[Chunk]:
+    """A header chunk over several columns cut into the headers of alike shape printed one
+    space apart (``June 28, January 3,`` over two columns is ``June 28,`` and ``January 3,``)."""
+    text = chunk.text
+    if len(columns.overlapped(chunk.start, chunk.end)) < 2 or not any(ch.isdigit() for ch in text):
+        return [chunk]
+    for at in (k for k, ch in enumerate(text) if ch == " "):
+        left, right = text[:at], text[at + 1 :]
+        if _shape(left) == _shape(right):
+            first = replace(chunk, text=left, end=chunk.start + at)
+            rest = replace(chunk, text=right, start=chunk.start + at + 1, figure_start=chunk.start + at + 1)
+            if columns.overlapped(first.start, first.end)[-1:] != columns.overlapped(rest.start, rest.end)[:1]:
+                return [first, *_alike_pieces(rest, columns)]
+    return [chunk]
+
+
+def _shape(text: str) -> str:
+    """Letters as ``a`` and digits as ``9``, runs collapsed: ``June 28,`` -> ``a 9,``."""
+    return _SHAPE_DIGITS.sub("9", _SHAPE_LETTERS.sub("a", text))
+
+
+def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Columns) -> list[int]:
+    start, end = chunk.start, chunk.end
+    for r_start, r_end, _double in rules:
+        if r_start < end and start < r_end:
+            start, end = min(start, r_start), max(end, r_end)
+    covered = list(columns.overlapped(start, end))
+    return covered or [columns.nearest(start, end)]
+
+
+def _span_to_next(cells: list[tuple[Chunk, list[int]]], lower: list[tuple[Chunk, list[int]]]) -> None:
+    """Widen each header chunk up to the next chunk of its line (the last one as far as the row
+    below reaches), unless two chunks of the line stand over neighbouring columns: such a line
+    holds one-column headers (``% of`` | ``(Decrease)`` | ``in Constant``), some left empty."""
+    firsts = [covered[0] for _, covered in cells]
+    lasts = [covered[-1] for _, covered in cells]
+    if any(first <= last + 1 for last, first in zip(lasts, firsts[1:])):
+        return
+    reach = max(covered[-1] for _, covered in lower)
+    for k, (_chunk, covered) in enumerate(cells):
+        stop = firsts[k + 1] - 1 if k + 1 < len(cells) else reach
+        covered.extend(range(covered[-1] + 1, stop + 1))

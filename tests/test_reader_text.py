@@ -1,0 +1,299 @@
+"""Tests of the fixed-width text reader: one layout rule per test, on small inline tables."""
+
+from __future__ import annotations
+
+import textwrap
+
+from converter.model import RawTable
+from converter.readers.text import read_text
+
+
+def read(text: str) -> tuple[RawTable, ...]:
+    """Tables of a text release written as an indented block; fails if the reader reports anything."""
+    tables, diags = read_text(textwrap.dedent(text).strip("\n"), "release.txt")
+    assert diags == []
+    return tables
+
+
+def body(table: RawTable) -> list[tuple[str, list[str | None]]]:
+    return [(r.label, [c.text if c is not None else None for c in r.cells]) for r in table.rows]
+
+
+def header(table: RawTable) -> list[list[tuple[str, int, int]]]:
+    return [[(c.text, c.first, c.last) for c in line] for line in table.header]
+
+
+def titles(table: RawTable) -> list[str]:
+    return [t.text for t in table.title]
+
+
+# ---------------------------------------------------------------------------------------------
+# EDGAR fixed-width layouts (figures right-aligned)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_headings_in_capitals_inside_a_statement_keep_its_column_headers() -> None:
+    (table,) = read("""
+        ACME CORP.
+        CONSOLIDATED INCOME
+                                        For the 13
+                                        Weeks Ended
+        (millions, except per
+         share)                         2004     2003
+
+        REVENUES
+         Merchandise sales             $8,700   $8,851
+         Credit revenues                   81    1,345
+
+        COSTS AND EXPENSES
+         Cost of sales                  6,282    6,402
+         Selling                        2,064    2,299
+
+        NET INCOME                     $   53   $  309
+    """)
+    assert titles(table) == ["ACME CORP.", "CONSOLIDATED INCOME", "(millions, except per share)"]
+    assert header(table) == [
+        [("For the 13", 0, 1)], [("Weeks Ended", 0, 1)], [("2004", 0, 0), ("2003", 1, 1)],
+    ]
+    assert body(table) == [
+        ("REVENUES", [None, None]),
+        ("Merchandise sales", ["$8,700", "$8,851"]),
+        ("Credit revenues", ["81", "1,345"]),
+        ("COSTS AND EXPENSES", [None, None]),
+        ("Cost of sales", ["6,282", "6,402"]),
+        ("Selling", ["2,064", "2,299"]),
+        ("NET INCOME", ["$ 53", "$ 309"]),
+    ]
+
+
+def test_a_label_wrapped_with_a_hanging_indent_is_one_row() -> None:
+    (table,) = read("""
+                                              2004      2003
+        Operating income                        53       489
+        Income before income taxes, minority
+         interest and cumulative effect of
+         change in accounting principle         89       502
+        Cumulative effect of change in
+         Principle                              --        --
+        Income tax expense                     (32)     (186)
+    """)
+    assert body(table) == [
+        ("Operating income", ["53", "489"]),
+        ("Income before income taxes, minority interest and cumulative effect of change in accounting principle",
+         ["89", "502"]),
+        ("Cumulative effect of change in Principle", ["--", "--"]),
+        ("Income tax expense", ["(32)", "(186)"]),
+    ]
+    wrapped = table.rows[1].label_span
+    assert (wrapped.line, wrapped.end_line) == (3, 5)
+
+
+def test_headings_over_indented_rows_are_not_joined_to_them() -> None:
+    (table,) = read("""
+                                          July 3,   June 28,
+                                           2004       2003
+        Assets
+          Current assets
+            Cash and cash equivalents    $ 3,559    $ 2,921
+            Receivables                    1,813      1,849
+        Liabilities
+          Short-term borrowings          $   770    $ 5,464
+          Merchandise payables             3,014      2,879
+    """)
+    assert [label for label, _ in body(table)] == [
+        "Assets", "Current assets", "Cash and cash equivalents", "Receivables",
+        "Liabilities", "Short-term borrowings", "Merchandise payables",
+    ]
+
+
+def test_a_column_header_block_without_periods_is_read_as_headers_not_title() -> None:
+    (table,) = read("""
+        * Domestic segment detail for the 13 weeks ended June 28, 2003
+
+
+                                    Retail &     Credit &
+                                    Related      Financial  Corporate &   Total
+                                    Services     Products     Other     Domestic
+
+        Merchandise sales and
+         services                     $7,771     $    -      $  100      $7,871
+        Credit and financial
+         products revenues                 -      1,266           -       1,266
+    """)
+    assert titles(table) == ["* Domestic segment detail for the 13 weeks ended June 28, 2003"]
+    assert header(table) == [
+        [("Retail &", 0, 0), ("Credit &", 1, 1)],
+        [("Related", 0, 0), ("Financial", 1, 1), ("Corporate &", 2, 2), ("Total", 3, 3)],
+        [("Services", 0, 0), ("Products", 1, 1), ("Other", 2, 2), ("Domestic", 3, 3)],
+    ]
+    assert body(table) == [
+        ("Merchandise sales and services", ["$7,771", "$ -", "$ 100", "$7,871"]),
+        ("Credit and financial products revenues", ["-", "1,266", "-", "1,266"]),
+    ]
+
+
+def test_figures_printed_one_space_apart_are_separate_cells() -> None:
+    (table,) = read("""
+                                          July 3,  June 28, January 3,
+                                           2004     2003      2004
+        Net (loss)/
+         income                           $  (806) $   501  $   12
+        Total                             $    10  $    20  $   30
+    """)
+    assert header(table)[0] == [("July 3,", 0, 0), ("June 28,", 1, 1), ("January 3,", 2, 2)]
+    assert body(table)[0] == ("Net (loss)/ income", ["$ (806)", "$ 501", "$ 12"])
+
+
+def test_a_page_number_below_a_table_is_not_a_row() -> None:
+    tables = read("""
+                                          2004      2003
+        Net sales                        1,000       900
+        Cost of sales                      600       500
+
+        3
+    """)
+    assert [label for label, _ in body(tables[0])] == ["Net sales", "Cost of sales"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Text renderings of HTML tables (w3m -dump): figures left-aligned or centred, pieces apart
+# ---------------------------------------------------------------------------------------------
+
+
+def test_left_aligned_figures_and_a_header_spanning_from_its_first_column() -> None:
+    (table,) = read("""
+        Condensed Statements of Income
+        (In millions, except per share data)
+
+                                     Three Months Ended
+                                     March 3, 2023     March 4, 2022
+        Revenue:
+        Subscription                 $  4,373          $ 3,958
+        Product                      120               145
+        Total revenue                4,655             4,262
+        Other income, net            43                —
+    """)
+    assert titles(table) == ["Condensed Statements of Income", "(In millions, except per share data)"]
+    assert header(table) == [[("Three Months Ended", 0, 1)], [("March 3, 2023", 0, 0), ("March 4, 2022", 1, 1)]]
+    assert body(table) == [
+        ("Revenue:", [None, None]),
+        ("Subscription", ["$ 4,373", "$ 3,958"]),
+        ("Product", ["120", "145"]),
+        ("Total revenue", ["4,655", "4,262"]),
+        ("Other income, net", ["43", "—"]),
+    ]
+
+
+def test_one_column_headers_with_gaps_are_not_widened() -> None:
+    (table,) = read("""
+                                                                                                                    % Increase
+                                                       Three Months Ended May 31,                      % Increase   (Decrease)
+                                                                    % of                    % of       (Decrease)   in Constant
+                                                       2022         Revenues   2021         Revenues   in US $      Currency (1)
+        Cloud services and license support             $ 7,612      64%        $ 7,389      66%        3%           7%
+        Hardware                                         856        7%           882        8%         (3%)         2%
+        Services                                         833        7%           812        7%         3%           7%
+    """)
+    assert header(table) == [
+        [("% Increase", 5, 5)],
+        [("Three Months Ended May 31,", 0, 2), ("% Increase", 4, 4), ("(Decrease)", 5, 5)],
+        [("% of", 1, 1), ("% of", 3, 3), ("(Decrease)", 4, 4), ("in Constant", 5, 5)],
+        [("2022", 0, 0), ("Revenues", 1, 1), ("2021", 2, 2), ("Revenues", 3, 3), ("in US $", 4, 4),
+         ("Currency (1)", 5, 5)],
+    ]
+
+
+def test_centred_figures_are_read_by_their_column() -> None:
+    (table,) = read("""
+                              2023        2022
+        Net sales            26,741      15,683
+        Other                  5           12
+        Total                26,746      15,695
+    """)
+    assert table.ncols == 2
+    assert body(table)[1] == ("Other", ["5", "12"])
+
+
+def test_detached_parentheses_dollar_signs_and_percent_signs_are_glued_to_their_figure() -> None:
+    (table,) = read("""
+                                          2022                    2021
+        Interest expense                  (704   )   (6%)         (697   )   (6%)
+        Income tax effects                $ (435   )   (4%    )   $ 124        1      %
+        Other                             (14            )   —    —            2      %
+    """)
+    assert body(table) == [
+        ("Interest expense", ["(704)", "(6%)", "(697)", "(6%)"]),
+        ("Income tax effects", ["$ (435)", "(4%)", "$ 124", "1%"]),
+        ("Other", ["(14)", "—", "—", "2%"]),
+    ]
+
+
+def test_a_label_printed_above_its_figures_is_their_row() -> None:
+    (table,) = read("""
+                                                December 25,      December 26,
+                                                    2010              2009
+        Net sales
+                                                $     26,741      $     15,683
+        Cash and cash equivalents, beginning of
+        the period
+                                                      11,261             5,263
+        Operating expenses:
+
+        Research and development
+                                                         575               398
+    """)
+    assert body(table) == [
+        ("Net sales", ["$ 26,741", "$ 15,683"]),
+        ("Cash and cash equivalents, beginning of the period", ["11,261", "5,263"]),
+        ("Operating expenses:", [None, None]),
+        ("Research and development", ["575", "398"]),
+    ]
+
+
+def test_a_label_printed_below_its_figures_is_their_row() -> None:
+    (table,) = read("""
+                                             Dec. 31, 2018   Sept. 30, 2018
+           Total asset-based revenues        947             890
+                                             32              26
+           Other revenues
+              Net revenues                   1,516           1,398
+        Net income                           $ 604           $ 454
+                                             $ 1.07          $ 0.80
+        Earnings per share - basic
+    """)
+    assert body(table) == [
+        ("Total asset-based revenues", ["947", "890"]),
+        ("Other revenues", ["32", "26"]),
+        ("Net revenues", ["1,516", "1,398"]),
+        ("Net income", ["$ 604", "$ 454"]),
+        ("Earnings per share - basic", ["$ 1.07", "$ 0.80"]),
+    ]
+
+
+def test_a_long_label_running_into_the_figures_gives_up_its_last_figure_and_wraps_below() -> None:
+    (table,) = read("""
+                                                                  November 2,    February 3,
+                                                                  2024           2024
+        Additional paid-in capital                                202,895        192,686
+        Common stock, authorized 100,000 shares as at February 3, 508            504
+        2024, and 50,445 shares at October 28, 2023
+        Retained earnings                                         284,986        220,030
+    """)
+    assert body(table)[1] == (
+        "Common stock, authorized 100,000 shares as at February 3, 2024, and 50,445 shares at October 28, 2023",
+        ["508", "504"],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Size
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_table_of_two_thousand_columns_is_laid_out_in_linear_time() -> None:
+    width = 2000
+    head = " " * 30 + "".join(f"{2000 + k % 20:>10}" for k in range(width))
+    rows = [f"{'Line ' + str(i):<30}" + "".join(f"{(i * k) % 9973 + 1:>10,}" for k in range(width)) for i in range(40)]
+    (table,) = read("\n".join([head, *rows]))
+    assert table.ncols == width and len(table.rows) == 40
+    assert table.rows[-1].cells[-1] is not None and table.rows[-1].cells[-1].text == f"{(39 * 1999) % 9973 + 1:,}"
