@@ -285,6 +285,51 @@ def test_a_long_label_running_into_the_figures_gives_up_its_last_figure_and_wrap
     )
 
 
+def test_a_header_centred_over_the_gap_between_two_columns_spans_both() -> None:
+    (table,) = read("""
+                                                 Three Months Ended
+                                      December 25,                 December 26,
+                                          2010                         2009
+        Net sales                     $     26,741                 $     15,683
+        Cost of sales                       16,443                        9,272
+    """)
+    assert header(table)[0] == [("Three Months Ended", 0, 1)]
+
+
+def test_a_column_header_line_ending_in_a_footnote_marker_is_a_header_not_a_row() -> None:
+    (table,) = read("""
+        ($ in millions)
+                                                                       % Increase
+                                                                       (Decrease) in
+                                                                       Constant Currency
+                                       Three Months Ended May 31,      (2)
+                                       2022          2021              GAAP
+        TOTAL REVENUES                 $ 11,840      $ 11,227          10%
+        OPERATING INCOME               $ 4,503       $ 4,541           6%
+    """)
+    assert titles(table) == ["($ in millions)"]
+    assert [label for label, _ in body(table)] == ["TOTAL REVENUES", "OPERATING INCOME"]
+    assert header(table)[3] == [("Three Months Ended May 31,", 0, 1), ("(2)", 2, 2)]
+
+
+def test_a_label_wrapped_under_the_figures_of_the_last_row_stays_with_the_table() -> None:
+    (table,) = read("""
+                                2024           2023
+        Basic weighted average  49,854         49,513
+        shares
+        Diluted weighted        50,297         49,937
+        average shares
+
+
+
+        About the company
+    """)
+    assert body(table) == [
+        ("Basic weighted average shares", ["49,854", "49,513"]),
+        ("Diluted weighted average shares", ["50,297", "49,937"]),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # Size
 # ---------------------------------------------------------------------------------------------

@@ -135,8 +135,8 @@ def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
             continue
         blanks = 0
         if ln.kind is LineKind.DATA:
-            if not ln.label and ln.values[0].start < zone - _LABEL_OVERHANG:
-                break  # figures in the label column: a page number, or another table
+            if (not ln.label and ln.values[0].start < zone - _LABEL_OVERHANG) or is_header_line(ln, zone):
+                break  # figures in the label column (a page number, another table), or column headers
             zone = min(zone, ln.values[0].start)
             last = j
         elif ln.kind is LineKind.RULE:
@@ -151,10 +151,15 @@ def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
 
 
 def _label_under_figures(lines: Sequence[Line], j: int, zone: int) -> bool:
-    """Text line ``j`` is a label printed right under its row's figures (a rendering of an HTML
-    table whose label cell is the taller one)."""
-    above = lines[j - 1]
-    return above.kind is LineKind.DATA and not above.label and _is_heading(lines[j], zone)
+    """Text line ``j`` is (the end of) a label printed right under its row's figures, as
+    renderings of HTML tables print a label cell taller than the figure cells: the line above
+    holds figures without a label, or the label above goes on in lower case."""
+    above, line = lines[j - 1], lines[j]
+    return (
+        above.kind is LineKind.DATA
+        and _is_heading(line, zone)
+        and (not above.label or (line.label[:1].islower() and line.indent >= above.indent))
+    )
 
 
 def _heading_inside(lines: Sequence[Line], j: int, hi: int, zone: int) -> bool:

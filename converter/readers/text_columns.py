@@ -57,6 +57,13 @@ class Columns:
         candidates = [j for j in (k - 1, k, k + 1, k + 2) if 0 <= j < len(self.spans)]
         return max(candidates, key=lambda j: (_overlap(start, end, self.spans[j]), -_gap(start, end, self.spans[j]), -j))
 
+    def gap_around(self, at: float) -> tuple[int, int] | None:
+        """The two neighbouring columns whose gap holds position ``at``, if it lies in one."""
+        k = bisect_right(self.starts, at) - 1
+        if 0 <= k < len(self.spans) - 1 and self.spans[k].end <= at < self.spans[k + 1].start:
+            return k, k + 1
+        return None
+
     def overlapped(self, start: int, end: int) -> range:
         """Indexes of the columns the span ``[start, end)`` overlaps (maybe empty)."""
         first = max(bisect_right(self.starts, start) - 1, 0)

@@ -42,7 +42,10 @@ class HeaderBlock:
 
 
 def is_header_line(line: Line, zone: int) -> bool:
-    """A text line with a chunk that starts in the figure area (``zone``: where figures start)."""
+    """A text line with a chunk that starts in the figure area (``zone``: where figures start),
+    or a line of words there that ends in a figure (``Three Months Ended   in US $   (2)``)."""
+    if line.kind is LineKind.DATA:
+        return bool(line.label) and line.indent >= zone - _HEADER_SLACK
     return line.kind is LineKind.TEXT and any(c.start >= zone - _HEADER_SLACK for c in line.chunks())
 
 
@@ -53,7 +56,7 @@ def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> Hea
     first rows. Label-column text printed beside the column headers is the table's scale note
     when it is in parentheses (``(In millions, except per share data)``), else a heading.
     """
-    printed = [ln for ln in lines if ln.kind is LineKind.TEXT]
+    printed = [ln for ln in lines if ln.kind is LineKind.TEXT or is_header_line(ln, zone)]
     marks = [k for k, ln in enumerate(printed) if is_header_line(ln, zone)]
     if not marks:
         return HeaderBlock(above=(), header=(), notes=(), headings=tuple(printed))
@@ -118,7 +121,7 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
     """
     rows: list[tuple[Line, list[tuple[Chunk, list[int]]]]] = []
     for i, ln in enumerate(lines):
-        if ln.kind is not LineKind.TEXT:
+        if not is_header_line(ln, zone):
             continue
         below = next((x for x in lines[i + 1 :] if x.kind is not LineKind.BLANK), None)
         rules = below.rules if below is not None and below.kind is LineKind.RULE else ()
@@ -175,7 +178,12 @@ def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Colu
         if r_start < end and start < r_end:
             start, end = min(start, r_start), max(end, r_end)
     covered = list(columns.overlapped(start, end))
-    return covered or [columns.nearest(start, end)]
+    if not covered:
+        return [columns.nearest(start, end)]
+    pair = columns.gap_around((start + end - 1) / 2)
+    if pair is not None and start <= columns.spans[pair[0]].end + 1 and end >= columns.spans[pair[1]].start - 1:
+        return list(range(min(covered[0], pair[0]), max(covered[-1], pair[1]) + 1))  # centred over the gap
+    return covered
 
 
 def _span_to_next(cells: list[tuple[Chunk, list[int]]], lower: list[tuple[Chunk, list[int]]]) -> None:
