@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from converter.model import RawTable
+from converter.model import RawTable, Rule
 from converter.readers.text import read_text
 
 
@@ -132,6 +132,22 @@ def test_a_column_header_block_without_periods_is_read_as_headers_not_title() ->
     ]
 
 
+def test_a_heading_with_a_colon_right_above_the_column_headers_heads_the_rows() -> None:
+    (table,) = read("""
+        SUPPLEMENTAL INFORMATION
+        ($ in millions)
+
+        Domestic Inventories:
+                                   July 3,  June 28,
+                                    2004     2003
+
+                    -LIFO          $4,945   $4,881
+                    -FIFO          $5,526   $5,507
+    """)
+    assert titles(table) == ["SUPPLEMENTAL INFORMATION", "($ in millions)"]
+    assert [label for label, _ in body(table)] == ["Domestic Inventories:", "-LIFO", "-FIFO"]
+
+
 def test_figures_printed_one_space_apart_are_separate_cells() -> None:
     (table,) = read("""
                                           July 3,  June 28, January 3,
@@ -142,6 +158,37 @@ def test_figures_printed_one_space_apart_are_separate_cells() -> None:
     """)
     assert header(table)[0] == [("July 3,", 0, 0), ("June 28,", 1, 1), ("January 3,", 2, 2)]
     assert body(table)[0] == ("Net (loss)/ income", ["$ (806)", "$ 501", "$ 12"])
+
+
+def test_column_headers_printed_again_inside_a_table_are_no_rows() -> None:
+    (table,) = read("""
+        <TABLE>
+        <CAPTION>
+                                   3 Months Ended December
+                                   -----------------------
+                                     2006           2005
+                                   --------       --------
+        <S>                          <C>            <C>
+        Net Income - As Reported    $  188         $  159
+        Basic Earnings Per Share    $ 0.25         $ 0.21
+
+                                   3 Months Ended December
+                                   -----------------------
+                                     2006           2005
+                                   --------       --------
+
+        Earnings-Excluding Synfuels $ 0.25         $ 0.20
+        Less: Synthetic Fuels          (6)           (12)
+        </TABLE>
+    """)
+    assert header(table) == [[("3 Months Ended December", 0, 1)], [("2006", 0, 0), ("2005", 1, 1)]]
+    assert body(table) == [
+        ("Net Income - As Reported", ["$ 188", "$ 159"]),
+        ("Basic Earnings Per Share", ["$ 0.25", "$ 0.21"]),
+        ("Earnings-Excluding Synfuels", ["$ 0.25", "$ 0.20"]),
+        ("Less: Synthetic Fuels", ["(6)", "(12)"]),
+    ]
+    assert table.rows[2].rule_above is Rule.NONE
 
 
 def test_a_page_number_below_a_table_is_not_a_row() -> None:
@@ -196,7 +243,7 @@ def test_one_column_headers_with_gaps_are_not_widened() -> None:
     """)
     assert header(table) == [
         [("% Increase", 5, 5)],
-        [("Three Months Ended May 31,", 0, 2), ("% Increase", 4, 4), ("(Decrease)", 5, 5)],
+        [("Three Months Ended May 31,", 0, 3), ("% Increase", 4, 4), ("(Decrease)", 5, 5)],
         [("% of", 1, 1), ("% of", 3, 3), ("(Decrease)", 4, 4), ("in Constant", 5, 5)],
         [("2022", 0, 0), ("Revenues", 1, 1), ("2021", 2, 2), ("Revenues", 3, 3), ("in US $", 4, 4),
          ("Currency (1)", 5, 5)],

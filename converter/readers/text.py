@@ -200,19 +200,28 @@ def _header_start(lines: Sequence[Line], start: int, lo: int, zone: int) -> tupl
     """Where the header block above the data starting at ``start`` begins, and where its title ends.
 
     Going up from the data: headings, then column headers with label-column text between
-    them. Without column headers, a heading in capitals and what is above it are the title.
+    them (up to a gap of two blank lines), and a heading ending in a colon right above them. Without column headers, a heading
+    in capitals and what is above it are the title.
     """
     j = start
     top = start
     seen_header = False
     capitals_at: int | None = None
+    blanks = 0
     while j - 1 >= lo:
         ln = lines[j - 1]
         if ln.kind in (LineKind.BLANK, LineKind.RULE):
+            blanks += ln.kind is LineKind.BLANK
+            if seen_header and blanks > 1:
+                break  # a gap: what is above is the title
             j -= 1
             continue
+        blanks = 0
         if is_header_line(ln, zone):
             seen_header = True
+        elif seen_header and _is_heading(ln, zone) and ln.text.endswith(":") and top == j:
+            top = j - 1  # "Domestic Inventories:" right above the column headers heads the rows
+            break
         elif not _is_heading(ln, zone) or (seen_header and not _header_above(lines, j - 1, lo, zone)):
             break
         elif not seen_header and capitals_at is None and _capitals(ln.text):

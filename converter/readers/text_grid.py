@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from converter.model import RawTable, SourceSpan, TextCell
 from converter.readers.text_columns import find_columns
-from converter.readers.text_header import header_rows, split_header
+from converter.readers.text_header import header_rows, is_header_line, split_header
 from converter.readers.text_lines import Line, LineKind
 from converter.readers.text_rows import body_rows
 
@@ -53,7 +53,22 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
         index=index,
         title=(*title, *block.notes),
         header=header_rows(block.header, columns, zone, path, index),
-        rows=body_rows([*block.headings, *region.body], columns, path, index),
+        rows=body_rows([*block.headings, *_without_headers(region.body, zone)], columns, path, index),
         ncols=len(columns),
         span=SourceSpan(path=path, line=(region.title[0] if region.title else first).number, table=index),
     )
+
+
+def _without_headers(body: Sequence[Line], zone: int) -> list[Line]:
+    """The body with column headers printed again inside it (and their rules) left blank:
+    they restate the columns, they are no rows."""
+    out: list[Line] = []
+    under_header = False
+    for ln in body:
+        if is_header_line(ln, zone) or (under_header and ln.kind is LineKind.RULE):
+            out.append(Line(ln.number, "", LineKind.BLANK, "", 0))
+            under_header = True
+            continue
+        under_header = under_header and ln.kind is LineKind.BLANK
+        out.append(ln)
+    return out

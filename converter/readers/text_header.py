@@ -52,8 +52,8 @@ def is_header_line(line: Line, zone: int) -> bool:
 def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> HeaderBlock:
     """Sort the lines between a table's title and its first row of figures.
 
-    Lines above the first column header are title lines, lines below the last one head the
-    first rows. Label-column text printed beside the column headers is the table's scale note
+    Lines above the first column header are title lines (but for a heading ending in a colon
+    right above it), lines below the last one head the first rows. Label-column text printed beside the column headers is the table's scale note
     when it is in parentheses (``(In millions, except per share data)``), else a heading.
     """
     printed = [ln for ln in lines if ln.kind is LineKind.TEXT or is_header_line(ln, zone)]
@@ -85,8 +85,11 @@ def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> Hea
             notes.append(TextCell(text=text, span=SourceSpan(path=path, line=first.number, col=group[0].start + 1, table=table)))
         else:
             headings.extend(_stub_line(ln, zone) for ln in group_lines)
+    above = printed[:top]
+    if above and above[-1].label.endswith(":") and above[-1].number == printed[top].number - 1:
+        headings.insert(0, above.pop())  # a heading right above the column headers: its rows follow
     return HeaderBlock(
-        above=tuple(printed[:top]),
+        above=tuple(above),
         header=_header_slice(lines, first_line, last_line),
         notes=tuple(notes),
         headings=(*headings, *printed[bottom + 1 :]),
@@ -177,9 +180,7 @@ def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Colu
     for r_start, r_end, _double in rules:
         if r_start < end and start < r_end:
             start, end = min(start, r_start), max(end, r_end)
-    covered = list(columns.overlapped(start, end))
-    if not covered:
-        return [columns.nearest(start, end)]
+    covered = list(columns.overlapped(start, end)) or [columns.nearest(start, end)]
     pair = columns.gap_around((start + end - 1) / 2)
     if pair is not None and start <= columns.spans[pair[0]].end + 1 and end >= columns.spans[pair[1]].start - 1:
         return list(range(min(covered[0], pair[0]), max(covered[-1], pair[1]) + 1))  # centred over the gap
@@ -187,14 +188,16 @@ def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Colu
 
 
 def _span_to_next(cells: list[tuple[Chunk, list[int]]], lower: list[tuple[Chunk, list[int]]]) -> None:
-    """Widen each header chunk up to the next chunk of its line (the last one as far as the row
-    below reaches), unless two chunks of the line stand over neighbouring columns: such a line
-    holds one-column headers (``% of`` | ``(Decrease)`` | ``in Constant``), some left empty."""
+    """Widen header chunks up to the next chunk of their line (the last one as far as the row
+    below reaches). Where two chunks of the line stand over neighbouring columns, the line holds
+    one-column headers with some left empty (``% of`` | ``(Decrease)`` | ``in Constant``): only
+    its headers with a figure in them (a date, a year: ``Q4 2010``) are widened."""
     firsts = [covered[0] for _, covered in cells]
     lasts = [covered[-1] for _, covered in cells]
-    if any(first <= last + 1 for last, first in zip(lasts, firsts[1:])):
-        return
+    crowded = any(first <= last + 1 for last, first in zip(lasts, firsts[1:]))
     reach = max(covered[-1] for _, covered in lower)
-    for k, (_chunk, covered) in enumerate(cells):
+    for k, (chunk, covered) in enumerate(cells):
+        if crowded and not any(ch.isdigit() for ch in chunk.text):
+            continue
         stop = firsts[k + 1] - 1 if k + 1 < len(cells) else reach
         covered.extend(range(covered[-1] + 1, stop + 1))

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from converter.model import GridRow, Rule, SourceSpan, TextCell
+from converter.readers.html_tokens import Kind, kind_of
 from converter.readers.text_columns import Columns
 from converter.readers.text_lines import Chunk, Line, LineKind, is_figure
 
@@ -79,7 +80,12 @@ def _unspilled(line: Line, columns: Columns) -> Line:
     col = columns.spans[k]
     if not (col.start < len(head) and at < col.end) or k >= columns.nearest(line.values[0].start, line.values[0].end):
         return line
-    value = Chunk(word, at, len(head), len(head) - 1, at)
+    figure_at = at
+    before = head[:at].rstrip()
+    sign_at = before.rfind(" ") + 1
+    if sign_at and kind_of(before[sign_at:]) is Kind.PREFIX:  # "... Synfuels $ 0.25"
+        word, at = f"{before[sign_at:]} {word}", sign_at
+    value = Chunk(word, at, len(head), len(head) - 1, figure_at)
     return replace(line, label=head[:at].strip(), values=(value, *line.values))
 
 
