@@ -245,8 +245,7 @@ def test_one_column_headers_with_gaps_are_not_widened() -> None:
         [("% Increase", 5, 5)],
         [("Three Months Ended May 31,", 0, 3), ("% Increase", 4, 4), ("(Decrease)", 5, 5)],
         [("% of", 1, 1), ("% of", 3, 3), ("(Decrease)", 4, 4), ("in Constant", 5, 5)],
-        [("2022", 0, 0), ("Revenues", 1, 1), ("2021", 2, 2), ("Revenues", 3, 3), ("in US $", 4, 4),
-         ("Currency (1)", 5, 5)],
+        [("2022", 0, 0), ("Revenues", 1, 1), ("2021", 2, 2), ("Revenues", 3, 3), ("in US $", 4, 4), ("Currency", 5, 5)],
     ]
 
 
@@ -356,7 +355,7 @@ def test_a_column_header_line_ending_in_a_footnote_marker_is_a_header_not_a_row(
     """)
     assert titles(table) == ["($ in millions)"]
     assert [label for label, _ in body(table)] == ["TOTAL REVENUES", "OPERATING INCOME"]
-    assert header(table)[3] == [("Three Months Ended May 31,", 0, 1), ("(2)", 2, 2)]
+    assert header(table)[3] == [("Three Months Ended May 31,", 0, 1)]  # the footnote marker left out
 
 
 def test_a_label_wrapped_under_the_figures_of_the_last_row_stays_with_the_table() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from converter.model import HeaderCell, SourceSpan, TextCell
+from converter.readers.html_tokens import clean_label
 from converter.readers.text_columns import Columns
 from converter.readers.text_lines import Chunk, Line, LineKind
 
@@ -116,7 +117,8 @@ def _stub_line(line: Line, zone: int) -> Line:
 def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, index: int) -> tuple[tuple[HeaderCell, ...], ...]:
     """Header rows: each text chunk over the figure area, spanning the columns it overlaps.
 
-    A chunk underlined by a rule (``QUARTER ENDED`` over ``-----------``) spans what the rule
+    Footnote markers are left out (``2003*``, ``Currency (1)``), as in HTML headers. A chunk
+    underlined by a rule (``QUARTER ENDED`` over ``-----------``) spans what the rule
     spans, and a chunk stacked on a wider one (``YEAR ENDED`` over ``DECEMBER 31``) spans as
     wide. Where figures are not right-aligned (a rendering of an HTML table, whose spanning
     headers start at their first column) a chunk spans on to the next chunk of its line, as far
@@ -142,16 +144,18 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
                     covered[:] = low_covered
         if not columns.right_aligned:
             _span_to_next(upper, lower)
-    return tuple(
+    out = (
         tuple(
             HeaderCell(
-                text=chunk.text, first=covered[0], last=covered[-1],
+                text=clean_label(chunk.text), first=covered[0], last=covered[-1],
                 span=SourceSpan(path=path, line=ln.number, col=chunk.start + 1, table=index),
             )
             for chunk, covered in cells
+            if clean_label(chunk.text)
         )
         for ln, cells in rows
     )
+    return tuple(row for row in out if row)
 
 
 def _alike_pieces(chunk: Chunk, columns: Columns) -> list[Chunk]:
