@@ -24,6 +24,7 @@ _SGML_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
 _SGML_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
 _SGML_TAG = re.compile(r"</?(?:CAPTION|S|C|FN|PAGE|F\d+)>", re.IGNORECASE)
 _MAX_GAP_BLANKS = 3
+_MAX_LOOKAHEAD = 40  # lines looked at past a heading for more figures (rules included)
 _MAX_TITLE_LINES = 6
 _MAX_TITLE_WIDTH = 90
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,4}\.$")  # Co. / Inc. / Corp. / L.P.
@@ -168,7 +169,7 @@ def _heading_inside(lines: Sequence[Line], j: int, hi: int, zone: int) -> bool:
     if not _is_heading(lines[j], zone):
         return False
     headings = blanks = 0
-    for k in range(j + 1, hi):
+    for k in range(j + 1, min(hi, j + 1 + _MAX_LOOKAHEAD)):
         ln = lines[k]
         if ln.kind is LineKind.DATA:
             return ln.values[0].start >= zone - _LABEL_OVERHANG

@@ -10,8 +10,10 @@ sorts the lines of such a block; ``header_rows`` lays the column headers over th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from converter.model import HeaderCell, SourceSpan, TextCell
 from converter.readers.html_tokens import clean_label
@@ -19,8 +21,12 @@ from converter.readers.text_columns import Columns
 from converter.readers.text_lines import Chunk, Line, LineKind
 
 _HEADER_SLACK = 4
+_MAX_HEADER_TEXT = 80  # longer header chunks are not cut into alike pieces (each cut is tried)
 _SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
 _SHAPE_DIGITS = re.compile(r"\d+")  # a column header may start this far left of the first figure
+
+
+_Spanned = tuple[Chunk, int, int]  # a header chunk and the first and last column it stands over
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,33 +130,30 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
     headers start at their first column) a chunk spans on to the next chunk of its line, as far
     as the headers below it reach.
     """
-    rows: list[tuple[Line, list[tuple[Chunk, list[int]]]]] = []
+    rows: list[tuple[Line, list[_Spanned]]] = []
     for i, ln in enumerate(lines):
         if not is_header_line(ln, zone):
             continue
-        below = next((x for x in lines[i + 1 :] if x.kind is not LineKind.BLANK), None)
-        rules = below.rules if below is not None and below.kind is LineKind.RULE else ()
+        rules = _rules_under(lines, i)
         cells = [
-            (piece, _covered(piece, rules, columns))
+            _covered(piece, rules, columns)
             for chunk in ln.chunks() if chunk.start >= zone - _HEADER_SLACK
             for piece in _alike_pieces(chunk, columns)
         ]
         if cells:
             rows.append((ln, cells))
-    for (_, upper), (_, lower) in zip(reversed(rows[:-1]), reversed(rows[1:])):
-        for chunk, covered in upper:
-            for low_chunk, low_covered in lower:
-                if low_chunk.start <= chunk.center < low_chunk.end and set(covered) < set(low_covered):
-                    covered[:] = low_covered
-        if not columns.right_aligned:
-            _span_to_next(upper, lower)
+    for k in range(len(rows) - 2, -1, -1):  # bottom-up: each row widened after the one below it
+        line, upper = rows[k]
+        lower = rows[k + 1][1]
+        upper = _stacked(upper, lower)
+        rows[k] = (line, upper if columns.right_aligned else _span_to_next(upper, lower))
     out = (
         tuple(
             HeaderCell(
-                text=clean_label(chunk.text), first=covered[0], last=covered[-1],
+                text=clean_label(chunk.text), first=first, last=last,
                 span=SourceSpan(path=path, line=ln.number, col=chunk.start + 1, table=index),
             )
-            for chunk, covered in cells
+            for chunk, first, last in cells
             if clean_label(chunk.text)
         )
         for ln, cells in rows
@@ -158,11 +161,34 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
     return tuple(row for row in out if row)
 
 
+def _rules_under(lines: Sequence[Line], i: int) -> tuple[tuple[int, int, bool], ...]:
+    """The rule groups printed under line ``i`` (past blank lines), if a rule line follows it."""
+    j = i + 1
+    while j < len(lines) and lines[j].kind is LineKind.BLANK:
+        j += 1
+    return lines[j].rules if j < len(lines) and lines[j].kind is LineKind.RULE else ()
+
+
+def _stacked(upper: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:
+    """A chunk stacked on a wider one (its middle over it) spans as wide."""
+    starts = [chunk.start for chunk, _, _ in lower]
+    out: list[_Spanned] = []
+    for chunk, first, last in upper:
+        k = bisect_right(starts, chunk.center) - 1
+        if k >= 0:
+            low, low_first, low_last = lower[k]
+            inside = low.start <= chunk.center < low.end
+            if inside and low_first <= first and last <= low_last and (low_first, low_last) != (first, last):
+                first, last = low_first, low_last
+        out.append((chunk, first, last))
+    return out
+
+
 def _alike_pieces(chunk: Chunk, columns: Columns) -> list[Chunk]:
     """A header chunk over several columns cut into the headers of alike shape printed one
     space apart (``June 28, January 3,`` over two columns is ``June 28,`` and ``January 3,``)."""
     text = chunk.text
-    if len(columns.overlapped(chunk.start, chunk.end)) < 2 or not any(ch.isdigit() for ch in text):
+    if len(text) > _MAX_HEADER_TEXT or len(columns.overlapped(chunk.start, chunk.end)) < 2 or not any(ch.isdigit() for ch in text):
         return [chunk]
     for at in (k for k, ch in enumerate(text) if ch == " "):
         left, right = text[:at], text[at + 1 :]
@@ -179,29 +205,31 @@ def _shape(text: str) -> str:
     return _SHAPE_DIGITS.sub("9", _SHAPE_LETTERS.sub("a", text))
 
 
-def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Columns) -> list[int]:
+def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Columns) -> _Spanned:
+    """The columns a header chunk stands over (widened to a rule under it, or to both sides of
+    the gap it is centred over)."""
     start, end = chunk.start, chunk.end
     for r_start, r_end, _double in rules:
         if r_start < end and start < r_end:
             start, end = min(start, r_start), max(end, r_end)
-    covered = list(columns.overlapped(start, end)) or [columns.nearest(start, end)]
+    over = columns.overlapped(start, end)
+    first, last = (over[0], over[-1]) if over else (columns.nearest(start, end),) * 2
     pair = columns.gap_around((start + end - 1) / 2)
     if pair is not None and start <= columns.spans[pair[0]].end + 1 and end >= columns.spans[pair[1]].start - 1:
-        return list(range(min(covered[0], pair[0]), max(covered[-1], pair[1]) + 1))  # centred over the gap
-    return covered
+        first, last = min(first, pair[0]), max(last, pair[1])  # centred over the gap
+    return chunk, first, last
 
 
-def _span_to_next(cells: list[tuple[Chunk, list[int]]], lower: list[tuple[Chunk, list[int]]]) -> None:
+def _span_to_next(cells: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:
     """Widen header chunks up to the next chunk of their line (the last one as far as the row
     below reaches). Where two chunks of the line stand over neighbouring columns, the line holds
     one-column headers with some left empty (``% of`` | ``(Decrease)`` | ``in Constant``): only
     its headers with a figure in them (a date, a year: ``Q4 2010``) are widened."""
-    firsts = [covered[0] for _, covered in cells]
-    lasts = [covered[-1] for _, covered in cells]
-    crowded = any(first <= last + 1 for last, first in zip(lasts, firsts[1:]))
-    reach = max(covered[-1] for _, covered in lower)
-    for k, (chunk, covered) in enumerate(cells):
-        if crowded and not any(ch.isdigit() for ch in chunk.text):
-            continue
-        stop = firsts[k + 1] - 1 if k + 1 < len(cells) else reach
-        covered.extend(range(covered[-1] + 1, stop + 1))
+    crowded = any(nxt[1] <= cell[2] + 1 for cell, nxt in pairwise(cells))
+    reach = max(last for _, _, last in lower)
+    out: list[_Spanned] = []
+    for k, (chunk, first, last) in enumerate(cells):
+        if not crowded or any(ch.isdigit() for ch in chunk.text):
+            last = max(last, cells[k + 1][1] - 1 if k + 1 < len(cells) else reach)
+        out.append((chunk, first, last))
+    return out

@@ -29,6 +29,7 @@ from converter.readers.text_lines import Chunk, Line, LineKind, is_figure
 
 _CONNECTOR = re.compile(r"(?:,|\b(?:of|a|an|and|the|to|in|for|from|on|by|with|or|before|after))$", re.IGNORECASE)
 _MAX_HANGING_INDENT = 3
+_MAX_SHIFT = 2  # a figure whose column is taken goes this far at most (no scan over all columns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +124,11 @@ def _middle(columns: Columns, k: int) -> float:
 
 
 def _free_near(cells: Sequence[TextCell | None], k: int, rightwards: bool) -> int | None:
-    """``k`` when free, else the nearest free column, first on the side the figure leans to."""
+    """``k`` when free, else a free neighbour (up to two columns away), first on the side the
+    figure leans to."""
     if cells[k] is None:
         return k
-    for step in range(1, len(cells)):
+    for step in range(1, _MAX_SHIFT + 1):
         for j in ((k + step, k - step) if rightwards else (k - step, k + step)):
             if 0 <= j < len(cells) and cells[j] is None:
                 return j
