@@ -376,6 +376,109 @@ def test_a_label_wrapped_under_the_figures_of_the_last_row_stays_with_the_table(
     ]
 
 
+def test_a_column_printed_with_a_jitter_from_line_to_line_is_one_column() -> None:
+    (table,) = read("""
+                              Total         Change
+        Construction          $ 6,115     12%
+        Resource              2,830          30%
+        Energy                5,038       12%
+        Other                 118            (9%)
+    """)
+    assert body(table) == [
+        ("Construction", ["$ 6,115", "12%"]), ("Resource", ["2,830", "30%"]),
+        ("Energy", ["5,038", "12%"]), ("Other", ["118", "(9%)"]),
+    ]
+
+
+def test_figures_printed_side_by_side_in_overlapping_spans_are_cut_apart() -> None:
+    # "(1,185)" spans two cells in the HTML: printed from the left one, it overlaps both columns.
+    (table,) = read("""
+                           External   Ext %      Inter
+        Construction       $ 6,086    12%      $ 29        $ 6,115
+        Resource           2,759      (32%)     171        2,830
+        Energy             4,032      3%      1,006        5,038
+        Other              39         (14%)      79        118
+        Corporate          (30)         (1,185)              (1,215)
+    """)
+    assert table.ncols == 4
+    assert body(table)[4] == ("Corporate", ["(30)", None, "(1,185)", "(1,215)"])
+    assert body(table)[2] == ("Energy", ["4,032", "3%", "1,006", "5,038"])
+
+
+def test_a_header_in_the_gap_before_a_left_aligned_column_heads_that_column() -> None:
+    (table,) = read("""
+                          $     %
+        Construction      $ 29          61%
+        Resource          71            (12%)
+        Other             79            —%
+    """)
+    assert header(table) == [[("$", 0, 0), ("%", 1, 1)]]
+    assert body(table)[2] == ("Other", ["79", "—%"])
+
+
+def test_footnote_numbers_printed_after_the_figures_are_no_column() -> None:
+    (table,) = read("""
+                                          Consolidated    Financial
+        Profit of consolidated companies  $  1,531        $ 181          1
+        Other                             (104)           (83)           2
+        Receivables - trade and other     (543)           (32)           2,3
+    """)
+    assert table.ncols == 2
+    assert body(table)[2] == ("Receivables - trade and other", ["(543)", "(32)"])
+
+
+def test_a_spanning_header_printed_left_of_the_figures_is_a_column_header() -> None:
+    (table,) = read("""
+        Condensed Consolidated Statement of Results of Operations
+        (Dollars in millions except per share data)
+
+                                                        Three Months
+                                                        Ended
+                                                        March 31,
+                                                              2022           2021
+        Sales of Machinery, Energy & Transportation           $ 12,886       $ 11,191
+        Revenues of Financial Products                        703            696
+    """)
+    assert titles(table) == ["Condensed Consolidated Statement of Results of Operations",
+                             "(Dollars in millions except per share data)"]
+    assert header(table) == [[("Three Months", 0, 1)], [("Ended", 0, 1)], [("March 31,", 0, 1)],
+                             [("2022", 0, 0), ("2021", 1, 1)]]
+
+
+def test_a_label_ending_open_or_out_of_room_goes_on_under_its_figures_but_not_a_period_heading() -> None:
+    (table,) = read("""
+                                                     Operating     Profit per
+                                                     Profit        Share
+        Three Months Ended March 31, 2022 - U.S.     $  1,855      $  2.86
+        GAAP
+        Restructuring costs                          13            $  0.02
+        Three Months Ended March 31, 2022 -          $  1,868      $  2.88
+        Adjusted
+        Consolidated Sales and Revenues              $  6,137      $  1.00
+        First Quarter 2021
+        Construction Industries                      $  2,126      $  1.20
+    """)
+    assert [label for label, _ in body(table)] == [
+        "Three Months Ended March 31, 2022 - U.S. GAAP", "Restructuring costs",
+        "Three Months Ended March 31, 2022 - Adjusted", "Consolidated Sales and Revenues",
+        "First Quarter 2021", "Construction Industries",
+    ]
+
+
+def test_the_rest_of_a_wrapped_header_spans_no_wider_than_its_first_line() -> None:
+    (table,) = read("""
+                     North America   External Sales and   Inter-Segment   Total
+                                     Revenues
+                     $               $                    $               $
+        Machinery    5,670           12,886               79              12,886
+        Financial    503             783                  —               783
+    """)
+    assert header(table)[:2] == [
+        [("North America", 0, 0), ("External Sales and", 1, 1), ("Inter-Segment", 2, 2), ("Total", 3, 3)],
+        [("Revenues", 1, 1)],
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # Size
 # ---------------------------------------------------------------------------------------------

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable
 from converter.readers.decode import MAX_ROWS
-from converter.readers.text_grid import Region, build_table, figure_zone
+from converter.readers.text_grid import Region, build_table, figure_zone, header_zone
 from converter.readers.text_header import is_header_line
 from converter.readers.text_lines import PAGE_NUMBER, Line, LineKind, classify
+from converter.readers.text_rows import goes_on_below
 
 _SGML_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
 _SGML_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
@@ -110,7 +111,8 @@ def _runs(lines: Sequence[Line], lo: int, hi: int) -> list[Region]:
             continue
         start, end = i, _run_end(lines, i, hi)
         if sum(1 for ln in lines[start:end] if ln.kind is LineKind.DATA) >= 2:
-            top, title_top = _header_start(lines, start, lo, figure_zone(lines[start:end]))
+            run = lines[start:end]
+            top, title_top = _header_start(lines, start, lo, figure_zone(run), header_zone(run))
             regions.append(Region(tuple(_title_above(lines, title_top)), tuple(lines[top:start]), tuple(lines[start:end])))
         i = max(end, i + 1)
     return regions
@@ -154,12 +156,12 @@ def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
 def _label_under_figures(lines: Sequence[Line], j: int, zone: int) -> bool:
     """Text line ``j`` is (the end of) a label printed right under its row's figures, as
     renderings of HTML tables print a label cell taller than the figure cells: the line above
-    holds figures without a label, or the label above goes on in lower case."""
+    holds figures without a label, or the label above goes on (``goes_on_below``)."""
     above, line = lines[j - 1], lines[j]
     return (
         above.kind is LineKind.DATA
         and _is_heading(line, zone)
-        and (not above.label or (line.label[:1].islower() and line.indent >= above.indent))
+        and (not above.label or goes_on_below((above,), line, zone))
     )
 
 
@@ -186,23 +188,25 @@ def _heading_inside(lines: Sequence[Line], j: int, hi: int, zone: int) -> bool:
     return False
 
 
-def _is_heading(line: Line, zone: int) -> bool:
+def _is_heading(line: Line, zone: int, headers: int | None = None) -> bool:
     """A text line in the label column that may head rows: not a page number, a column
-    header or prose running into the figures."""
+    header (starting from ``headers``, by default the figure area ``zone``) or prose running
+    into the figures."""
     return (
         line.kind is LineKind.TEXT
         and not PAGE_NUMBER.match(line.text)
-        and not is_header_line(line, zone)
+        and not is_header_line(line, zone if headers is None else headers)
         and line.end <= zone + _LABEL_OVERHANG
     )
 
 
-def _header_start(lines: Sequence[Line], start: int, lo: int, zone: int) -> tuple[int, int]:
+def _header_start(lines: Sequence[Line], start: int, lo: int, zone: int, headers: int) -> tuple[int, int]:
     """Where the header block above the data starting at ``start`` begins, and where its title ends.
 
     Going up from the data: headings, then column headers with label-column text between
-    them (up to a gap of two blank lines), and a heading ending in a colon right above them. Without column headers, a heading
-    in capitals and what is above it are the title.
+    them (up to a gap of two blank lines), and a heading ending in a colon right above them.
+    Without column headers, a heading in capitals and what is above it are the title.
+    ``zone`` is where the figures start, ``headers`` where column headers may start.
     """
     j = start
     top = start
@@ -218,12 +222,12 @@ def _header_start(lines: Sequence[Line], start: int, lo: int, zone: int) -> tupl
             j -= 1
             continue
         blanks = 0
-        if is_header_line(ln, zone):
+        if is_header_line(ln, headers):
             seen_header = True
-        elif seen_header and _is_heading(ln, zone) and ln.text.endswith(":") and top == j:
+        elif seen_header and _is_heading(ln, zone, headers) and ln.text.endswith(":") and top == j:
             top = j - 1  # "Domestic Inventories:" right above the column headers heads the rows
             break
-        elif not _is_heading(ln, zone) or (seen_header and not _header_above(lines, j - 1, lo, zone)):
+        elif not _is_heading(ln, zone, headers) or (seen_header and not _header_above(lines, j - 1, lo, headers)):
             break
         elif not seen_header and capitals_at is None and _capitals(ln.text):
             capitals_at = j - 1

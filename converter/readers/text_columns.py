@@ -16,10 +16,12 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from converter.readers.text_lines import Chunk, Line
 
 _ALIGN_TOLERANCE = 2
+_JITTER = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ class Columns:
 def find_columns(data: Sequence[Line]) -> Columns:
     """The figure columns of the data lines given (figures with digits define them)."""
     figures = [[c for c in ln.values if any(ch.isdigit() for ch in c.text)] for ln in data]
-    runs = _overlap_runs([c for line in figures for c in line])
+    runs = _joined_jitter(_overlap_runs([c for line in figures for c in line]), figures)
     spans: list[Column] = []
     for run in _split_crowded(runs, figures):
         spans.append(Column(start=min(c.start for c in run), end=max(c.end for c in run)))
@@ -97,14 +99,67 @@ def _overlap_runs(figures: Sequence[Chunk]) -> list[list[Chunk]]:
     return runs
 
 
+def _joined_jitter(runs: list[list[Chunk]], figures: Sequence[Sequence[Chunk]]) -> list[list[Chunk]]:
+    """Neighbouring runs at most one character apart that no line has figures in both of: one
+    column printed with a jitter from line to line (some renderings shift a row's cells)."""
+    line_of = {id(c): i for i, line in enumerate(figures) for c in line}
+    out: list[list[Chunk]] = []
+    used: list[set[int]] = []
+    end = -1
+    for run in runs:
+        lines = {line_of[id(c)] for c in run}
+        if out and min(c.start for c in run) - end <= _JITTER and not lines & used[-1]:
+            out[-1].extend(run)
+            used[-1] |= lines
+        else:
+            out.append(list(run))
+            used.append(lines)
+        end = max(end, max(c.end for c in run))
+    return out
+
+
 def _split_crowded(runs: list[list[Chunk]], figures: Sequence[Sequence[Chunk]]) -> list[list[Chunk]]:
-    """Runs where no line has two figures; a crowded run is cut by the right alignment of its figures."""
+    """Runs where no line has two figures; a crowded run is cut between the figures that lines
+    print side by side in it, else by the right alignment of its figures."""
     run_of = {id(c): k for k, run in enumerate(runs) for c in run}
-    crowded = {k for line in figures for k, n in Counter(run_of[id(c)] for c in line).items() if n > 1}
+    together: dict[int, list[list[Chunk]]] = {}
+    for line in figures:
+        by_run: dict[int, list[Chunk]] = {}
+        for c in line:
+            by_run.setdefault(run_of[id(c)], []).append(c)
+        for k, mine in by_run.items():
+            if len(mine) > 1:
+                together.setdefault(k, []).append(mine)
     out: list[list[Chunk]] = []
     for k, run in enumerate(runs):
-        out.extend(_by_right_edge(run) if k in crowded else [run])
+        if k not in together:
+            out.append(run)
+            continue
+        out.extend(_cut_between(run, together[k]) or _by_right_edge(run))
     return out
+
+
+def _cut_between(run: Sequence[Chunk], together: Sequence[Sequence[Chunk]]) -> list[list[Chunk]] | None:
+    """``run`` cut into columns at the fewest last-digit positions that part every two figures
+    a line prints side by side, each cut just right of the left figure; None when a line then
+    still has two figures in one column."""
+    gaps = sorted(
+        ((a.last_digit, b.last_digit) for line in together
+         for a, b in pairwise(sorted(line, key=lambda c: c.last_digit))),
+        reverse=True,
+    )
+    cuts: list[int] = []
+    for low, high in gaps:
+        if not cuts or cuts[-1] > high:  # cuts so far all lie right of ``low``
+            cuts.append(low + 1)
+    cuts.reverse()
+    groups: list[list[Chunk]] = [[] for _ in range(len(cuts) + 1)]
+    for chunk in run:
+        groups[bisect_right(cuts, chunk.last_digit)].append(chunk)
+    for line in together:
+        if len({bisect_right(cuts, c.last_digit) for c in line}) < len(line):
+            return None
+    return [g for g in groups if g]
 
 
 def _by_right_edge(run: Sequence[Chunk]) -> list[list[Chunk]]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from converter.model import RawTable, SourceSpan, TextCell
+from converter.model import GridRow, HeaderCell, RawTable, SourceSpan, TextCell
 from converter.readers.text_columns import find_columns
-from converter.readers.text_header import header_rows, is_header_line, split_header
-from converter.readers.text_lines import Line, LineKind
+from converter.readers.text_header import HEADER_SLACK, header_rows, is_header_line, split_header
+from converter.readers.text_lines import Line, LineKind, is_reference
 from converter.readers.text_rows import body_rows
+
+_LABEL_GAP = 2  # columns between the longest label and a column header printed right of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,15 @@ def figure_zone(lines: Sequence[Line]) -> int:
     return min(starts) if starts else 0
 
 
+def header_zone(lines: Sequence[Line]) -> int:
+    """Where column headers may start over the data lines given: the figure area, or right of
+    the longest label already (a rendering prints a spanning header from the columns left of
+    the figures: ``Three Months / Ended / March 31,`` over ``2022   2021``)."""
+    ends = [len(ln.text[: ln.values[0].start].rstrip()) for ln in lines if ln.kind is LineKind.DATA and ln.label]
+    zone = figure_zone(lines)
+    return min(zone, max(ends) + _LABEL_GAP + HEADER_SLACK) if ends else zone
+
+
 def build_table(region: Region, path: str, index: int) -> RawTable | None:
     """The ``RawTable`` of a text region, or None when it has no figure columns."""
     data = [ln for ln in region.body if ln.kind is LineKind.DATA]
@@ -43,18 +54,21 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
     if not len(columns):
         return None
     zone = figure_zone(data)
-    block = split_header(region.header, zone, path, index)
+    block = split_header(region.header, header_zone(data), path, index)
     title = tuple(
         TextCell(text=ln.text.strip(), span=SourceSpan(path=path, line=ln.number, col=ln.indent + 1, table=index))
         for ln in (*region.title, *block.above)
     )
     first = region.header[0] if region.header else region.body[0]
+    header = header_rows(block.header, columns, header_zone(data), path, index)
+    rows = body_rows([*block.headings, *_without_headers(region.body, zone)], columns, path, index)
+    ncols = _before_references(rows, header, len(columns))
     return RawTable(
         index=index,
         title=(*title, *block.notes),
-        header=header_rows(block.header, columns, zone, path, index),
-        rows=body_rows([*block.headings, *_without_headers(region.body, zone)], columns, path, index),
-        ncols=len(columns),
+        header=header,
+        rows=tuple(replace(r, cells=r.cells[:ncols]) for r in rows) if ncols < len(columns) else rows,
+        ncols=ncols,
         span=SourceSpan(path=path, line=(region.title[0] if region.title else first).number, table=index),
     )
 
@@ -72,3 +86,18 @@ def _without_headers(body: Sequence[Line], zone: int) -> list[Line]:
         under_header = under_header and ln.kind is LineKind.BLANK
         out.append(ln)
     return out
+
+
+def _before_references(rows: Sequence[GridRow], header: Sequence[Sequence[HeaderCell]], ncols: int) -> int:
+    """The number of columns before trailing columns of footnote numbers (``1``, ``2,3`` printed
+    after the figures, right of every column header): those columns are markers, not figures."""
+    headed = max((c.last for line in header for c in line), default=-1)
+    n = ncols
+    while headed >= 0 and n - 1 > headed and _references_only(rows, n - 1):
+        n -= 1
+    return n
+
+
+def _references_only(rows: Sequence[GridRow], k: int) -> bool:
+    cells = [cell for row in rows if (cell := row.cells[k]) is not None]
+    return bool(cells) and all(is_reference(cell.text) for cell in cells)

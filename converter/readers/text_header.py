@@ -20,7 +20,7 @@ from converter.readers.html_tokens import clean_label
 from converter.readers.text_columns import Columns
 from converter.readers.text_lines import Chunk, Line, LineKind
 
-_HEADER_SLACK = 4
+HEADER_SLACK = 4  # a column header may start this far left of the first figure
 _MAX_HEADER_TEXT = 80  # longer header chunks are not cut into alike pieces (each cut is tried)
 _SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
 _SHAPE_DIGITS = re.compile(r"\d+")  # a column header may start this far left of the first figure
@@ -39,7 +39,7 @@ class HeaderBlock:
         notes: Label-column text beside the column headers that belongs to the title
             (a scale line printed there, joined over its lines).
         headings: Label-column text beside or below the column headers that heads the first
-            rows (``ASSETS``; ``Revenues``).
+            rows (``ASSETS``; ``Revenues``), with the blank lines between them.
     """
 
     above: tuple[Line, ...]
@@ -52,8 +52,8 @@ def is_header_line(line: Line, zone: int) -> bool:
     """A text line with a chunk that starts in the figure area (``zone``: where figures start),
     or a line of words there that ends in a figure (``Three Months Ended   in US $   (2)``)."""
     if line.kind is LineKind.DATA:
-        return bool(line.label) and line.indent >= zone - _HEADER_SLACK
-    return line.kind is LineKind.TEXT and any(c.start >= zone - _HEADER_SLACK for c in line.chunks())
+        return bool(line.label) and line.indent >= zone - HEADER_SLACK
+    return line.kind is LineKind.TEXT and any(c.start >= zone - HEADER_SLACK for c in line.chunks())
 
 
 def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> HeaderBlock:
@@ -66,7 +66,7 @@ def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> Hea
     printed = [ln for ln in lines if ln.kind is LineKind.TEXT or is_header_line(ln, zone)]
     marks = [k for k, ln in enumerate(printed) if is_header_line(ln, zone)]
     if not marks:
-        return HeaderBlock(above=(), header=(), notes=(), headings=tuple(printed))
+        return HeaderBlock(above=(), header=(), notes=(), headings=tuple(ln for ln in lines if ln.kind in (LineKind.TEXT, LineKind.BLANK)))
     top, bottom = marks[0], marks[-1]
     first_line, last_line = printed[top].number, printed[bottom].number
     beside: list[list[Chunk]] = []
@@ -74,7 +74,7 @@ def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> Hea
     previous = -2
     for k in range(top, bottom + 1):
         ln = printed[k]
-        stub = [c for c in ln.chunks() if c.start < zone - _HEADER_SLACK]
+        stub = [c for c in ln.chunks() if c.start < zone - HEADER_SLACK]
         if not stub:
             continue
         if k != previous + 1 or ln.number != printed[previous].number + 1:
@@ -95,11 +95,13 @@ def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> Hea
     above = printed[:top]
     if above and above[-1].label.endswith(":") and above[-1].number == printed[top].number - 1:
         headings.insert(0, above.pop())  # a heading right above the column headers: its rows follow
+    below = [ln for ln in lines if ln.number > last_line and ln.kind in (LineKind.TEXT, LineKind.BLANK)]
+    gap = [Line(last_line, "", LineKind.BLANK, "", 0)] if headings else []  # the column headers part them
     return HeaderBlock(
         above=tuple(above),
         header=_header_slice(lines, first_line, last_line),
         notes=tuple(notes),
-        headings=(*headings, *printed[bottom + 1 :]),
+        headings=(*headings, *gap, *below),
     )
 
 
@@ -116,7 +118,7 @@ def _header_slice(lines: Sequence[Line], first: int, last: int) -> tuple[Line, .
 
 def _stub_line(line: Line, zone: int) -> Line:
     """``line`` cut down to its label-column text."""
-    text = line.text[: next((c.start for c in line.chunks() if c.start >= zone - _HEADER_SLACK), len(line.text))].rstrip()
+    text = line.text[: next((c.start for c in line.chunks() if c.start >= zone - HEADER_SLACK), len(line.text))].rstrip()
     return Line(line.number, text, LineKind.TEXT, text.strip(), line.indent)
 
 
@@ -137,7 +139,7 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
         rules = _rules_under(lines, i)
         cells = [
             _covered(piece, rules, columns)
-            for chunk in ln.chunks() if chunk.start >= zone - _HEADER_SLACK
+            for chunk in ln.chunks() if chunk.start >= zone - HEADER_SLACK
             for piece in _alike_pieces(chunk, columns)
         ]
         if cells:
@@ -147,6 +149,8 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
         lower = rows[k + 1][1]
         upper = _stacked(upper, lower)
         rows[k] = (line, upper if columns.right_aligned else _span_to_next(upper, lower))
+    for k in range(1, len(rows)):
+        rows[k] = (rows[k][0], _continued(rows[k - 1], rows[k]))
     out = (
         tuple(
             HeaderCell(
@@ -213,11 +217,31 @@ def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Colu
         if r_start < end and start < r_end:
             start, end = min(start, r_start), max(end, r_end)
     over = columns.overlapped(start, end)
-    first, last = (over[0], over[-1]) if over else (columns.nearest(start, end),) * 2
     pair = columns.gap_around((start + end - 1) / 2)
+    if over:
+        first, last = over[0], over[-1]
+    elif pair is not None and not columns.right_aligned:
+        first = last = pair[1]  # left-aligned headers start at their column, figures may start later
+    else:
+        first = last = columns.nearest(start, end)
     if pair is not None and start <= columns.spans[pair[0]].end + 1 and end >= columns.spans[pair[1]].start - 1:
         first, last = min(first, pair[0]), max(last, pair[1])  # centred over the gap
     return chunk, first, last
+
+
+def _continued(upper: tuple[Line, list[_Spanned]], lower: tuple[Line, list[_Spanned]]) -> list[_Spanned]:
+    """A header chunk printed right under one that starts where it starts is the rest of that
+    header's text (``External Sales and`` / ``Revenues``): it spans no wider."""
+    if lower[0].number != upper[0].number + 1:
+        return lower[1]
+    starts = {chunk.start: (first, last) for chunk, first, last in upper[1]}
+    out: list[_Spanned] = []
+    for chunk, first, last in lower[1]:
+        above = starts.get(chunk.start)
+        if above is not None and first <= above[0] and above[1] <= last:
+            first, last = above
+        out.append((chunk, first, last))
+    return out
 
 
 def _span_to_next(cells: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:

@@ -25,7 +25,8 @@ _FIGURE = re.compile(
     + r"\s*%?\s*\)?\s*(?:%|(?:pts?|bps?)\.?)?(?:\s*\([a-z\d]\))?$",
     re.IGNORECASE,
 )
-_NIL = re.compile(r"^(?:\$\s*)?(?:-{1,3}|\u2014|\u2013|-0-|nil)$", re.IGNORECASE)
+_NIL = re.compile(r"^(?:\$\s*)?(?:-{1,3}|\u2014|\u2013|-0-|nil)%?$", re.IGNORECASE)
+_REFERENCES = re.compile(r"^\d{1,2}(?:,\s?\d{1,2})+$")  # footnote numbers after the figures: "2,3"
 _NONFIGURE = re.compile(r"^(?:n/?m|n/?a|nmf|\*+)$", re.IGNORECASE)
 _RULE_GROUP = re.compile(r"[-=_\u2500-\u257f]{3,}")
 _RULE_LINE = re.compile(r"^[\s\-=_\u2500-\u257f]*$")
@@ -155,6 +156,11 @@ def is_figure(text: str) -> bool:
     )
 
 
+def is_reference(text: str) -> bool:
+    """True for footnote numbers printed in a column of their own after the figures: ``2,3``, ``1``."""
+    return bool(_REFERENCES.match(text)) or (text.isdigit() and len(text) <= 2)
+
+
 def is_year(text: str) -> bool:
     """True for a bare four-digit year such as ``2004``."""
     return bool(_YEAR.match(text))
@@ -176,7 +182,7 @@ def classify(number: int, raw: str) -> Line:
         return Line(number, text, LineKind.RULE, "", indent, rules=rules)
     parts = _glued(tuple(piece for chunk in chunks(text) for piece in _figure_chunks(chunk)))
     first = next((i for i, c in enumerate(parts) if is_figure(c.text)), None)
-    if first is None or not all(is_figure(c.text) for c in parts[first:]):
+    if first is None or not all(is_figure(c.text) or is_reference(c.text) for c in parts[first:]):
         return Line(number, text, LineKind.TEXT, stripped, indent)
     label = " ".join(c.text for c in parts[:first])
     values = parts[first:]

@@ -29,6 +29,7 @@ from converter.readers.text_lines import Chunk, Line, LineKind, is_figure
 
 _CONNECTOR = re.compile(r"(?:,|\b(?:of|a|an|and|the|to|in|for|from|on|by|with|or|before|after))$", re.IGNORECASE)
 _MAX_HANGING_INDENT = 3
+_DASHES = ("-", "\u2013", "\u2014")  # a label ending in a dash goes on below its figures
 _MAX_SHIFT = 2  # a figure whose column is taken goes this far at most (no scan over all columns)
 
 
@@ -60,7 +61,7 @@ def body_rows(body: Sequence[Line], columns: Columns, path: str, index: int) -> 
                 pending_rule = rule
             i += 1
             continue
-        logical = _logical_row(body, i)
+        logical = _logical_row(body, i, columns.spans[0].start)
         rows.append(_grid_row(logical, columns, path, index, len(rows) + 1, pending_rule))
         pending_rule = Rule.NONE
         i = logical.next
@@ -135,10 +136,10 @@ def _free_near(cells: Sequence[TextCell | None], k: int, rightwards: bool) -> in
     return None
 
 
-def _logical_row(body: Sequence[Line], i: int) -> _Logical:
+def _logical_row(body: Sequence[Line], i: int, zone: int) -> _Logical:
     ln = body[i]
     if ln.kind is LineKind.DATA and ln.label:
-        return _figures_then_wrap(body, i)
+        return _figures_then_wrap(body, i, zone)
     if ln.kind is LineKind.DATA:
         below = _adjacent(body, i + 1)
         if below is not None and _label_below_figures(body, i, below):
@@ -185,23 +186,46 @@ def _continues(body: Sequence[Line], labels: Sequence[Line], j: int) -> bool:
     return hanging and nxt.kind is LineKind.DATA and not _has_sibling(body, j)
 
 
-def _figures_then_wrap(body: Sequence[Line], i: int) -> _Logical:
+def _figures_then_wrap(body: Sequence[Line], i: int, zone: int) -> _Logical:
     """A labelled data line and the lines of its label printed below the figures."""
     first = body[i]
     labels = [first]
     j = i + 1
-    while (nxt := _adjacent(body, j)) is not None and nxt.kind is LineKind.TEXT and nxt.label and not _ends_in_colon(labels):
+    while (nxt := _adjacent(body, j)) is not None and nxt.kind is LineKind.TEXT:
         after = _adjacent(body, j + 1)
         if after is not None and after.kind is LineKind.DATA and not after.label:
             break  # the label of the figures below
-        text = " ".join(ln.label for ln in labels)
-        shifted = 0 <= nxt.indent - first.indent <= _MAX_HANGING_INDENT
-        open_end = bool(_CONNECTOR.search(text)) or text.count("(") > text.count(")")
-        if not (shifted and (nxt.label[0].islower() or open_end)) or _has_children(body, j):
+        if not goes_on_below(labels, nxt, zone) or _starts_own_row(body, j) or _has_children(body, j):
             break
         labels.append(nxt)
         j += 1
     return _Logical(labels=tuple(labels), figures=first, next=j)
+
+
+def goes_on_below(labels: Sequence[Line], nxt: Line, zone: int) -> bool:
+    """Whether text line ``nxt`` carries on the label of a data line printed above it (``labels``:
+    that line and the label lines already joined to it), as renderings of HTML print a label cell
+    taller than its figures: it starts in lower case, or the label ends open (a connector, a dash,
+    an open parenthesis), or its first word would not have fitted before the figures (``zone``)."""
+    text = " ".join(ln.label for ln in labels)
+    if not nxt.label or text.endswith(":") or not 0 <= nxt.indent - labels[0].indent <= _MAX_HANGING_INDENT:
+        return False
+    open_end = bool(_CONNECTOR.search(text)) or text.endswith(_DASHES) or text.count("(") > text.count(")")
+    return nxt.label[0].islower() or open_end or _no_room(labels[-1], nxt, zone)
+
+
+def _starts_own_row(body: Sequence[Line], j: int) -> bool:
+    """``body[j]`` heads rows or begins a label wrapped onto the next line (indented further)."""
+    after = _adjacent(body, j + 1)
+    return body[j].label.endswith(":") or (after is not None and after.indent > body[j].indent and bool(after.label))
+
+
+def _no_room(line: Line, nxt: Line, zone: int) -> bool:
+    """The first word of ``nxt`` would not have fitted on ``line`` before the figures: a label
+    wrapped because its column was full (``... March 31, 2022 - U.S.  $ 1,855`` / ``GAAP``). A
+    line with a figure in it (``First Quarter 2021``) heads the rows below it instead."""
+    end = line.indent + len(line.label)
+    return end + 1 + len(nxt.label.split(" ", 1)[0]) >= zone - 1 and not any(ch.isdigit() for ch in nxt.label)
 
 
 def _label_below_figures(body: Sequence[Line], i: int, below: Line) -> bool:
