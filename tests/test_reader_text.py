@@ -445,6 +445,20 @@ def test_a_spanning_header_printed_left_of_the_figures_is_a_column_header() -> N
                              [("2022", 0, 0), ("2021", 1, 1)]]
 
 
+def test_titles_centred_over_right_aligned_figures_with_short_labels_stay_title_lines() -> None:
+    (table,) = read("""
+                             EXAMPLE WIDGETS CORPORATION
+                      FOR THE THREE MONTHS ENDED MARCH 31, 2024
+
+                                  North                     Asia/
+                                 America       Europe      Pacific
+        Widgets                 $    100     $     50     $     25
+        Gadgets                       40           30           --
+    """)
+    assert titles(table) == ["EXAMPLE WIDGETS CORPORATION", "FOR THE THREE MONTHS ENDED MARCH 31, 2024"]
+    assert header(table) == [[("North", 0, 0), ("Asia/", 2, 2)], [("America", 0, 0), ("Europe", 1, 1), ("Pacific", 2, 2)]]
+
+
 def test_a_label_ending_open_or_out_of_room_goes_on_under_its_figures_but_not_a_period_heading() -> None:
     (table,) = read("""
                                                      Operating     Profit per

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable
 from converter.readers.decode import MAX_ROWS
+from converter.readers.text_columns import find_columns
 from converter.readers.text_grid import Region, build_table, figure_zone, header_zone
 from converter.readers.text_header import is_header_line
 from converter.readers.text_lines import PAGE_NUMBER, Line, LineKind, classify
@@ -112,7 +113,8 @@ def _runs(lines: Sequence[Line], lo: int, hi: int) -> list[Region]:
         start, end = i, _run_end(lines, i, hi)
         if sum(1 for ln in lines[start:end] if ln.kind is LineKind.DATA) >= 2:
             run = lines[start:end]
-            top, title_top = _header_start(lines, start, lo, figure_zone(run), header_zone(run))
+            columns = find_columns([ln for ln in run if ln.kind is LineKind.DATA])
+            top, title_top = _header_start(lines, start, lo, figure_zone(run), header_zone(run, columns))
             regions.append(Region(tuple(_title_above(lines, title_top)), tuple(lines[top:start]), tuple(lines[start:end])))
         i = max(end, i + 1)
     return regions

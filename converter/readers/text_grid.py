@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from converter.model import GridRow, HeaderCell, RawTable, SourceSpan, TextCell
-from converter.readers.text_columns import find_columns
+from converter.readers.text_columns import Columns, find_columns
 from converter.readers.text_header import HEADER_SLACK, header_rows, is_header_line, split_header
 from converter.readers.text_lines import Line, LineKind, is_reference
 from converter.readers.text_rows import body_rows
@@ -36,13 +36,16 @@ def figure_zone(lines: Sequence[Line]) -> int:
     return min(starts) if starts else 0
 
 
-def header_zone(lines: Sequence[Line]) -> int:
-    """Where column headers may start over the data lines given: the figure area, or right of
-    the longest label already (a rendering prints a spanning header from the columns left of
-    the figures: ``Three Months / Ended / March 31,`` over ``2022   2021``)."""
-    ends = [len(ln.text[: ln.values[0].start].rstrip()) for ln in lines if ln.kind is LineKind.DATA and ln.label]
+def header_zone(lines: Sequence[Line], columns: Columns) -> int:
+    """Where column headers may start over the data lines given: the figure area, or, where the
+    figures are not right-aligned (a rendering of HTML), right of the longest label already (a
+    spanning header printed from the columns left of the figures: ``Three Months / Ended /
+    March 31,`` over ``2022   2021``; EDGAR text centres its titles over such a gap)."""
     zone = figure_zone(lines)
-    return min(zone, max(ends) + _LABEL_GAP + HEADER_SLACK) if ends else zone
+    ends = [len(ln.text[: ln.values[0].start].rstrip()) for ln in lines if ln.kind is LineKind.DATA and ln.label]
+    if columns.right_aligned or not ends:
+        return zone
+    return min(zone, max(ends) + _LABEL_GAP + HEADER_SLACK)
 
 
 def build_table(region: Region, path: str, index: int) -> RawTable | None:
@@ -54,13 +57,14 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
     if not len(columns):
         return None
     zone = figure_zone(data)
-    block = split_header(region.header, header_zone(data), path, index)
+    headers_from = header_zone(data, columns)
+    block = split_header(region.header, headers_from, path, index)
     title = tuple(
         TextCell(text=ln.text.strip(), span=SourceSpan(path=path, line=ln.number, col=ln.indent + 1, table=index))
         for ln in (*region.title, *block.above)
     )
     first = region.header[0] if region.header else region.body[0]
-    header = header_rows(block.header, columns, header_zone(data), path, index)
+    header = header_rows(block.header, columns, headers_from, path, index)
     rows = body_rows([*block.headings, *_without_headers(region.body, zone)], columns, path, index)
     ncols = _before_references(rows, header, len(columns))
     return RawTable(
