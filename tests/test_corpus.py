@@ -29,8 +29,9 @@ NOT_YET_VALID: dict[str, str] = {}
 NOT_YET_FOUND = {
     "apple-2011q1-ex99-2": "only the sibling exhibit states the fiscal dates of the data sheet's 'Q1 2011' columns"
                            " (one calendar per submission: issue 10); alone they are flagged parse.period.assumed",
-    "sears-2004q2-ex99": "'(millions, except earnings per common share)' not read as a scale, segment columns,"
-                         " per-share pairs",
+    "sears-2004q2-ex99": "the income statement's '(millions, except earnings per common share)' is not read as a"
+                         " scale; the 'Total Domestic' column of the Domestic segment detail is no member Domestic;"
+                         " the rows under 'Divested Businesses:' are taken for a heading-per-member block",
 }
 
 
