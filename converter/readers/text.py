@@ -1,9 +1,11 @@
 """Reader for plain-text releases: fixed-width tables, with or without SGML ``<TABLE>`` tags.
 
 Tables are found as runs of *data lines* (a label followed by figures) held together by
-headings, rules and blank lines. The header block above a run (column titles over the figure
-area) and the title block above that (statement title, scale line) are attached to it. Columns
-come from the right alignment of figures; header texts are laid over them by overlap.
+headings (in capitals too), rules and blank lines. The header block above a run (column headers
+over the figure area, with label-column text beside them) and the title block above that
+(statement title, scale line) are attached to it. Columns come from the overlap of figures
+(``text_columns``), header texts are laid over them (``text_header``) and wrapped labels joined
+(``text_rows``).
 """
 
 from __future__ import annotations
@@ -12,16 +14,23 @@ import re
 from collections.abc import Sequence
 
 from converter import diagnostics as dx
-from converter.model import Diagnostic, RawTable, SourceSpan
+from converter.model import Diagnostic, RawTable
 from converter.readers.decode import MAX_ROWS
-from converter.readers.text_grid import build_table
+from converter.readers.text_columns import find_columns
+from converter.readers.text_grid import Region, build_table, figure_zone, header_zone
+from converter.readers.text_header import is_header_line
 from converter.readers.text_lines import PAGE_NUMBER, Line, LineKind, classify
+from converter.readers.text_rows import goes_on_below
 
 _SGML_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
 _SGML_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
 _SGML_TAG = re.compile(r"</?(?:CAPTION|S|C|FN|PAGE|F\d+)>", re.IGNORECASE)
 _MAX_GAP_BLANKS = 3
+_MAX_LOOKAHEAD = 40  # lines looked at past a heading for more figures (rules included)
 _MAX_TITLE_LINES = 6
+_MAX_TITLE_WIDTH = 90
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,4}\.$")  # Co. / Inc. / Corp. / L.P.
+_LABEL_OVERHANG = 4  # a label may run this far past where the first figures start (a row without them)
 
 
 def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
@@ -39,22 +48,11 @@ def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
     """
     raw_lines = text.split("\n")
     tables: list[RawTable] = []
-    diags: list[Diagnostic] = []
     for region in _regions(raw_lines, path):
-        table, found = build_table(region, raw_lines, path, len(tables) + 1)
-        diags.extend(found)
+        table = build_table(region, path, len(tables) + 1)
         if table is not None:
             tables.append(table)
-    return tuple(tables), diags
-
-
-class Region:
-    """Lines of one table: title lines, header lines and body lines (all ``Line`` objects)."""
-
-    def __init__(self, title: Sequence[Line], header: Sequence[Line], body: Sequence[Line]) -> None:
-        self.title = tuple(title)
-        self.header = tuple(header)
-        self.body = tuple(body)
+    return tuple(tables), []
 
 
 def _regions(raw_lines: Sequence[str], path: str) -> list[Region]:
@@ -65,13 +63,13 @@ def _regions(raw_lines: Sequence[str], path: str) -> list[Region]:
     start = 0
     while i < len(raw_lines):
         if _SGML_OPEN.match(raw_lines[i]):
-            regions.extend(_runs(lines, start, i, raw_lines))
+            regions.extend(_runs(lines, start, i))
             end = next((j for j in range(i + 1, len(raw_lines)) if _SGML_CLOSE.match(raw_lines[j])), len(raw_lines))
             regions.append(_sgml_region(lines, raw_lines, i, end))
             i = start = end + 1
             continue
         i += 1
-    regions.extend(_runs(lines, start, len(lines), raw_lines))
+    regions.extend(_runs(lines, start, len(lines)))
     return regions
 
 
@@ -95,17 +93,16 @@ def _sgml_region(lines: Sequence[Line], raw_lines: Sequence[str], open_at: int, 
         (j for j in range(open_at + 1, close_at) if re.match(r"^\s*<S>", raw_lines[j], re.IGNORECASE)),
         None,
     )
-    inner = list(lines[open_at + 1 : close_at])
+    inner = lines[open_at + 1 : close_at]
     if marker is None:
         first_data = next((k for k, ln in enumerate(inner) if ln.kind is LineKind.DATA), len(inner))
         header, body = inner[:first_data], inner[first_data:]
     else:
-        header, body = list(lines[open_at + 1 : marker]), list(lines[marker + 1 : close_at])
-    title = _title_above(lines, open_at)
-    return Region(title, header, body)
+        header, body = lines[open_at + 1 : marker], lines[marker + 1 : close_at]
+    return Region(tuple(_title_above(lines, open_at)), tuple(header), tuple(body))
 
 
-def _runs(lines: Sequence[Line], lo: int, hi: int, raw_lines: Sequence[str]) -> list[Region]:
+def _runs(lines: Sequence[Line], lo: int, hi: int) -> list[Region]:
     """Fixed-width tables in ``lines[lo:hi]``: runs of data lines and what holds them together."""
     regions: list[Region] = []
     i = lo
@@ -114,26 +111,21 @@ def _runs(lines: Sequence[Line], lo: int, hi: int, raw_lines: Sequence[str]) -> 
             i += 1
             continue
         start, end = i, _run_end(lines, i, hi)
-        header_start = _header_start(lines, start, lo)
         if sum(1 for ln in lines[start:end] if ln.kind is LineKind.DATA) >= 2:
-            heading_lines = _leading_headings(lines, header_start, start)
-            header = [ln for ln in lines[header_start:start] if ln not in heading_lines]
-            regions.append(Region(_title_above(lines, header_start), header, [*heading_lines, *lines[start:end]]))
+            run = lines[start:end]
+            columns = find_columns([ln for ln in run if ln.kind is LineKind.DATA])
+            top, title_top = _header_start(lines, start, lo, figure_zone(run), header_zone(run, columns))
+            regions.append(Region(tuple(_title_above(lines, title_top)), tuple(lines[top:start]), tuple(lines[start:end])))
         i = max(end, i + 1)
     return regions
-
-
-def _figure_zone(lines: Sequence[Line]) -> int:
-    """First character column of the figure area of the data lines given."""
-    starts = [ln.values[0].start for ln in lines if ln.kind is LineKind.DATA and ln.values]
-    return min(starts) if starts else 0
 
 
 def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
     """Index after the last line of the table whose first data line is ``start``.
 
-    Rules directly under figures belong to the table; headings and blank lines are kept while
-    more data follows; a title, header, page number, prose or a long gap ends the table.
+    Rules directly under figures belong to the table; headings (also in capitals) and blank
+    lines are kept while more figures follow; column headers, a page number, prose or a long
+    gap end the table.
     """
     zone = lines[start].values[0].start
     last = start
@@ -148,66 +140,128 @@ def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
             continue
         blanks = 0
         if ln.kind is LineKind.DATA:
+            if (not ln.label and ln.values[0].start < zone - _LABEL_OVERHANG) or is_header_line(ln, zone):
+                break  # figures in the label column (a page number, another table), or column headers
             zone = min(zone, ln.values[0].start)
             last = j
         elif ln.kind is LineKind.RULE:
             if previous in (LineKind.DATA, LineKind.RULE):
                 last = j
-        elif _ends_table(ln, zone):
+        elif _label_under_figures(lines, j, zone):
+            last = j
+        elif not _heading_inside(lines, j, hi, zone):
             break
         previous = ln.kind
     return last + 1
 
 
-def _ends_table(line: Line, zone: int) -> bool:
-    """A text line that cannot be a heading inside a table: a title, header, page number or prose."""
-    text = line.text.strip()
+def _label_under_figures(lines: Sequence[Line], j: int, zone: int) -> bool:
+    """Text line ``j`` is (the end of) a label printed right under its row's figures, as
+    renderings of HTML tables print a label cell taller than the figure cells: the line above
+    holds figures without a label, or the label above goes on (``goes_on_below``)."""
+    above, line = lines[j - 1], lines[j]
     return (
-        bool(PAGE_NUMBER.match(text))
-        or line.indent >= 20
-        or line.indent >= zone - 2
-        or len(text) > 70
-        or (text.isupper() and len(text) > 3 and not text.endswith(":"))
+        above.kind is LineKind.DATA
+        and _is_heading(line, zone)
+        and (not above.label or goes_on_below((above,), line, zone))
     )
 
 
-def _header_start(lines: Sequence[Line], start: int, lo: int) -> int:
-    """Index of the first header line above the data starting at ``start``."""
-    zone = lines[start].values[0].start
+def _heading_inside(lines: Sequence[Line], j: int, hi: int, zone: int) -> bool:
+    """Whether text line ``j`` heads rows of the table it follows: a label-column line with
+    more figures after it, past at most a few more such lines and short gaps."""
+    if not _is_heading(lines[j], zone):
+        return False
+    headings = blanks = 0
+    for k in range(j + 1, min(hi, j + 1 + _MAX_LOOKAHEAD)):
+        ln = lines[k]
+        if ln.kind is LineKind.DATA:
+            return ln.values[0].start >= zone - _LABEL_OVERHANG
+        if ln.kind is LineKind.BLANK:
+            blanks += 1
+            if blanks > _MAX_GAP_BLANKS:
+                return False
+            continue
+        blanks = 0
+        if ln.kind is LineKind.TEXT:
+            headings += 1
+            if headings > _MAX_TITLE_LINES or not _is_heading(ln, zone):
+                return False
+    return False
+
+
+def _is_heading(line: Line, zone: int, headers: int | None = None) -> bool:
+    """A text line in the label column that may head rows: not a page number, a column
+    header (starting from ``headers``, by default the figure area ``zone``) or prose running
+    into the figures."""
+    return (
+        line.kind is LineKind.TEXT
+        and not PAGE_NUMBER.match(line.text)
+        and not is_header_line(line, zone if headers is None else headers)
+        and line.end <= zone + _LABEL_OVERHANG
+    )
+
+
+def _header_start(lines: Sequence[Line], start: int, lo: int, zone: int, headers: int) -> tuple[int, int]:
+    """Where the header block above the data starting at ``start`` begins, and where its title ends.
+
+    Going up from the data: headings, then column headers with label-column text between
+    them (up to a gap of two blank lines), and a heading ending in a colon right above them.
+    Without column headers, a heading in capitals and what is above it are the title.
+    ``zone`` is where the figures start, ``headers`` where column headers may start.
+    """
     j = start
+    top = start
     seen_header = False
+    capitals_at: int | None = None
+    blanks = 0
     while j - 1 >= lo:
         ln = lines[j - 1]
         if ln.kind in (LineKind.BLANK, LineKind.RULE):
+            blanks += ln.kind is LineKind.BLANK
+            if seen_header and blanks > 1:
+                break  # a gap: what is above is the title
             j -= 1
             continue
-        if ln.kind is LineKind.TEXT and (ln.indent >= zone - 4 or (not ln.label and ln.text.strip())):
+        blanks = 0
+        if is_header_line(ln, headers):
             seen_header = True
-            j -= 1
-            continue
-        if ln.kind is LineKind.TEXT and not seen_header and _is_heading(ln):
-            j -= 1
-            continue
-        break
-    while j < start and lines[j].kind is LineKind.BLANK:
-        j += 1
-    return j
+        elif seen_header and _is_heading(ln, zone, headers) and ln.text.endswith(":") and top == j:
+            top = j - 1  # "Domestic Inventories:" right above the column headers heads the rows
+            break
+        elif not _is_heading(ln, zone, headers) or (seen_header and not _header_above(lines, j - 1, lo, headers)):
+            break
+        elif not seen_header and capitals_at is None and _capitals(ln.text):
+            capitals_at = j - 1
+        j -= 1
+        top = j
+    if not seen_header and capitals_at is not None:
+        top = capitals_at + 1
+        while top < start and lines[top].kind is LineKind.BLANK:
+            top += 1
+        return top, capitals_at + 1
+    return top, top
 
 
-def _is_heading(line: Line) -> bool:
-    """A short label line that introduces rows ("Net sales:", "Operating expenses")."""
-    text = line.text.strip()
-    return line.indent < 20 and len(text) <= 70 and not PAGE_NUMBER.match(text) and not text.isupper()
+def _header_above(lines: Sequence[Line], j: int, lo: int, zone: int) -> bool:
+    """The next printed line above ``j`` is a column header (``j`` sits inside the header block)."""
+    k = j - 1
+    while k >= lo and lines[k].kind in (LineKind.BLANK, LineKind.RULE):
+        k -= 1
+    return k >= lo and is_header_line(lines[k], zone)
 
 
-def _leading_headings(lines: Sequence[Line], header_start: int, start: int) -> list[Line]:
-    """Heading lines at the label position between the header block and the first data line."""
-    zone = lines[start].values[0].start
-    out: list[Line] = []
-    for ln in lines[header_start:start]:
-        if ln.kind is LineKind.TEXT and ln.indent < zone - 4 and ln.label:
-            out.append(ln)
-    return out
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters) and not text.rstrip().endswith(":")
+
+
+def _prose(text: str) -> bool:
+    """A sentence, not a title line: long, or ending in a full stop (a scale note in
+    parentheses is a title line, however long; so is a name ending in "Co." or "Inc.")."""
+    if text.startswith("(") and text.endswith(")"):
+        return len(text) > _MAX_TITLE_WIDTH * 2
+    return len(text) > _MAX_TITLE_WIDTH or (text.endswith(".") and not _ABBREVIATION.search(text))
 
 
 def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
@@ -224,15 +278,10 @@ def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
                 break
         elif ln.kind is LineKind.RULE:
             pass
-        elif PAGE_NUMBER.match(text) or len(text) > 90 or ln.kind is LineKind.DATA or text.endswith("."):
+        elif PAGE_NUMBER.match(text) or ln.kind is LineKind.DATA or _prose(text):
             break
         else:
             out.append(ln)
             blanks = 0
         j -= 1
     return out[::-1]
-
-
-def span(path: str, line: Line, table: int, col: int = 0) -> SourceSpan:
-    """A source span for ``line`` in ``table``."""
-    return SourceSpan(path=path, line=line.number, col=col + 1, table=table)

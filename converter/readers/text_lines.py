@@ -3,24 +3,36 @@
 A line of a fixed-width table is a label followed by figure chunks separated by two or more
 spaces: ``Net sales        $  24,392       $  27,806``. This module classifies lines and cuts them
 into such chunks, keeping character positions so columns can be aligned and cells located.
+
+Text renderers of HTML print a figure's pieces apart: ``$`` and ``(`` before it, ``)`` and ``%``
+after it, in cells of their own (``$ (435   )``, ``10      %``); such pieces are glued back onto
+their figure here.
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from converter.readers.html_tokens import Kind, kind_of
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
 _FIGURE = re.compile(
-    r"""^\$?\s*[(\-\u2013\u2212]?\s*\$?\s*(?=[\d.])""" + _NUMBER + r"""\s*%?\s*\)?\s*%?(?:\s*\([a-z\d]\))?$""",
+    r"^\$?\s*[(\-\u2013\u2212]?\s*\$?\s*(?=[\d.])" + _NUMBER
+    + r"\s*%?\s*\)?\s*(?:%|(?:pts?|bps?)\.?)?(?:\s*\([a-z\d]\))?$",
+    re.IGNORECASE,
 )
-_NIL = re.compile(r"^(?:-{1,3}|\u2014|\u2013|-0-|nil)$", re.IGNORECASE)
+_NIL = re.compile(r"^(?:\$\s*)?(?:-{1,3}|\u2014|\u2013|-0-|nil)%?$", re.IGNORECASE)
+_REFERENCES = re.compile(r"^\d{1,2}(?:,\s?\d{1,2})+$")  # footnote numbers after the figures: "2,3"
 _NONFIGURE = re.compile(r"^(?:n/?m|n/?a|nmf|\*+)$", re.IGNORECASE)
-_RULE_GROUP = re.compile(r"[-=_]{3,}")
-_RULE_LINE = re.compile(r"^[\s\-=_]*$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_RULE_GROUP = re.compile(r"[-=_\u2500-\u257f]{3,}")
+_RULE_LINE = re.compile(r"^[\s\-=_\u2500-\u257f]*$")
+_DOUBLE = frozenset("=\u2550")
+_SIGNS = frozenset("-\u2013\u2212")
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*\(\w\)|\*{1,2})?$")
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+\s*-|page \d+(?: of \d+)?|#(?:\s*#)+)\s*$", re.IGNORECASE)
 
 
@@ -35,22 +47,22 @@ class LineKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """A run of text on a line with single spaces inside, and its 0-based character span."""
+    """A run of text on a line with single spaces inside, and its 0-based character span.
+
+    Attributes:
+        text: The text (pieces of one figure glued: ``"$ (435)"``).
+        start: Column of the first character.
+        end: Column after the last character.
+        last_digit: Column of the last digit (right alignment of figures); ``end - 1`` when none.
+        figure_start: Column where the figure itself starts, after a ``$`` printed apart
+            (left alignment of figures); ``start`` when nothing was glued before it.
+    """
 
     text: str
     start: int
     end: int  # exclusive
-
-    @property
-    def last_digit(self) -> int:
-        """Position of the last digit (right alignment of figures); ``end - 1`` when none.
-
-        Counted from the end: a merged ``$`` chunk's text has its inner spaces collapsed.
-        """
-        for i in range(len(self.text) - 1, -1, -1):
-            if self.text[i].isdigit():
-                return self.end - len(self.text) + i
-        return self.end - 1
+    last_digit: int
+    figure_start: int
 
     @property
     def center(self) -> float:
@@ -84,10 +96,57 @@ class Line:
         """Every chunk of the line (single-space-joined runs)."""
         return chunks(self.text)
 
+    @property
+    def end(self) -> int:
+        """Column after the last character."""
+        return len(self.text)
+
 
 def chunks(text: str) -> tuple[Chunk, ...]:
     """Cut ``text`` into runs separated by two or more spaces."""
-    return tuple(Chunk(m.group(), m.start(), m.end()) for m in _CHUNK.finditer(text))
+    return tuple(_chunk(m.group(), m.start(), m.end()) for m in _CHUNK.finditer(text))
+
+
+def _figure_chunks(chunk: Chunk) -> list[Chunk]:
+    """A chunk of figures printed one space apart (``(839) $``, ``1,234 5,678``) cut into one
+    chunk per figure (a ``$`` at its end stays alone, for the figure after it); any other
+    chunk as it is."""
+    if " " not in chunk.text or is_figure(chunk.text):
+        return [chunk]
+    pieces: list[list[tuple[str, int]]] = []
+    pending: list[tuple[str, int]] = []
+    at = chunk.start
+    words = chunk.text.split(" ")
+    for k, word in enumerate(words):
+        kind = kind_of(word)
+        sign = word in _SIGNS and k + 1 < len(words) and kind_of(words[k + 1]) is Kind.NUMBER
+        if kind is Kind.PREFIX or sign:
+            pending.append((word, at))
+        elif kind is Kind.SUFFIX and pieces and not pending:
+            pieces[-1].append((word, at))
+        elif is_figure(word):
+            pieces.append([*pending, (word, at)])
+            pending = []
+        else:
+            return [chunk]
+        at += len(word) + 1
+    if pending:
+        pieces.append(pending)
+    if len(pieces) < 2:
+        return [chunk]
+    return [_piece(piece) for piece in pieces]
+
+
+def _piece(words: Sequence[tuple[str, int]]) -> Chunk:
+    """One figure of a chunk cut by ``_figure_chunks``: its words and where each starts."""
+    chunk = _chunk(" ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0]))
+    figure = next((at for w, at in words if kind_of(w) is not Kind.PREFIX), chunk.start)
+    return replace(chunk, figure_start=figure)
+
+
+def _chunk(text: str, start: int, end: int) -> Chunk:
+    last = next((start + i for i in range(len(text) - 1, -1, -1) if text[i].isdigit()), end - 1)
+    return Chunk(text, start, end, last, start)
 
 
 def is_figure(text: str) -> bool:
@@ -97,46 +156,60 @@ def is_figure(text: str) -> bool:
     )
 
 
+def is_reference(text: str) -> bool:
+    """True for footnote numbers printed in a column of their own after the figures: ``2,3``, ``1``."""
+    return bool(_REFERENCES.match(text)) or (text.isdigit() and len(text) <= 2)
+
+
 def is_year(text: str) -> bool:
     """True for a bare four-digit year such as ``2004``."""
     return bool(_YEAR.match(text))
 
 
 def classify(number: int, raw: str) -> Line:
-    """Classify one line of text (tabs already expanded)."""
+    """Classify one line of text (tabs already expanded).
+
+    A line whose figures are all bare years (``2004   2003``) is a column header, also when a
+    label is printed before them (``common share)        2004     2003``).
+    """
     text = raw.rstrip()
     stripped = text.lstrip()
     indent = len(text) - len(stripped)
     if not stripped:
         return Line(number, text, LineKind.BLANK, "", 0)
     if _RULE_LINE.match(text) and _RULE_GROUP.search(text):
-        rules = tuple((m.start(), m.end(), m.group()[0] == "=") for m in _RULE_GROUP.finditer(text))
+        rules = tuple((m.start(), m.end(), m.group()[0] in _DOUBLE) for m in _RULE_GROUP.finditer(text))
         return Line(number, text, LineKind.RULE, "", indent, rules=rules)
-    parts = _merge_currency(chunks(text))
+    parts = _glued(tuple(piece for chunk in chunks(text) for piece in _figure_chunks(chunk)))
     first = next((i for i, c in enumerate(parts) if is_figure(c.text)), None)
-    if first is None or not all(is_figure(c.text) for c in parts[first:]):
+    if first is None or not all(is_figure(c.text) or is_reference(c.text) for c in parts[first:]):
         return Line(number, text, LineKind.TEXT, stripped, indent)
     label = " ".join(c.text for c in parts[:first])
     values = parts[first:]
-    if not label and all(is_year(v.text) for v in values):
-        return Line(number, text, LineKind.TEXT, "", indent)
-    # "Principle  --  --" style rows are data; a lone dash after words is text ("Contact -").
-    if label and not any(ch.isdigit() for v in values for ch in v.text) and len(values) == 1 and len(label) > 40:
+    if all(is_year(v.text) for v in values) and (not label or len(values) > 1):
+        return Line(number, text, LineKind.TEXT, label, indent)
+    if label and len(values) == 1 and len(label) > 40 and not any(ch.isdigit() for ch in values[0].text):
+        # "Principle  --  --" style rows are data; a lone dash after words is text ("Contact -").
         return Line(number, text, LineKind.TEXT, stripped, indent)
     return Line(number, text, LineKind.DATA, label, indent, values=values)
 
 
-def _merge_currency(parts: tuple[Chunk, ...]) -> tuple[Chunk, ...]:
-    """Join a lone ``$`` (or ``$ (`` / ``(``) chunk with the figure that follows it."""
+def _glued(parts: tuple[Chunk, ...]) -> tuple[Chunk, ...]:
+    """Glue a lone ``$`` / ``(`` / ``$ (`` onto the figure after it, ``)`` / ``%`` onto the one before."""
     out: list[Chunk] = []
     pending: Chunk | None = None
     for chunk in parts:
-        if chunk.text in {"$", "$(", "(", "$ ("}:
-            pending = chunk if pending is None else Chunk(pending.text + " " + chunk.text, pending.start, chunk.end)
+        kind = kind_of(chunk.text)
+        if kind is Kind.PREFIX:
+            pending = chunk if pending is None else replace(chunk, text=f"{pending.text} {chunk.text}", start=pending.start)
             continue
         if pending is not None:
-            chunk = Chunk(f"{pending.text} {chunk.text}", pending.start, chunk.end)
+            chunk = replace(chunk, text=f"{pending.text} {chunk.text}", start=pending.start)
             pending = None
+        elif kind is Kind.SUFFIX and out and is_figure(out[-1].text) and not _NONFIGURE.match(out[-1].text):
+            before = out.pop()
+            space = " " if chunk.text[0].isalpha() else ""
+            chunk = replace(before, text=f"{before.text}{space}{chunk.text}", end=chunk.end)
         out.append(chunk)
     if pending is not None:
         out.append(pending)

@@ -1,0 +1,259 @@
+"""The header block of a fixed-width table: column headers over the figures, and what lies beside them.
+
+Above the first row of figures a table prints its column headers (``For the 13 / Weeks Ended /
+July 3, 2004 and / June 28, 2003`` over ``2004  2003``). Beside them, in the label column, it
+may print its scale (``(millions, except earnings per / common share)``), a heading for the
+first rows (``ASSETS``), or nothing; below them, headings of the first rows. ``split_header``
+sorts the lines of such a block; ``header_rows`` lays the column headers over the columns.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from converter.model import HeaderCell, SourceSpan, TextCell
+from converter.readers.html_tokens import clean_label
+from converter.readers.text_columns import Columns
+from converter.readers.text_lines import Chunk, Line, LineKind
+
+HEADER_SLACK = 4  # a column header may start this far left of the first figure
+_MAX_HEADER_TEXT = 80  # longer header chunks are not cut into alike pieces (each cut is tried)
+_SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
+_SHAPE_DIGITS = re.compile(r"\d+")  # a column header may start this far left of the first figure
+
+
+_Spanned = tuple[Chunk, int, int]  # a header chunk and the first and last column it stands over
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderBlock:
+    """The lines of a header block, sorted.
+
+    Attributes:
+        above: Lines above the first column header (title lines of the table).
+        header: The lines from the first column header to the last (and the rules under it).
+        notes: Label-column text beside the column headers that belongs to the title
+            (a scale line printed there, joined over its lines).
+        headings: Label-column text beside or below the column headers that heads the first
+            rows (``ASSETS``; ``Revenues``), with the blank lines between them.
+    """
+
+    above: tuple[Line, ...]
+    header: tuple[Line, ...]
+    notes: tuple[TextCell, ...]
+    headings: tuple[Line, ...]
+
+
+def is_header_line(line: Line, zone: int) -> bool:
+    """A text line with a chunk that starts in the figure area (``zone``: where figures start),
+    or a line of words there that ends in a figure (``Three Months Ended   in US $   (2)``)."""
+    if line.kind is LineKind.DATA:
+        return bool(line.label) and line.indent >= zone - HEADER_SLACK
+    return line.kind is LineKind.TEXT and any(c.start >= zone - HEADER_SLACK for c in line.chunks())
+
+
+def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> HeaderBlock:
+    """Sort the lines between a table's title and its first row of figures.
+
+    Lines above the first column header are title lines (but for a heading ending in a colon
+    right above it), lines below the last one head the first rows. Label-column text printed beside the column headers is the table's scale note
+    when it is in parentheses (``(In millions, except per share data)``), else a heading.
+    """
+    printed = [ln for ln in lines if ln.kind is LineKind.TEXT or is_header_line(ln, zone)]
+    marks = [k for k, ln in enumerate(printed) if is_header_line(ln, zone)]
+    if not marks:
+        return HeaderBlock(above=(), header=(), notes=(), headings=tuple(ln for ln in lines if ln.kind in (LineKind.TEXT, LineKind.BLANK)))
+    top, bottom = marks[0], marks[-1]
+    first_line, last_line = printed[top].number, printed[bottom].number
+    beside: list[list[Chunk]] = []
+    beside_lines: list[list[Line]] = []
+    previous = -2
+    for k in range(top, bottom + 1):
+        ln = printed[k]
+        stub = [c for c in ln.chunks() if c.start < zone - HEADER_SLACK]
+        if not stub:
+            continue
+        if k != previous + 1 or ln.number != printed[previous].number + 1:
+            beside.append([])
+            beside_lines.append([])
+        beside[-1].extend(stub)
+        beside_lines[-1].append(ln)
+        previous = k
+    notes: list[TextCell] = []
+    headings: list[Line] = []
+    for group, group_lines in zip(beside, beside_lines):
+        text = " ".join(c.text for c in group)
+        if text.startswith("("):
+            first = group_lines[0]
+            notes.append(TextCell(text=text, span=SourceSpan(path=path, line=first.number, col=group[0].start + 1, table=table)))
+        else:
+            headings.extend(_stub_line(ln, zone) for ln in group_lines)
+    above = printed[:top]
+    if above and above[-1].label.endswith(":") and above[-1].number == printed[top].number - 1:
+        headings.insert(0, above.pop())  # a heading right above the column headers: its rows follow
+    below = [ln for ln in lines if ln.number > last_line and ln.kind in (LineKind.TEXT, LineKind.BLANK)]
+    gap = [Line(last_line, "", LineKind.BLANK, "", 0)] if headings else []  # the column headers part them
+    return HeaderBlock(
+        above=tuple(above),
+        header=_header_slice(lines, first_line, last_line),
+        notes=tuple(notes),
+        headings=(*headings, *gap, *below),
+    )
+
+
+def _header_slice(lines: Sequence[Line], first: int, last: int) -> tuple[Line, ...]:
+    """The lines numbered ``first`` to ``last``, and the rules right under them (``----   ----``)."""
+    out = [ln for ln in lines if first <= ln.number <= last]
+    for ln in lines[len(out) + next(k for k, x in enumerate(lines) if x.number == first):]:
+        if ln.kind is LineKind.RULE:
+            out.append(ln)
+        elif ln.kind is not LineKind.BLANK:
+            break
+    return tuple(out)
+
+
+def _stub_line(line: Line, zone: int) -> Line:
+    """``line`` cut down to its label-column text."""
+    text = line.text[: next((c.start for c in line.chunks() if c.start >= zone - HEADER_SLACK), len(line.text))].rstrip()
+    return Line(line.number, text, LineKind.TEXT, text.strip(), line.indent)
+
+
+def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, index: int) -> tuple[tuple[HeaderCell, ...], ...]:
+    """Header rows: each text chunk over the figure area, spanning the columns it overlaps.
+
+    Footnote markers are left out (``2003*``, ``Currency (1)``), as in HTML headers. A chunk
+    underlined by a rule (``QUARTER ENDED`` over ``-----------``) spans what the rule
+    spans, and a chunk stacked on a wider one (``YEAR ENDED`` over ``DECEMBER 31``) spans as
+    wide. Where figures are not right-aligned (a rendering of an HTML table, whose spanning
+    headers start at their first column) a chunk spans on to the next chunk of its line, as far
+    as the headers below it reach.
+    """
+    rows: list[tuple[Line, list[_Spanned]]] = []
+    for i, ln in enumerate(lines):
+        if not is_header_line(ln, zone):
+            continue
+        rules = _rules_under(lines, i)
+        cells = [
+            _covered(piece, rules, columns)
+            for chunk in ln.chunks() if chunk.start >= zone - HEADER_SLACK
+            for piece in _alike_pieces(chunk, columns)
+        ]
+        if cells:
+            rows.append((ln, cells))
+    for k in range(len(rows) - 2, -1, -1):  # bottom-up: each row widened after the one below it
+        line, upper = rows[k]
+        lower = rows[k + 1][1]
+        upper = _stacked(upper, lower)
+        rows[k] = (line, upper if columns.right_aligned else _span_to_next(upper, lower))
+    for k in range(1, len(rows)):
+        rows[k] = (rows[k][0], _continued(rows[k - 1], rows[k]))
+    out = (
+        tuple(
+            HeaderCell(
+                text=clean_label(chunk.text), first=first, last=last,
+                span=SourceSpan(path=path, line=ln.number, col=chunk.start + 1, table=index),
+            )
+            for chunk, first, last in cells
+            if clean_label(chunk.text)
+        )
+        for ln, cells in rows
+    )
+    return tuple(row for row in out if row)
+
+
+def _rules_under(lines: Sequence[Line], i: int) -> tuple[tuple[int, int, bool], ...]:
+    """The rule groups printed under line ``i`` (past blank lines), if a rule line follows it."""
+    j = i + 1
+    while j < len(lines) and lines[j].kind is LineKind.BLANK:
+        j += 1
+    return lines[j].rules if j < len(lines) and lines[j].kind is LineKind.RULE else ()
+
+
+def _stacked(upper: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:
+    """A chunk stacked on a wider one (its middle over it) spans as wide."""
+    starts = [chunk.start for chunk, _, _ in lower]
+    out: list[_Spanned] = []
+    for chunk, first, last in upper:
+        k = bisect_right(starts, chunk.center) - 1
+        if k >= 0:
+            low, low_first, low_last = lower[k]
+            inside = low.start <= chunk.center < low.end
+            if inside and low_first <= first and last <= low_last and (low_first, low_last) != (first, last):
+                first, last = low_first, low_last
+        out.append((chunk, first, last))
+    return out
+
+
+def _alike_pieces(chunk: Chunk, columns: Columns) -> list[Chunk]:
+    """A header chunk over several columns cut into the headers of alike shape printed one
+    space apart (``June 28, January 3,`` over two columns is ``June 28,`` and ``January 3,``)."""
+    text = chunk.text
+    if len(text) > _MAX_HEADER_TEXT or len(columns.overlapped(chunk.start, chunk.end)) < 2 or not any(ch.isdigit() for ch in text):
+        return [chunk]
+    for at in (k for k, ch in enumerate(text) if ch == " "):
+        left, right = text[:at], text[at + 1 :]
+        if _shape(left) == _shape(right):
+            first = replace(chunk, text=left, end=chunk.start + at)
+            rest = replace(chunk, text=right, start=chunk.start + at + 1, figure_start=chunk.start + at + 1)
+            if columns.overlapped(first.start, first.end)[-1:] != columns.overlapped(rest.start, rest.end)[:1]:
+                return [first, *_alike_pieces(rest, columns)]
+    return [chunk]
+
+
+def _shape(text: str) -> str:
+    """Letters as ``a`` and digits as ``9``, runs collapsed: ``June 28,`` -> ``a 9,``."""
+    return _SHAPE_DIGITS.sub("9", _SHAPE_LETTERS.sub("a", text))
+
+
+def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Columns) -> _Spanned:
+    """The columns a header chunk stands over (widened to a rule under it, or to both sides of
+    the gap it is centred over)."""
+    start, end = chunk.start, chunk.end
+    for r_start, r_end, _double in rules:
+        if r_start < end and start < r_end:
+            start, end = min(start, r_start), max(end, r_end)
+    over = columns.overlapped(start, end)
+    pair = columns.gap_around((start + end - 1) / 2)
+    if over:
+        first, last = over[0], over[-1]
+    elif pair is not None and not columns.right_aligned:
+        first = last = pair[1]  # left-aligned headers start at their column, figures may start later
+    else:
+        first = last = columns.nearest(start, end)
+    if pair is not None and start <= columns.spans[pair[0]].end + 1 and end >= columns.spans[pair[1]].start - 1:
+        first, last = min(first, pair[0]), max(last, pair[1])  # centred over the gap
+    return chunk, first, last
+
+
+def _continued(upper: tuple[Line, list[_Spanned]], lower: tuple[Line, list[_Spanned]]) -> list[_Spanned]:
+    """A header chunk printed right under one that starts where it starts is the rest of that
+    header's text (``External Sales and`` / ``Revenues``): it spans no wider."""
+    if lower[0].number != upper[0].number + 1:
+        return lower[1]
+    starts = {chunk.start: (first, last) for chunk, first, last in upper[1]}
+    out: list[_Spanned] = []
+    for chunk, first, last in lower[1]:
+        above = starts.get(chunk.start)
+        if above is not None and first <= above[0] and above[1] <= last:
+            first, last = above
+        out.append((chunk, first, last))
+    return out
+
+
+def _span_to_next(cells: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:
+    """Widen header chunks up to the next chunk of their line (the last one as far as the row
+    below reaches). Where two chunks of the line stand over neighbouring columns, the line holds
+    one-column headers with some left empty (``% of`` | ``(Decrease)`` | ``in Constant``): only
+    its headers with a figure in them (a date, a year: ``Q4 2010``) are widened."""
+    crowded = any(nxt[1] <= cell[2] + 1 for cell, nxt in pairwise(cells))
+    reach = max(last for _, _, last in lower)
+    out: list[_Spanned] = []
+    for k, (chunk, first, last) in enumerate(cells):
+        if not crowded or any(ch.isdigit() for ch in chunk.text):
+            last = max(last, cells[k + 1][1] - 1 if k + 1 < len(cells) else reach)
+        out.append((chunk, first, last))
+    return out
