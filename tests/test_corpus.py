@@ -29,9 +29,6 @@ NOT_YET_VALID: dict[str, str] = {}
 NOT_YET_FOUND = {
     "apple-2011q1-ex99-2": "only the sibling exhibit states the fiscal dates of the data sheet's 'Q1 2011' columns:"
                            " alone they are flagged parse.period.assumed (with its filing: test_edgar_corpus.py)",
-    "sears-2004q2-ex99": "the income statement's '(millions, except earnings per common share)' is not read as a"
-                         " scale; the 'Total Domestic' column of the Domestic segment detail is no member Domestic;"
-                         " the rows under 'Divested Businesses:' are taken for a heading-per-member block",
 }
 
 

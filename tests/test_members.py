@@ -340,3 +340,54 @@ def test_columns_of_one_period_that_nothing_tells_apart_are_left_out_with_a_warn
     skipped = [d for d in result.diagnostics if d.code == dx.PARSE_COLUMN_SKIPPED]
     assert len(skipped) == 1 and [s.column for s in skipped[0].spans] == [1, 2]
     assert not [d for d in result.diagnostics if d.code == dx.MAP_DUPLICATE_INCONSISTENT]
+
+
+# ---------------------------------------------------------------------------------------------
+# Headings that are sections, not parts; headings that start with a part's name
+# ---------------------------------------------------------------------------------------------
+
+NESTED_SECTIONS = """\
+Special items:
+  Special charges                                   41          28
+  Proforma effects on the
+   prior year:
+    Divested Businesses:
+      Operating income                               -        (364)
+      Zero-percent financing
+       costs                                         -          60
+      Total divested businesses                      -        (304)
+
+  Retirement plan change                             -          17
+
+  Total special items                         $     41    $   (259)
+"""
+
+
+def test_headings_over_headings_open_sections_not_member_blocks() -> None:
+    result = release(NESTED_SECTIONS)
+    assert {f.context_id for f in report_of(result).facts} == {"D20241001-20241231", "D20231001-20231231"}
+    assert by_context(result, "TotalDivestedBusinesses") == {
+        "D20241001-20241231": Decimal(0), "D20231001-20231231": Decimal(-304000),
+    }
+
+
+PART_HEADING = """\
+Revenues:
+  Retail                                     $     600    $    500
+  Credit                                           400         300
+    Total revenues                               1,000         800
+
+Retail Inventories:
+                   -LIFO                         4,945       4,881
+                   -FIFO                         5,526       5,507
+"""
+
+
+def test_a_heading_starting_with_a_part_name_gives_its_rows_that_member() -> None:
+    result = release(PART_HEADING)
+    items = {i.label: i.member for st in result.statements for i in st.items if i.values}
+    assert items["Inventories - LIFO"] == items["Inventories - FIFO"] == "Retail"  # a basis, not a member
+    assert by_context(result, "InventoriesLIFO") == {
+        "D20241001-20241231_Retail": Decimal(4945000), "D20231001-20231231_Retail": Decimal(4881000),
+    }
+    assert not [f for f in report_of(result).facts if "Lifo" in f.context_id or "Fifo" in f.context_id]

@@ -35,6 +35,7 @@ MONETARY, PER_SHARE, SHARES, PURE, OTHER = (
         (["(Dollars in millions except per share data)"], Scale(monetary=6, shares=6)),
         (["($ in billions except profit per share)"], Scale(monetary=9, shares=9)),
         (["(Millions of dollars)"], Scale(monetary=6, shares=6)),
+        (["(millions, except earnings per common share)"], Scale(monetary=6, shares=6)),
         (["(Dollars and shares in millions, except per share data)"], Scale(monetary=6, shares=6)),
         # other forms
         (["in billions"], Scale(monetary=9, shares=9)),

@@ -332,3 +332,24 @@ def test_segment_columns_over_basis_rows_are_not_line_items() -> None:
     ]))
     labels = [item.label for st in result.statements for item in st.items]
     assert labels == ["GAAP", "Restructuring costs", "Adjusted"]
+
+
+def test_a_total_column_naming_a_part_is_that_part() -> None:
+    result = converted(html(["Domestic Segment Detail", "For the Three Months Ended March 31, 2024", "(In millions)"],
+                            ["Retail", "Credit", "Total Domestic"], [
+        ("Revenues", ["$ 600", "$ 400", "$ 1,000"]),
+        ("Operating income", ["120", "80", "200"]),
+    ]))
+    assert by_context(result, "Revenues") == {
+        "D20240101-20240331_Retail": Decimal(600_000_000),
+        "D20240101-20240331_Credit": Decimal(400_000_000),
+        "D20240101-20240331_Domestic": Decimal(1_000_000_000),  # the part the columns break down
+    }
+
+
+def test_a_plain_total_column_is_the_whole() -> None:
+    result = converted(html(["Segment Results", "For the Three Months Ended March 31, 2024", "(In millions)"],
+                            ["Retail", "Credit", "Total"], [
+        ("Revenues", ["$ 600", "$ 400", "$ 1,000"]),
+    ]))
+    assert by_context(result, "Revenues")["D20240101-20240331"] == Decimal(1_000_000_000)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from converter.model import RowRole, Statement
 
 _FINANCIAL = re.compile(
     r"\b(?:income|loss(?:es)?|expenses?|costs?|sales|revenues?|profit|earnings|tax(?:es)?|interest|"
@@ -128,10 +130,11 @@ def member_blocks(rows: Sequence[Row]) -> Blocks:
     found: list[tuple[int | None, str, list[int]]] = []  # (heading row, member, rows)
     for row in rows:
         prefix = _PREFIX.match(row.label) if row.has_values else None
-        if not row.has_values and (_names_part(row.label) or _WHOLE.match(row.label.rstrip(" :-\u2013\u2014"))):
+        if not row.has_values and (names_part(row.label) or _WHOLE.match(row.label.rstrip(" :-\u2013\u2014"))):
             found.append((row.index, row.label.rstrip(" :-\u2013\u2014"), _block(rows, row, same_indent=row.opens)))
         elif prefix and _is_prefixed(prefix):
             found.append((None, prefix["name"], [row.index, *_block(rows, row, same_indent=False)]))
+    found = _outermost_dropped(found)
     labels = {i: _item_label(rows[i]) for _, _, block in found for i in block}
     count = Counter(key for _, _, block in found for key in {labels[i].lower() for i in block})
     kept = [(h, name, block) for h, name, block in found if block and 2 * sum(
@@ -150,6 +153,55 @@ def member_blocks(rows: Sequence[Row]) -> Blocks:
     return result
 
 
+def _outermost_dropped(found: list[tuple[int | None, str, list[int]]]) -> list[tuple[int | None, str, list[int]]]:
+    """Candidate blocks without those that hold another candidate: a heading over headings
+    ("Proforma effects on the prior year:" / "Divested Businesses:" / rows) opens a section of the
+    statement, and the rows it shares with the inner block are no second part's line items."""
+    starts = [h if h is not None else (block[0] if block else -1) for h, _, block in found]
+    return [
+        (h, name, block) for (h, name, block), start in zip(found, starts)
+        if not block or not any(start < other <= block[-1] for other in starts)
+    ]
+
+
+def prefixed_members(statements: Sequence[Statement]) -> list[Statement]:
+    """Rows under a heading that starts with the name of a part the release breaks its figures
+    down by elsewhere (a column, a member row, a block) are that part's line items: under
+    "Domestic Inventories:", "Domestic Inventories - LIFO" -> member "Domestic", "Inventories - LIFO".
+
+    Only a heading whose name is followed by financial words, in a statement that is not itself
+    broken down by that name, and never a name of the whole ("Consolidated").
+    """
+    known: dict[str, str] = {}
+    for st in statements:
+        names = [c.member for c in st.columns if c.member] + [st.member or ""]
+        names += [i.member or (i.label if i.role is RowRole.MEMBER else "") for i in st.items]
+        for name in names:
+            if name and names_part(name) and not _WHOLE.match(name) and not _GENERIC.match(name):
+                known.setdefault(name.lower(), name)
+    if not known:
+        return list(statements)
+    pattern = re.compile(r"^(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")\s+(?P<item>\S.*)$",
+                         re.IGNORECASE)
+    return [_prefixed(st, pattern, known) for st in statements]
+
+
+def _prefixed(st: Statement, pattern: re.Pattern[str], known: dict[str, str]) -> Statement:
+    own = {c.member.lower() for c in st.columns if c.member} | {(st.member or "").lower()}
+    headings = {i.row: i.label.rstrip(": ") for i in st.items if i.role is RowRole.HEADING}
+    items = []
+    for item in st.items:
+        heading = headings.get(item.parent, "") if item.parent is not None else ""
+        found = pattern.match(heading) if heading and item.member is None else None
+        if (found is None or found.group(1).lower() in own or not _FINANCIAL.search(found["item"])
+                or item.role not in (RowRole.ITEM, RowRole.TOTAL) or not item.label.lower().startswith(heading.lower())):
+            items.append(item)
+            continue
+        label = found["item"] + item.label[len(heading):]
+        items.append(replace(item, member=known[found.group(1).lower()], label=label))
+    return replace(st, items=tuple(items))
+
+
 def parts_named(titles: Sequence[str], labels: Sequence[Sequence[str]]) -> list[str | None]:
     """The part of the company each statement is about, where its title is a name (no financial
     words) that rows of another statement print too ("Construction Industries" over the sales of
@@ -166,12 +218,12 @@ def parts_named(titles: Sequence[str], labels: Sequence[Sequence[str]]) -> list[
     for n, title in enumerate(titles):
         text = title.strip().rstrip(":").strip()
         elsewhere = any(text.lower() in (x.lower() for x in rows) for m, rows in enumerate(labels) if m != n)
-        out.append(text if elsewhere and _names_part(text) and not _QUALIFIER.match(text) and not _GENERIC.match(text)
+        out.append(text if elsewhere and names_part(text) and not _QUALIFIER.match(text) and not _GENERIC.match(text)
                    else None)
     return out
 
 
-def _names_part(label: str) -> bool:
+def names_part(label: str) -> bool:
     """A heading that may name a part of the company: a name, no financial or section words."""
     text = label.rstrip(" :-\u2013\u2014")
     return bool(text) and not _FINANCIAL.search(text) and not _SECTION.search(text) and not _BARE_TOTAL.match(text)
@@ -198,7 +250,7 @@ def _item_label(row: Row) -> str:
 def _is_prefixed(prefix: re.Match[str]) -> bool:
     """"Alabama Power - Operating Revenues": a name, then a line item (not a bare "net")."""
     item = prefix["item"]
-    return _names_part(prefix["name"]) and bool(_FINANCIAL.search(item)) and not _QUALIFIER.match(item)
+    return names_part(prefix["name"]) and bool(_FINANCIAL.search(item)) and not _QUALIFIER.match(item)
 
 
 def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None = None, blocks: Blocks | None = None) -> set[int]:

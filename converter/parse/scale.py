@@ -45,7 +45,7 @@ _MONETARY: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         rf"\bin\s+(?:(?:u\.?s\.?\s*)?(?:[a-z]{{3}}|[$€£¥])\s*)?{_MAG}\b",  # in millions / in EUR millions
         rf"\b{_MAG}\s+of\s+{_CURRENCY_WORD}",  # Millions of dollars
-        rf"\(\s*{_MAG}\s*\)",  # (Millions)
+        rf"\(\s*{_MAG}\s*[,)]",  # (Millions), (millions, except earnings per common share)
         r"[$€£¥]\s*'?(000|k|m|mm|mn|bn|b)'?s?\b",  # $000s, €m, $bn
         rf"[$€£¥]\s*{_MAG}\b",  # ($ millions, except per share data)
         r"\(\s*(?:in\s+)?(000)'?s?\s*\)|\b(000)'?s\s+omitted\b",  # (000s), 000's omitted

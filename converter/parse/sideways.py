@@ -71,6 +71,7 @@ from converter.model import (
 )
 from converter.parse.calendar import MONTHLY, FiscalCalendar
 from converter.parse.dates import Clues, clues_of, title_clues
+from converter.parse.hierarchy import names_part
 from converter.parse.numbers import parse_number
 from converter.parse.periods import ASSUMPTIONS, resolve_period
 from converter.parse.scale import parse_scale_info
@@ -299,15 +300,24 @@ def _member_views(table: RawTable, columns: Sequence[Column], named: Sequence[Co
 
 def _member_column(column: Column, period: Period, total: int, members: Sequence[int],
                    subtotals: Sequence[int]) -> Column:
-    """A column of a member layout: the total (default), a member, or left out (a subtotal, a
-    column naming nothing)."""
+    """A column of a member layout: the total (default, or the part it totals), a member, or left
+    out (a subtotal, a column naming nothing)."""
     if column.index in subtotals:
         return replace(column, kind=ColumnKind.OTHER)
     if column.index == total:
-        return replace(column, period=period, member=None)
+        return replace(column, period=period, member=_whole(column))
     if column.index in members:
         return replace(column, period=period, member=_name(column))
     return replace(column, kind=ColumnKind.OTHER) if column.kind is ColumnKind.VALUE else column
+
+
+def _whole(column: Column) -> str | None:
+    """What a total column stands for: the consolidated figure (None), unless its header names a
+    part of the company that the other columns break down ("Total Domestic" over "Retail |
+    Credit | Corporate"; not "Total", "Total Sales and Revenues")."""
+    name = _name(column)
+    rest = re.sub(r"^total\s+", "", name, flags=re.IGNORECASE)
+    return name if rest != name and names_part(rest) else None
 
 
 def _member_rows(placed: Sequence[_Placed]) -> tuple[list[GridRow], list[Diagnostic]]:

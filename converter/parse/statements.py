@@ -41,6 +41,7 @@ from converter.parse.hierarchy import (
     member_rows,
     member_runs,
     parts_named,
+    prefixed_members,
 )
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.periods import parse_columns
@@ -69,6 +70,10 @@ _FOOTNOTE = re.compile(
 _LEADERS = re.compile(r"(?<![.\u2026])[.\u2026]{3,}\s*$")
 _OPERATOR = re.compile(r"^(?:add|less|plus|deduct|minus)(?: back)?\s*:\s*(?=\S)", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-\u2013\u2022]\s+)+")
+# "-LIFO" / "- FIFO" under "Domestic Inventories:": a measurement basis of the heading's line item, no member.
+_BASIS_VARIANT = re.compile(
+    r"^[-\u2013]\s*((?:at\s+)?(?:lifo|fifo|cost|market|fair\s+value|book\s+value|gross|net|(?:u\.?s\.?\s+)?gaap|non-gaap"
+    r"|as\s+reported|reported|adjusted|pro\s+forma|actual|constant\s+currency))\s*$", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:reconciliation|supplemental|non-gaap)\b", re.IGNORECASE)
 
 
@@ -112,7 +117,8 @@ def parse_statements(
         diags.extend(inherited if _scaled(made) else [])
     labels = [[i.label for i in st.items if i.values] for st in statements]
     parts = parts_named([st.title for st in statements], labels)
-    return tuple(replace(st, member=part) if part else st for st, part in zip(statements, parts)), diags
+    named = tuple(replace(st, member=part) if part else st for st, part in zip(statements, parts))
+    return tuple(prefixed_members(named)), diags
 
 
 def _scaled(statements: Sequence[Statement]) -> bool:
@@ -269,14 +275,19 @@ def _shapes(rows: Sequence[GridRow]) -> list[Row]:
     """Rows as the hierarchy sees them; dash bullets ("- As Reported") indent their row.
 
     A bulleted row after a label of the form "Stem - Variant" is another variant of that stem
-    ("Net Income - Excluding One-Time Items", "- As Reported" -> "Net Income - As Reported").
+    ("Net Income - Excluding One-Time Items", "- As Reported" -> "Net Income - As Reported"); so
+    is a dashed measurement basis under a heading ("Domestic Inventories:", "-LIFO" ->
+    "Domestic Inventories - LIFO").
     """
     out: list[Row] = []
-    stem = ""
+    stem = heading = ""
     for i, r in enumerate(rows):
         label, indent = clean_label(r.label), r.indent
         bullet = _BULLET.match(label)
-        if bullet:
+        basis = _BASIS_VARIANT.match(label)
+        if basis and heading:
+            label, indent = f"{heading} - {basis.group(1)}", indent + 2
+        elif bullet:
             label, indent = label[bullet.end():], indent + 2
             if stem:
                 label = f"{stem} - {label}"
@@ -287,6 +298,7 @@ def _shapes(rows: Sequence[GridRow]) -> list[Row]:
         has_values = any(c is not None for c in r.cells)
         total = r.rule_above is Rule.SINGLE or label.lower().startswith("total")
         opens = not has_values and r.label.rstrip().endswith((":", "-", "\u2014"))
+        heading = label.rstrip(": ") if not has_values and r.label.rstrip().endswith(":") else heading if basis else ""
         figures = tuple(re.sub(r"\D", "", c.text) if c is not None else "" for c in r.cells)
         out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens, figures=figures))
     return out
