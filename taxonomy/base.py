@@ -117,9 +117,9 @@ CATALOGUE: tuple[BaseConcept, ...] = (
                 patterns=(r"net (?:income|earnings)(?: \(loss\))?", r"net (?:loss|\(loss\) income)")),
     # Per share
     BaseConcept(name="EarningsPerShareBasic", label="Earnings (loss) per share, basic", item_type=PS,
-                two_sided=True, patterns=(r"(?:basic (?:net )?(?:income|earnings)(?: \(loss\))? per (?:common )?share|basic earnings per share|earnings per share basic)",)),
+                two_sided=True, patterns=(r"(?:basic (?:net )?(?:income|earnings)(?: \(loss\))? per (?:common )?share|basic earnings per share|(?:net )?(?:income|earnings)(?: \(loss\))? per (?:common )?share basic)",)),
     BaseConcept(name="EarningsPerShareDiluted", label="Earnings (loss) per share, diluted", item_type=PS,
-                two_sided=True, patterns=(r"(?:diluted (?:net )?(?:income|earnings)(?: \(loss\))? per (?:common )?share|diluted earnings per share|earnings per share diluted)",)),
+                two_sided=True, patterns=(r"(?:diluted (?:net )?(?:income|earnings)(?: \(loss\))? per (?:common )?share|diluted earnings per share|(?:net )?(?:income|earnings)(?: \(loss\))? per (?:common )?share diluted)",)),
     BaseConcept(name="EarningsPerShareBasicAndDiluted", label="Earnings (loss) per share, basic and diluted",
                 item_type=PS, two_sided=True,
                 patterns=(r"basic and diluted (?:net )?(?:income|earnings)(?: \(loss\))? per (?:common )?share(?: of common stock)?",)),

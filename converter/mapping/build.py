@@ -21,7 +21,7 @@ from converter.mapping import contexts as cx
 from converter.mapping.arithmetic import Relation, find_relations
 from converter.mapping.breakdowns import fold_member_rows
 from converter.mapping.calc_check import FactIndex, Summation, supported
-from converter.mapping.concepts import LineContext, choose
+from converter.mapping.concepts import LineContext, choose, unlabelled
 from converter.mapping.identity import distinguish
 from converter.mapping.labels import camel
 from converter.mapping.linkbase import MappedStatement, build_taxonomy
@@ -172,7 +172,8 @@ def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
     if s.balance_at is not None:
         return LineContext(label=s.balance_label, unit=s.unit, headings=s.headings, instant=True)
     instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in {k[1] for k in s.cells})
-    return LineContext(label=s.label, unit=s.unit, headings=s.headings, instant=instant)
+    label = s.label or unlabelled(st.items, s.item.row)
+    return LineContext(label=label, unit=s.unit, headings=s.headings, instant=instant)
 
 
 def _column_member(statement: Statement, column: int) -> str:
