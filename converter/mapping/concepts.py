@@ -24,10 +24,16 @@ _ITEM_TYPES = {
     UnitKind.PURE: ItemType.PURE,
     UnitKind.OTHER: ItemType.DECIMAL,
 }
-_ONE_SIDED = re.compile(r"\b(?:expenses?|costs?|charges?|sales|revenues?|gains?|purchases?|expenditures?|depreciation|amortization)\b")
+_ONE_SIDED = re.compile(
+    r"\b(?:expenses?|costs?|charges?|sales|revenues?|gains?|purchases?|expenditures?|depreciation|amortization"
+    r"|payments?|repurchases?|repayments?|acquisitions?|additions|proceeds|collections?|issuances?|dividends|"
+    r"distributions?|redemptions?|paid)\b")
 _GENERIC = re.compile(r"basic|diluted|basic and diluted|other|other net|net|total|subtotal|all other")
 _PER_SHARE = re.compile(r"\bper (?:\w+ ){0,2}share\b|\beps\b")
-_TWO_SIDED = re.compile(r"\((?:loss|losses|benefit|income|gain|expense|credit|deficit|used in|decrease|increase)\)|\bnet\b|\bincome\b|\bearnings\b|\bprofit\b|\bchange\b|\bother\b")
+_TWO_SIDED = re.compile(
+    r"\((?:loss|losses|benefit|income|gain|expense|credit|deficit|used in|used for|decrease|increase)\)"
+    r"|\([^()]*\b(?:repayments?|payments?|purchases?|proceeds|issuances?|sales|used)\b[^()]*\)"
+    r"|[,\u2013\u2014-]\s*net\b(?! of\b)|^net\b|\bnet$|\bincome\b|\bearnings\b|\bprofit\b|\bchange\b|\bother\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
