@@ -3,7 +3,8 @@
 Calculation relationships are derived from the numbers themselves, never assumed from labels: a
 total row (under a rule, or labelled "Total") is tried as the sum of the rows since the previous
 total (with or without that previous total, the running-total layout of an income statement),
-and then as the sum of two or three earlier rows, with weights +1/-1 on the *printed* figures.
+and then as the sum of two or three earlier rows, with weights +1/-1 on the *printed* figures
+(rows of its kind and printed in its scale).
 A relationship is kept only when it holds in every column, within the rounding that Calc 1.1's
 round-to-nearest rule allows; one that a total's own rows support in every column but one, with
 the only weights that fit those columns, is kept as the release's own inconsistency (``broken``:
@@ -63,9 +64,9 @@ def find_relations(lines: Sequence[Line]) -> list[Relation]:
                 earlier.setdefault(line.kind, []).append(line)
             continue
         start = 0 if previous_total is None else previous_total + 1
-        block = [c for c in lines[start:k] if c.kind == line.kind]
+        block = [c for c in lines[start:k] if _summable(c, line)]
         options: list[list[Line]] = []
-        if previous_total is not None and lines[previous_total].kind == line.kind:
+        if previous_total is not None and _summable(lines[previous_total], line):
             options.append([lines[previous_total], *block])
         options.append(block)
         found = _first_fit(line, options)
@@ -73,11 +74,26 @@ def find_relations(lines: Sequence[Line]) -> list[Relation]:
             found = _subset_fit(line, earlier.get(line.kind, []))
         if found is not None:
             relations.append(Relation(total=line.id, parts=found))
-        else:
+        elif len(block) == sum(1 for c in lines[start:k] if c.kind == line.kind):  # no row of its kind left aside
             relations.extend(_near_fit(line, options))
         earlier.setdefault(line.kind, []).append(line)
         previous_total = k
     return relations
+
+
+def _summable(part: Line, total: Line) -> bool:
+    """Lines of the total's kind, printed in its scale: a row in millions is never a part of a
+    total in billions, whose rounding alone would hide it."""
+    if part.kind != total.kind:
+        return False
+    mine, theirs = _rounding(part), _rounding(total)
+    return mine is None or theirs is None or Decimal("0.01") < mine / theirs < 100
+
+
+def _rounding(line: Line) -> Decimal | None:
+    """The coarsest rounding of a line's printed figures (nil cells say nothing of it)."""
+    units = [line.half_units[k] for k, v in line.values.items() if v != 0 and k in line.half_units]
+    return max(units) if units else None
 
 
 def _is_group(line: Line) -> bool:
@@ -132,7 +148,7 @@ def _subset_fit(total: Line, earlier: Sequence[Line]) -> tuple[tuple[int, int], 
     keys = total.values.keys()
     candidates: list[Line] = []
     for c in reversed(earlier):  # from the nearest back, so long statements stay linear
-        if c.kind == total.kind and keys <= c.values.keys():
+        if _summable(c, total) and keys <= c.values.keys():
             candidates.append(c)
             if len(candidates) == 6:
                 break

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from converter.mapping.calc_check import Summation
+from converter.mapping.concepts import INFLOW, OUTFLOW
 from converter.mapping.labels import normalise
 from converter.model import Balance, LineItem, QName, RowRole, StatementKind
 
@@ -51,10 +52,7 @@ _DEBIT_WORDS = (r"costs?|expenses?|expenditures?|loss(?:es)?|charges?|depreciati
 _TOKEN = re.compile(rf"\b(?:(?P<credit>{_CREDIT_WORDS})|(?P<debit>{_DEBIT_WORDS}))\b")
 _EXPENSE_HEADING = re.compile(r"\b(?:expenses?|costs?|charges|deductions)\b")
 _REVENUE_HEADING = re.compile(r"\b(?:revenues?|sales)\b")
-_OUTFLOW = re.compile(r"\b(?:payments?|purchases?|repurchases?|repayments?|acquisitions?|additions|investments? in|"
-                      r"expenditures?|paid|distributions?|redemptions?|retirements? of|contributions to)\b")
-_INFLOW = re.compile(r"\b(?:proceeds|collections?|issuances?|borrowings|receipts|excess tax benefits?|contributions from)\b")
-_CASH_TOTAL = re.compile(r"\bcash (?:provided|used|generated|flows? from|from)\b|\b(?:increase|decrease|change)s? in cash\b"
+_CASH_TOTAL = re.compile(r"\bcash (?:provided|used|generated|flows? from|from)\b|\b(?:increase|decrease|change)s?\)? in cash\b"
                          r"|\bnet (?:increase|decrease|change)\b|\bcash flows?\b")
 _MINORITY = re.compile(r"\b(?:noncontrolling|non controlling|minority) interests?\b")
 _CHANGE = re.compile(r"\b(?:increase|decrease|changes?)\b")
@@ -64,7 +62,7 @@ _CONTRA_EQUITY = re.compile(r"\btreasury\b|\bdeferred (?:stock )?compensation\b|
 _ASSET_WORDS = re.compile(r"\b(?:cash|receivables?|inventor(?:y|ies)|prepaid|investments?|property|equipment|goodwill|"
                           r"intangibles?|assets?|securities|deposits)\b")
 _LIABILITY_WORDS = re.compile(r"\b(?:payables?|accrued|debt|borrowings|liabilit(?:y|ies)|deferred revenues?|unearned|equity|"
-                              r"stock|capital|retained|deficit|comprehensive|noncontrolling|minority|paper|notes)\b")
+                              r"stock|capital|retained|deficit|comprehensive|noncontrolling|minority|paper|notes payable)\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,7 +120,7 @@ def meaning(label: str, headings: Sequence[str], where: Where) -> Meaning:
     hint = _TOKEN.search(" ".join(normalise(h) for h in [*headings, where.hint]))
     if hint is not None:
         return Meaning(balance=C if hint.group("credit") else D)
-    return _stock(text, None)  # an amount at a date or an average of one ("Client assets")
+    return Meaning(balance=_stock(text, None).balance)  # an average of an amount at a date ("Client assets")
 
 
 def balance_sheet_side(items: Sequence[LineItem], row: int) -> str | None:
@@ -153,9 +151,9 @@ def _flow(text: str, headings: Sequence[str]) -> Meaning:
 
 def _cash_flow(text: str, headings: Sequence[str], where: Where) -> Meaning:
     if not where.two_sided:
-        if _OUTFLOW.search(text):
+        if OUTFLOW.search(text):
             return Meaning(balance=C, strong=True)
-        if _INFLOW.search(text):
+        if INFLOW.search(text):
             return Meaning(balance=D, strong=True)
     change = _CHANGE.search(" ".join([text, *(normalise(h) for h in headings[:1])]))
     flow = _flow(text, ())
@@ -165,17 +163,18 @@ def _cash_flow(text: str, headings: Sequence[str], where: Where) -> Meaning:
 
 
 def _stock(text: str, side: str | None) -> Meaning:
+    """Assets debit, liabilities and equity credit; contra accounts the other way. The side of the
+    balance sheet decides, the words where the side is not known; both agreeing make it strong."""
     if _CONTRA_ASSET.search(text) and side != "claims":
         return Meaning(balance=C, strong=True)
     if _CONTRA_EQUITY.search(text) and side != "assets":
         return Meaning(balance=D, strong=True)
+    asset, claim = bool(_ASSET_WORDS.search(text)), bool(_LIABILITY_WORDS.search(text))
+    words = D if asset and not claim else C if claim and not asset else None
     if side is not None:
-        return Meaning(balance=D if side == "assets" else C)
-    if _LIABILITY_WORDS.search(text) and not re.search(r"\bassets?\b", text):
-        return Meaning(balance=C)
-    if _ASSET_WORDS.search(text):
-        return Meaning(balance=D)
-    return Meaning(balance=None)
+        balance = D if side == "assets" else C
+        return Meaning(balance=balance, strong=words is balance)
+    return Meaning(balance=words, strong=words is not None)
 
 
 @dataclass

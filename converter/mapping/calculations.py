@@ -12,7 +12,7 @@ column that does not add up).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,6 +37,7 @@ from converter.model import (
     Fact,
     ItemType,
     QName,
+    SourceSpan,
     Statement,
     StatementKind,
 )
@@ -105,7 +106,9 @@ class Calculations:
         excused = frozenset(context_of[rel.total.cells[k].span] for rel in self.relations[n] for k in rel.broken
                             if rel.total.cells[k].span in context_of)
         index = FactIndex(facts)
-        return _balanced(statement, self.summations(n, signs, index, excused), balances, index)
+        rows = {self.qnames[i]: s.item.span for i, s in enumerate(self.series) if s.statement == n}
+        return _balanced(self.summations(n, signs, index, excused), balances, index,
+                         lambda q: rows.get(q, statement.span))
 
 
 def broken_totals(statements: Sequence[Statement], relations: Sequence[Sequence[PrintedRelation]]) -> list[Diagnostic]:
@@ -179,8 +182,8 @@ def _mostly_negative(series: Sequence[Series], qnames: Sequence[QName], signs: S
     return {q for q, n in count.items() if n < 0}
 
 
-def _balanced(statement: Statement, summations: list[Summation], balances: dict[QName, Balance | None],
-              facts: FactIndex) -> tuple[list[Summation], list[Diagnostic]]:
+def _balanced(summations: list[Summation], balances: dict[QName, Balance | None], facts: FactIndex,
+              where: Callable[[QName], SourceSpan]) -> tuple[list[Summation], list[Diagnostic]]:
     """A statement's summations with the balances' weights: one that contradicts them is written the
     other way round where that holds (``T = A - B`` as ``A = T + B``), else left out; both are said
     (as info: the facts are right, a relationship between them is not written as printed)."""
@@ -191,16 +194,20 @@ def _balanced(statement: Statement, summations: list[Summation], balances: dict[
             out.append(summation)
             continue
         source, parts = summation
-        total = balances.get(source)
-        wrong = ", ".join(f"{q} ({b.value if (b := balances.get(q)) else '-'}, weight {w:+d})" for q, w in parts
+        wrong = ", ".join(f"{q} ({_balance(balances, q)}, weight {w:+d})" for q, w in parts
                           if conflicts([(source, ((q, w),))], balances))
-        said = f"{source} ({total.value if total else '-'}) is printed as a sum with {wrong}, which its balance contradicts"
+        said = f"{source} ({_balance(balances, source)}) is printed as a sum with {wrong}, which its balance contradicts"
         turned = inverted(summation, balances)
         if turned is not None and supported(turned, facts) and all(s != turned[0] for s, _ in summations):
             out.append(turned)
             diags.append(dx.info(dx.MAP_CALC_INVERTED, f"{said}; the relationship is written as a sum to {turned[0]}",
-                                 statement.span, concept=str(source)))
+                                 where(source), concept=str(source)))
         else:
             diags.append(dx.info(dx.MAP_CALC_BALANCE_CONFLICT, f"{said}; the calculation relationship is left out",
-                                 statement.span, concept=str(source)))
+                                 where(source), concept=str(source)))
     return out, diags
+
+
+def _balance(balances: dict[QName, Balance | None], qname: QName) -> str:
+    found = balances.get(qname)
+    return found.value if found is not None else "no balance"

@@ -24,16 +24,18 @@ _ITEM_TYPES = {
     UnitKind.PURE: ItemType.PURE,
     UnitKind.OTHER: ItemType.DECIMAL,
 }
-_ONE_SIDED = re.compile(
-    r"\b(?:expenses?|costs?|charges?|sales|revenues?|gains?|purchases?|expenditures?|depreciation|amortization"
-    r"|payments?|repurchases?|repayments?|acquisitions?|additions|proceeds|collections?|issuances?|dividends|"
-    r"distributions?|redemptions?|paid)\b")
-_GENERIC = re.compile(r"basic|diluted|basic and diluted|other|other net|net|total|subtotal|all other")
-_PER_SHARE = re.compile(r"\bper (?:\w+ ){0,2}share\b|\beps\b")
+_ONE_SIDED = re.compile(r"\b(?:expenses?|costs?|charges?|sales|revenues?|gains?|purchases?|expenditures?|depreciation|amortization)\b")
 _TWO_SIDED = re.compile(
     r"\((?:loss|losses|benefit|income|gain|expense|credit|deficit|used in|used for|decrease|increase)\)"
-    r"|\([^()]*\b(?:repayments?|payments?|purchases?|proceeds|issuances?|sales|used)\b[^()]*\)"
-    r"|[,\u2013\u2014-]\s*net\b(?! of\b)|^net\b|\bnet$|\bincome\b|\bearnings\b|\bprofit\b|\bchange\b|\bother\b")
+    r"|[,\u2013\u2014-]\s*net\b(?! of\b)|^net\b|\bnet$|\bincome\b|\bearnings\b|\bprofit\b|\bchanges?\b|\bother\b"
+    r"|\bincrease\b|\bdecrease\b")
+_BOTH_WAYS = re.compile(r"\([^()]*\b(?:repayments?|payments?|purchases?|proceeds|issuances?|sales|used)\b[^()]*\)")
+OUTFLOW = re.compile(r"\b(?:payments?|purchases?|(?:re)?purchased|repurchases?|repayments?|acquisitions?(?![- ]related)|additions|"
+                      r"expenditures?|paid|distributions?|dividends|redemptions?|investments? in)\b")
+INFLOW = re.compile(r"\b(?:proceeds|collections?|issuances?|receipts?)\b")
+INFLOW_TOO = re.compile(r"\b(?:proceeds|collections?|issuances?|receipts?|sales?|maturities|disposals?)\b")
+_GENERIC = re.compile(r"basic|diluted|basic and diluted|other|other net|net|total|subtotal|all other")
+_PER_SHARE = re.compile(r"\bper (?:\w+ ){0,2}share\b|\beps\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,8 +167,17 @@ def choose(line: LineContext) -> ConceptChoice:
 
 
 def is_two_sided(label: str) -> bool:
-    """Whether a label admits values of both signs ("income (loss)", "other, net")."""
+    """Whether a label admits values of both signs ("income (loss)", "other, net").
+
+    A cash flow in one direction ("Payments for ...", "Proceeds from ...", "Repayments of ...,
+    net") is one-sided; one that names both ("Purchases, sales and maturities of ...",
+    "Proceeds from (repayments of) ...") is two-sided.
+    """
     text = label.lower()
+    if _BOTH_WAYS.search(text) or (OUTFLOW.search(text) and INFLOW_TOO.search(text)):
+        return True
+    if OUTFLOW.search(text) or INFLOW.search(text):
+        return False
     return bool(_TWO_SIDED.search(text)) or not _ONE_SIDED.search(text)
 
 
