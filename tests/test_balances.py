@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from test_mapping import HEADER, calc, facts, release, report_of
 
-from converter.mapping.balances import Meaning, Where, meaning, reconcile
+from converter.mapping.balances import Meaning, Where, meaning
+from converter.mapping.reconcile import reconcile
 from converter.model import (
     Balance,
     ConversionResult,
@@ -179,3 +180,14 @@ def test_a_total_that_does_not_add_up_in_one_column_is_the_releases_own_inconsis
     assert [s.line for s in found[0].spans] == [13, 10, 11]  # the total, then its rows, in the column
     assert "410" in found[0].message and "400" in found[0].message
     assert calc(result)["GrossProfit"] == {"NetSales": 1, "CostOfSales": -1}  # kept: the validator reports it too
+
+
+def test_a_row_in_millions_is_no_part_of_a_total_in_billions() -> None:
+    result = release("""\
+    Client deposits (in billions)                $  114.3    $  113.1
+    Client margin balances (in billions)             30.0        29.6
+    Order routing revenue (in millions)          $    129    $    117
+                                                 ---------   ---------
+         Client balances (in billions)           $  144.3    $  142.7
+    """)
+    assert calc(result)["ClientBalances"] == {"ClientDeposits": 1, "ClientMarginBalances": 1}

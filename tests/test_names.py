@@ -44,6 +44,9 @@ def test_a_long_qualifier_is_shortened_never_the_name() -> None:
     name = qualified_name("Changes in assets and liabilities, net of acquisitions and divestitures:",
                           "AccruedWagesSalariesAndEmployeeBenefits")
     assert name == "ChangesInAssetsAndLiabilitiesAccruedWagesSalariesAndEmployeeBenefits"
+    long = "ExcessTaxBenefitsOnExerciseOfStockOptionsAndVestingOfRestrictedStockBasedAwards"
+    assert qualified_name("Cash flows from financing activities:", long).endswith(long)
+    assert qualified_name("Cash flows from financing activities:", long) != long
     assert qualified_name("Corporate Items and Eliminations", "CorporateItemsAndEliminations") == "CorporateItemsAndEliminations"
 
 

@@ -18,24 +18,17 @@ from decimal import Decimal
 
 from converter import diagnostics as dx
 from converter.mapping.arithmetic import Key, find_relations
-from converter.mapping.balances import (
-    Meaning,
-    Reconciled,
-    Where,
-    balance_sheet_side,
-    conflicts,
-    inverted,
-    meaning,
-    reconcile,
-)
+from converter.mapping.balances import Meaning, Where, balance_sheet_side, meaning
 from converter.mapping.calc_check import FactIndex, Summation, supported
 from converter.mapping.concepts import ConceptChoice, LineContext
+from converter.mapping.reconcile import Reconciled, conflicts, inverted, reconcile
 from converter.mapping.series import Series
 from converter.model import (
     Balance,
     Diagnostic,
     Fact,
     ItemType,
+    LineItem,
     QName,
     SourceSpan,
     Statement,
@@ -159,11 +152,20 @@ def _meanings(
             where = Where(kind=st.kind, instant=choice.period_type == "instant", total=s.is_total,
                           two_sided=choice.two_sided, side=side, cash_flow=_is_cash_flow(st),
                           hint=" ".join([st.title, *(c.header for c in st.columns if c.index in {k[1] for k in s.cells})]))
-            found = meaning(lines[i].label, s.headings, where)
+            found = meaning(lines[i].label, (*s.headings, *_outline(st, s.item)), where)
         known = out.get(qnames[i])
         if known is None or (not (known.strong or known.ruled_out) and (found.strong or found.ruled_out or known.balance is None)):
             out[qnames[i]] = found
     return out
+
+
+def _outline(statement: Statement, item: LineItem) -> tuple[str, ...]:
+    """The label of the nearest row above ``item`` printed further out (a total its rows follow,
+    "TOTAL REVENUES" over "Cloud services"), as a hint where ``item`` has no heading."""
+    if item.parent is not None:
+        return ()
+    above = [i for i in statement.items if i.row < item.row and i.level < item.level]
+    return (above[-1].label,) if above else ()
 
 
 def _is_cash_flow(statement: Statement) -> bool:

@@ -174,7 +174,8 @@ def is_two_sided(label: str) -> bool:
     "Proceeds from (repayments of) ...") is two-sided.
     """
     text = label.lower()
-    if _BOTH_WAYS.search(text) or (OUTFLOW.search(text) and INFLOW_TOO.search(text)):
+    outside = re.sub(r"\([^()]*\)", " ", text)
+    if _BOTH_WAYS.search(text) or (OUTFLOW.search(outside) and INFLOW_TOO.search(outside)):
         return True
     if OUTFLOW.search(text) or INFLOW.search(text):
         return False

@@ -102,11 +102,12 @@ def concept_name(label: str, *, limit: int = LIMIT) -> str:
     return camel(undouble(name_text(label)), limit=limit)
 
 
-def qualified_name(qualifier: str, name: str, *, limit: int = LIMIT) -> str:
+def qualified_name(qualifier: str, name: str, *, limit: int = LIMIT + 20) -> str:
     """``name`` qualified by a heading or title; a long qualifier is shortened, never the name.
 
-    The qualifier is tried whole, then up to its first comma, then with ever fewer words; a
-    qualifier that the name already starts with (or that ends with the name) adds nothing.
+    The qualifier is tried up to its first comma (what follows qualifies the heading, not the
+    line item), then whole, then with ever fewer words; a qualifier that the name already starts
+    with (or that ends with the name) adds nothing.
     """
     for text in _shorter(qualifier_text(qualifier)):
         short = camel(undouble(text), limit=limit)
@@ -119,11 +120,11 @@ def qualified_name(qualifier: str, name: str, *, limit: int = LIMIT) -> str:
 
 
 def _shorter(text: str) -> list[str]:
-    """A qualifier and its shorter forms, longest first: whole, up to the first comma, fewer words."""
+    """A qualifier's forms: up to the first comma, whole, then with ever fewer words."""
     head = _tidy(re.split(r"[,;(]", text, maxsplit=1)[0])
     words = head.split()
     content = [i for i, w in enumerate(words) if w.lower() not in _SMALL]
-    forms = [text, head, *(_tidy(" ".join(words[: i + 1])) for i in reversed(content[:_QUALIFIER_WORDS]))]
+    forms = [head, text, *(_tidy(" ".join(words[: i + 1])) for i in reversed(content[:_QUALIFIER_WORDS]))]
     return [f for f in dict.fromkeys(forms) if f]
 
 
