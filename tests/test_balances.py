@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from test_mapping import HEADER, calc, facts, release, report_of
-
 from converter.mapping.balances import Meaning, Where, meaning
 from converter.mapping.reconcile import reconcile
 from converter.model import (
@@ -16,6 +14,7 @@ from converter.model import (
     QName,
     StatementKind,
 )
+from test_mapping import HEADER, calc, facts, release, report_of
 
 BALANCE_SHEET = HEADER.replace("CONSOLIDATED STATEMENTS OF OPERATIONS", "    CONSOLIDATED BALANCE SHEETS     ").replace(
     "QUARTER ENDED", " DECEMBER 31, ").replace("DECEMBER 31\n", "            \n")

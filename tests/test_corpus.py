@@ -104,7 +104,7 @@ def test_every_fact_is_printed_in_the_release(name: str, corpus: Path, converted
 
 
 @pytest.mark.parametrize("name", RELEASES)
-def test_no_calculation_weight_contradicts_the_balances(name: str, corpus: Path, converted: dict,
+def test_no_calculation_weight_contradicts_the_balances(name: str, corpus: Path, converted: Converted,
                                                         tmp_path_factory: pytest.TempPathFactory) -> None:
     result, _ = _convert(name, converted, tmp_path_factory)
     assert [d.render() for d in result.diagnostics if "5.1.1.2" in d.code] == []
@@ -129,7 +129,7 @@ NO_BALANCE_YET = {
 
 
 @pytest.mark.parametrize("name", _marked(RELEASES, NO_BALANCE_YET))
-def test_every_monetary_concept_of_a_statement_has_a_balance(name: str, corpus: Path, converted: dict,
+def test_every_monetary_concept_of_a_statement_has_a_balance(name: str, corpus: Path, converted: Converted,
                                                              tmp_path_factory: pytest.TempPathFactory) -> None:
     """Income statements, balance sheets and cash flows; net cash and net change lines, and totals
     that add debits and credits alike, carry none by rule (as in US-GAAP)."""

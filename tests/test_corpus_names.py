@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 
+from conftest import CORPUS
 from converter.model import ConceptRole
 from converter.pipeline import ConvertOptions, convert
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from test_mapping import HEADER, release, report_of
 
 from converter.mapping.labels import display_case
 from converter.mapping.names import (
@@ -13,6 +12,7 @@ from converter.mapping.names import (
     undouble,
 )
 from converter.model import ConceptRole, LabelRole
+from test_mapping import HEADER, release, report_of
 
 
 @pytest.mark.parametrize(("label", "name"), [
