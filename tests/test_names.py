@@ -120,3 +120,14 @@ def test_an_unlabelled_total_is_named_after_what_it_sums() -> None:
     """)
     totals = {f.concept.local for f in report_of(result).facts if f.value in {400000, 370000}}
     assert totals == {"OperatingExpenses"}
+
+
+def test_one_label_twice_in_a_statement_without_heading_is_numbered_never_doubled() -> None:
+    result = release("""\
+    Net sales                                    $  1,000    $    900
+    Income before income taxes                        100          90
+    Net sales                                         400         300
+    Income before income taxes                         40          30
+    """)
+    names = sorted({f.concept.local for f in report_of(result).facts if "Income" in f.concept.local})
+    assert names == ["IncomeLossBeforeIncomeTaxes", "IncomeLossBeforeIncomeTaxes2"], names

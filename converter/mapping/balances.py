@@ -40,7 +40,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], Balance], ...] = tuple((re.compile(p), b)
     (r"(?<!pre )\btax(?:es)?\b", D),
     (r"\bsales and marketing\b|\bselling\b|\bgeneral and administrative\b|\bresearch and development\b", D),
 ))
-_CREDIT_WORDS = r"revenues?|sales|income|profits?|earnings|gains?|ebitda|ebit|margin|benefits?|commissions|fees|royalt(?:y|ies)"
+_CREDIT_WORDS = r"revenues?|rev|sales|income|profits?|earnings|gains?|ebitda|ebit|margin|benefits?|commissions|fees|royalt(?:y|ies)"
 _DEBIT_WORDS = (r"costs?|expenses?|expenditures?|loss(?:es)?|charges?|depreciation|amortization|impairments?|"
                 r"write (?:downs?|offs?)|provisions?|restructuring|compensation|salaries|wages|advertising|occupancy|"
                 r"dividends|severance")

@@ -90,9 +90,10 @@ def distinguish(
 
 
 def _alternatives(s: Series, choice: ConceptChoice, why: str, title: str) -> Iterator[ConceptChoice]:
-    """Concepts to try for a row that conflicts with ``choice``: qualified, then numbered."""
+    """Concepts to try for a row that conflicts with ``choice``: qualified, then numbered. A row
+    that conflicts in its own statement is qualified by its heading only (the title is the same)."""
     heading = s.headings[0] if s.headings else ""
-    qualifiers = [heading, title] if why == "here" else [title, heading] if why == "there" else [heading or title]
+    qualifiers = [heading] if why == "here" else [title, heading] if why == "there" else [heading or title]
     tried: list[ConceptChoice] = []
     for qualifier in dict.fromkeys(q for q in qualifiers if q):
         local = qualified_name(qualifier, choice.local)
