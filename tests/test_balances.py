@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from converter.mapping.balances import Meaning, Where, meaning
-from converter.mapping.reconcile import reconcile
+from converter.mapping.reconcile import conflicts, inverted, reconcile
 from converter.model import (
     Balance,
     ConversionResult,
@@ -127,9 +127,10 @@ def test_a_difference_of_credits_is_written_as_a_sum_and_said() -> None:
 
 def test_a_sum_that_contradicts_the_balances_is_left_out_and_reported() -> None:
     q = {n: QName("urn:x", "x", n) for n in ("Total", "Sales", "Fees", "Returns")}
-    found = reconcile([(q["Total"], ((q["Sales"], 1), (q["Fees"], 1), (q["Returns"], -1)))],
-                      {n: Meaning(balance=Balance.CREDIT, strong=True) for n in q.values()}, set(), set())
-    assert found.conflicts and found.balances[q["Total"]] is Balance.CREDIT
+    summations = [(q["Total"], ((q["Sales"], 1), (q["Fees"], 1), (q["Returns"], -1)))]
+    found = reconcile(summations, {n: Meaning(balance=Balance.CREDIT, strong=True) for n in q.values()}, set(), set())
+    assert conflicts(summations, found.balances) == summations and found.balances[q["Total"]] is Balance.CREDIT
+    assert inverted(summations[0], found.balances) is None  # two parts added: no one part to write it as a sum to
     result = release("""\
     Product sales                                $  1,000    $    900
     Service fees                                      100         100

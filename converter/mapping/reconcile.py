@@ -26,12 +26,10 @@ class Reconciled:
     Attributes:
         balances: A balance (or None) for every monetary concept.
         flipped: Concepts whose facts take the opposite of their printed sign.
-        conflicts: Summations that contradict the balances (to be left out and reported).
     """
 
     balances: dict[QName, Balance | None] = field(default_factory=dict)
     flipped: set[QName] = field(default_factory=set)
-    conflicts: list[Summation] = field(default_factory=list)
 
 
 def reconcile(summations: Sequence[Summation], meanings: dict[QName, Meaning], flexible: set[QName],
@@ -67,7 +65,6 @@ def reconcile(summations: Sequence[Summation], meanings: dict[QName, Meaning], f
             _propagate_all(out, summations, meanings)
     for qname in meanings:
         out.balances.setdefault(qname, None)
-    out.conflicts = conflicts(summations, out.balances, out.flipped)
     return out
 
 
@@ -86,13 +83,11 @@ def _without_mixed_totals(summations: Sequence[Summation], meanings: dict[QName,
     return meanings
 
 
-def conflicts(summations: Sequence[Summation], balances: dict[QName, Balance | None],
-              flipped: set[QName] | frozenset[QName] = frozenset()) -> list[Summation]:
-    """The summations with a part whose balance and weight contradict the total's balance
-    (``xbrl.5.1.1.2``), the weights taken with the concepts of ``flipped`` turned."""
+def conflicts(summations: Sequence[Summation], balances: dict[QName, Balance | None]) -> list[Summation]:
+    """The summations with a part whose balance and weight contradict the total's balance (``xbrl.5.1.1.2``)."""
     return [
         (source, parts) for source, parts in summations
-        if any(_contradicts(balances.get(source), balances.get(t), w * _sign(flipped, source, t)) for t, w in parts)
+        if any(_contradicts(balances.get(source), balances.get(t), w) for t, w in parts)
     ]
 
 
