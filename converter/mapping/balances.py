@@ -55,9 +55,9 @@ _CONTRA_ASSET = re.compile(r"^(?:less )?(?:accumulated (?:depreciation|amortizat
 _CONTRA_EQUITY = re.compile(r"\btreasury\b|\bdeferred (?:stock )?compensation\b|\bunearned compensation\b|\besop\b"
                             r"|\breceivables? from (?:stockholders|shareholders|officers)\b")
 _ASSET_WORDS = re.compile(r"\b(?:cash|receivables?|inventor(?:y|ies)|prepaid|investments?|property|equipment|goodwill|"
-                          r"intangibles?|assets?|securities|deposits)\b")
+                          r"intangibles?|assets?|securities|deposits|debit balances?|margin (?:loans|balances?))\b")
 _LIABILITY_WORDS = re.compile(r"\b(?:payables?|accrued|debt|borrowings|liabilit(?:y|ies)|deferred revenues?|unearned|equity|"
-                              r"stock|capital|retained|deficit|comprehensive|noncontrolling|minority|paper|notes payable)\b")
+                              r"stock|capital|retained|deficit|comprehensive|noncontrolling|minority|paper|notes payable|credit balances?)\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,7 +115,8 @@ def meaning(label: str, headings: Sequence[str], where: Where) -> Meaning:
     hint = _TOKEN.search(" ".join(normalise(h) for h in [*headings, where.hint]))
     if hint is not None:
         return Meaning(balance=C if hint.group("credit") else D)
-    return Meaning(balance=_stock(text, None).balance)  # an average of an amount at a date ("Client assets")
+    amount = " ".join([text, *(normalise(h) for h in headings)])
+    return Meaning(balance=_stock(amount, None).balance)  # an average of an amount at a date ("Client assets")
 
 
 def balance_sheet_side(items: Sequence[LineItem], row: int) -> str | None:

@@ -30,6 +30,7 @@ from converter.model import (
     ItemType,
     LineItem,
     QName,
+    RowRole,
     SourceSpan,
     Statement,
     StatementKind,
@@ -160,12 +161,14 @@ def _meanings(
 
 
 def _outline(statement: Statement, item: LineItem) -> tuple[str, ...]:
-    """The label of the nearest row above ``item`` printed further out (a total its rows follow,
-    "TOTAL REVENUES" over "Cloud services"), as a hint where ``item`` has no heading."""
+    """Hints where ``item`` has no heading: the nearest row above it printed further out (a
+    total its rows follow, "TOTAL REVENUES" over "Cloud services") and the nearest heading above."""
     if item.parent is not None:
         return ()
-    above = [i for i in statement.items if i.row < item.row and i.level < item.level]
-    return (above[-1].label,) if above else ()
+    above = [i for i in statement.items if i.row < item.row]
+    outer = [i.label for i in above if i.level < item.level][-1:]
+    heading = [i.label for i in above if i.role is RowRole.HEADING][-1:]
+    return (*outer, *heading)
 
 
 def _is_cash_flow(statement: Statement) -> bool:
