@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from converter.mapping.labels import display_case
@@ -131,3 +133,15 @@ def test_one_label_twice_in_a_statement_without_heading_is_numbered_never_double
     """)
     names = sorted({f.concept.local for f in report_of(result).facts if "Income" in f.concept.local})
     assert names == ["IncomeLossBeforeIncomeTaxes", "IncomeLossBeforeIncomeTaxes2"], names
+
+
+def test_a_table_printed_twice_takes_the_same_concepts() -> None:
+    body = """\
+    Net sales                                    $  1,000    $    900
+    Special items                                     100          90
+    Net sales                                         400         300
+    Special items                                      40          30
+    """
+    result = release(body + "\n" + HEADER.replace("OPERATIONS", "EARNINGS  ") + textwrap.dedent(body))
+    names = sorted({f.concept.local for f in report_of(result).facts if "Special" in f.concept.local})
+    assert names == ["SpecialItems", "SpecialItems2"], names

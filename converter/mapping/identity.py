@@ -15,7 +15,7 @@ and the difference is reported as the release's own inconsistency.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -52,6 +52,11 @@ class _Known:
             return "there"  # most differ: a small figure may agree by chance
         return None
 
+    def agrees(self, qname: QName, mine: dict[Key, Decimal]) -> bool:
+        """Whether ``qname`` already holds one of these figures, not zero, under the same key."""
+        seen = self.figures.get(qname, {})
+        return any(value and k in seen and seen[k][0] == value for k, value in mine.items())
+
     def add(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Decimal], statement: int) -> None:
         self.kinds.setdefault(qname, kind)
         target = self.figures.setdefault(qname, {})
@@ -70,9 +75,9 @@ def distinguish(
 ) -> None:
     """Give rows that only share a label with another line item concepts of their own (in place).
 
-    A row whose figures conflict with its concept's is qualified by its heading (a conflict in its
-    own statement) or its statement's title (elsewhere); a qualified concept that already exists
-    is taken when the row's figures agree with it, and a numbered variant is made only when no
+    A row whose figures conflict with its concept's takes a concept already met that holds its
+    figures (the same table printed twice), else one qualified by its heading (a conflict in its
+    own statement) or its statement's title (elsewhere); a numbered variant is made only when no
     qualified concept fits.
     """
     known = _Known()
@@ -82,27 +87,65 @@ def distinguish(
         kind = (choices[i].period_type, choices[i].item_type)
         why = known.conflict(qnames[i], kind, mine, s.statement)
         if why is not None:
-            for choice in _alternatives(s, choices[i], why, titles[s.statement]):
-                if known.conflict(make_qname(choice), kind, mine, s.statement) is None:
-                    choices[i], qnames[i] = choice, make_qname(choice)
-                    break
+            row = _Row(kind=kind, figures=mine, statement=s.statement)
+            choices[i] = _pick(known, row, choices[i], _qualified(s, choices[i], why, titles[s.statement]), make_qname)
+            qnames[i] = make_qname(choices[i])
         known.add(qnames[i], kind, mine, s.statement)
 
 
-def _alternatives(s: Series, choice: ConceptChoice, why: str, title: str) -> Iterator[ConceptChoice]:
-    """Concepts to try for a row that conflicts with ``choice``: qualified, then numbered. A row
-    that conflicts in its own statement is qualified by its heading only (the title is the same)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Row:
+    """A row's figures by key, with its concept kind and statement."""
+
+    kind: tuple[str, object]
+    figures: dict[Key, Decimal]
+    statement: int
+
+
+def _pick(known: _Known, row: _Row, choice: ConceptChoice, qualified: Sequence[ConceptChoice],
+          make_qname: Callable[[ConceptChoice], QName]) -> ConceptChoice:
+    """The concept for a row that conflicts with ``choice``: one already met whose figures it
+    repeats (a table printed twice), else the first qualified one that fits, else a numbered one."""
+
+    def fits(candidate: ConceptChoice) -> bool:
+        return known.conflict(make_qname(candidate), row.kind, row.figures, row.statement) is None
+
+    def agrees(candidate: ConceptChoice) -> bool:
+        return known.agrees(make_qname(candidate), row.figures)
+
+    existing = [c for base in (choice, *qualified) for c in _numbered(base, lambda c: make_qname(c) in known.kinds)]
+    for candidate in (*existing, *qualified):
+        if make_qname(candidate) in known.kinds and fits(candidate) and agrees(candidate):
+            return candidate
+    for candidate in qualified:
+        if fits(candidate):
+            return candidate
+    first = qualified[0] if qualified else replace(choice, base=None)
+    n = 2
+    while not fits(numbered := replace(first, local=f"{first.local}{n}", label=f"{first.label} ({n})")):
+        n += 1
+    return numbered
+
+
+def _numbered(base: ConceptChoice, exists: Callable[[ConceptChoice], bool]) -> list[ConceptChoice]:
+    """``base`` and its numbered variants that exist so far (``Fiscal``, ``Fiscal2``, ...)."""
+    out = [base]
+    n = 2
+    while exists(variant := replace(base, local=f"{base.local}{n}", label=f"{base.label} ({n})", base=None)):
+        out.append(variant)
+        n += 1
+    return out
+
+
+def _qualified(s: Series, choice: ConceptChoice, why: str, title: str) -> list[ConceptChoice]:
+    """``choice`` qualified by the row's heading (a conflict in its own statement, whose title is the
+    same) or by its statement's title, then heading (a conflict elsewhere)."""
     heading = s.headings[0] if s.headings else ""
     qualifiers = [heading] if why == "here" else [title, heading] if why == "there" else [heading or title]
-    tried: list[ConceptChoice] = []
+    out: list[ConceptChoice] = []
     for qualifier in dict.fromkeys(q for q in qualifiers if q):
         local = qualified_name(qualifier, choice.local)
         if local != choice.local:
             label = f"{display_case(qualifier_text(qualifier))} {choice.label}"
-            tried.append(replace(choice, local=local, label=label, balance=None, base=None))
-            yield tried[-1]
-    first = tried[0] if tried else replace(choice, base=None)
-    n = 2
-    while True:
-        yield replace(first, local=f"{first.local}{n}", label=f"{first.label} ({n})")
-        n += 1
+            out.append(replace(choice, local=local, label=label, balance=None, base=None))
+    return out
