@@ -38,6 +38,9 @@ PARSE_COLUMN_PERCENT = "parse.column.percent"  # a % change or % column: not fac
 # Mapping to the taxonomy.
 MAP_DUPLICATE_INCONSISTENT = "map.duplicate.inconsistent"
 MAP_CALC_DERIVED = "map.calc.derived"
+MAP_CALC_BALANCE_CONFLICT = "map.calc.balance-conflict"  # a printed sum whose weights contradict the balances
+MAP_CALC_INCONSISTENT_TOTAL = "map.calc.inconsistent-total"  # a total its rows add up to in every column but one
+MAP_CALC_INVERTED = "map.calc.inverted"  # such a sum written the other way round (T = A - B as A = T + B)
 MAP_ROW_SKIPPED = "map.row.skipped"
 MAP_NO_FACTS = "map.no-facts"
 MAP_ENTITY_UNNAMED = "map.entity.unnamed"  # no company name found in the release: the entity's name is a fallback

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("XBRLIFY_CORPUS") or ROOT.parent / "shared" / "corpus")  # a worktree elsewhere: set it
 LEXINGTON = ROOT / "examples" / "lexington-2004q4-ex99-1.txt"
 
 

@@ -30,8 +30,6 @@ RENDERED = sorted(n for n in FACT_FILES if (CORPUS / f"{n}.htm").is_file()) if C
 # Renderings that fail for reasons outside the text reader, each removed in the commit that fixes it.
 NOT_YET_READ = {
     **{name: f"as for the HTML original: {why}" for name, why in NOT_YET_FOUND.items()},
-    "apple-2011q1-ex99-1": "without the HTML's cell borders 'Gross margin' is no total, and the mapping infers a "
-                           "calculation from the figures that contradicts the balances (xbrl.5.1.1.2 errors)",
 }
 
 

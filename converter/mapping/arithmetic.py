@@ -3,9 +3,12 @@
 Calculation relationships are derived from the numbers themselves, never assumed from labels: a
 total row (under a rule, or labelled "Total") is tried as the sum of the rows since the previous
 total (with or without that previous total, the running-total layout of an income statement),
-and then as the sum of two or three earlier rows, with weights +1/-1 on the *printed* figures.
+and then as the sum of two or three earlier rows, with weights +1/-1 on the *printed* figures
+(rows of its kind and printed in its scale).
 A relationship is kept only when it holds in every column, within the rounding that Calc 1.1's
-round-to-nearest rule allows.
+round-to-nearest rule allows; one that a total's own rows support in every column but one, with
+the only weights that fit those columns, is kept as the release's own inconsistency (``broken``:
+the total is printed with a figure its rows do not add up to).
 """
 
 from __future__ import annotations
@@ -43,10 +46,11 @@ class Line:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Relation:
-    """``total`` equals the sum of ``parts`` with printed weights (+1 / -1)."""
+    """``total`` equals the sum of ``parts`` with printed weights (+1 / -1), except at ``broken``."""
 
     total: int
     parts: tuple[tuple[int, int], ...]
+    broken: tuple[Key, ...] = ()
 
 
 def find_relations(lines: Sequence[Line]) -> list[Relation]:
@@ -60,9 +64,9 @@ def find_relations(lines: Sequence[Line]) -> list[Relation]:
                 earlier.setdefault(line.kind, []).append(line)
             continue
         start = 0 if previous_total is None else previous_total + 1
-        block = [c for c in lines[start:k] if c.kind == line.kind]
+        block = [c for c in lines[start:k] if _summable(c, line)]
         options: list[list[Line]] = []
-        if previous_total is not None and lines[previous_total].kind == line.kind:
+        if previous_total is not None and _summable(lines[previous_total], line):
             options.append([lines[previous_total], *block])
         options.append(block)
         found = _first_fit(line, options)
@@ -70,9 +74,26 @@ def find_relations(lines: Sequence[Line]) -> list[Relation]:
             found = _subset_fit(line, earlier.get(line.kind, []))
         if found is not None:
             relations.append(Relation(total=line.id, parts=found))
+        elif len(block) == sum(1 for c in lines[start:k] if c.kind == line.kind):  # no row of its kind left aside
+            relations.extend(_near_fit(line, options))
         earlier.setdefault(line.kind, []).append(line)
         previous_total = k
     return relations
+
+
+def _summable(part: Line, total: Line) -> bool:
+    """Lines of the total's kind, printed in its scale: a row in millions is never a part of a
+    total in billions, whose rounding alone would hide it."""
+    if part.kind != total.kind:
+        return False
+    mine, theirs = _rounding(part), _rounding(total)
+    return mine is None or theirs is None or Decimal("0.01") < mine / theirs < 100
+
+
+def _rounding(line: Line) -> Decimal | None:
+    """The coarsest rounding of a line's printed figures (nil cells say nothing of it)."""
+    units = [line.half_units[k] for k, v in line.values.items() if v != 0 and k in line.half_units]
+    return max(units) if units else None
 
 
 def _is_group(line: Line) -> bool:
@@ -90,13 +111,44 @@ def _first_fit(total: Line, options: Sequence[Sequence[Line]]) -> tuple[tuple[in
     return None
 
 
+def _near_fit(total: Line, options: Sequence[Sequence[Line]]) -> list[Relation]:
+    """The rows above a total that add up to it in every column but one, with the only weights
+    that fit those columns: the total is printed wrong in that column (at most one relation)."""
+    for parts in options:
+        if len(parts) < 2 or not _covers(total, parts):
+            continue
+        candidate = _Sum(total, parts)
+        if len(candidate.rows) < 2 or candidate.used < 2:
+            continue
+        for broken in range(len(candidate.rows)):
+            held = [row for k, row in enumerate(candidate.rows) if k != broken]
+            if not all(value != 0 for value, _, _ in held):
+                continue
+            fits = [ws for ws in _weightings(len(parts)) if all(_within(row, ws) for row in held)]
+            if len(fits) == 1 and not _within(candidate.rows[broken], fits[0]):
+                key = list(total.values)[broken]
+                return [Relation(total=total.id, parts=tuple((p.id, w) for p, w in zip(parts, fits[0])), broken=(key,))]
+    return []
+
+
+_Row = tuple[Decimal, tuple[Decimal, ...], Decimal]  # a total's figure, its parts' figures, the rounding slack
+
+
+def _computed(row: _Row, weights: Sequence[int]) -> Decimal:
+    return sum((w * f for f, w in zip(row[1], weights)), _ZERO)
+
+
+def _within(row: _Row, weights: Sequence[int]) -> bool:
+    return abs(_computed(row, weights) - row[0]) <= row[2]
+
+
 def _subset_fit(total: Line, earlier: Sequence[Line]) -> tuple[tuple[int, int], ...] | None:
     """Two or three of the last six earlier lines (of the total's kind, with figures wherever the
     total has one) that sum to it."""
     keys = total.values.keys()
     candidates: list[Line] = []
     for c in reversed(earlier):  # from the nearest back, so long statements stay linear
-        if c.kind == total.kind and keys <= c.values.keys():
+        if _summable(c, total) and keys <= c.values.keys():
             candidates.append(c)
             if len(candidates) == 6:
                 break
@@ -141,13 +193,13 @@ class _Sum:
         self.used = sum(1 for p in parts if any(v != 0 for v in p.values.values()))
 
     def holds(self, weights: Sequence[int]) -> bool:
-        """Whether the total is the weighted sum in every key, with at least two nonzero parts."""
+        """Whether the total is the weighted sum in every key, with at least two nonzero parts and
+        one key where both the total and the sum are nonzero (parts that cancel out explain no total)."""
         if self.used < 2:
             return False
         nonzero = False
-        for value, figures, slack in self.rows:
-            computed = sum((w * f for f, w in zip(figures, weights)), _ZERO)
-            if abs(computed - value) > slack:
+        for row in self.rows:
+            if not _within(row, weights):
                 return False
-            nonzero = nonzero or value != 0 or computed != 0
+            nonzero = nonzero or (row[0] != 0 and _computed(row, weights) != 0)
         return nonzero

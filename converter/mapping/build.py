@@ -5,23 +5,23 @@ Steps, each in its own module:
  2. ``concepts``    a concept per series (base concept by label, else extension) and members;
  3. ``arithmetic``  totals the printed figures support, with printed weights;
  4. ``signs``       the sign each series' figures take as facts;
- 5. here            contexts, units, facts, duplicate checks;
- 6. ``linkbase``    the extension taxonomy with presentation, calculation and definition links.
+ 5. ``calculations`` balances from meaning and arithmetic, the relationships to write;
+ 6. here            contexts, units, facts, duplicate checks;
+ 7. ``linkbase``    the extension taxonomy with presentation, calculation and definition links.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from converter import diagnostics as dx
 from converter.mapping import contexts as cx
-from converter.mapping.arithmetic import Relation, find_relations
 from converter.mapping.breakdowns import fold_member_rows
-from converter.mapping.calc_check import FactIndex, Summation, supported
-from converter.mapping.concepts import LineContext, choose
+from converter.mapping.calculations import Calculations, broken_totals, printed_relations
+from converter.mapping.concepts import LineContext, choose, unlabelled
 from converter.mapping.identity import distinguish
 from converter.mapping.labels import camel
 from converter.mapping.linkbase import MappedStatement, build_taxonomy
@@ -33,6 +33,7 @@ from converter.model import (
     Diagnostic,
     Entity,
     Fact,
+    ItemType,
     Period,
     QName,
     Report,
@@ -67,7 +68,8 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     period_end = max(c.period.end for st in statements for c in st.columns if c.period is not None)
     prefix = cx.prefix_for(ent.name)
     namespace = f"{ns.EXTENSION_BASE}/{cx.slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
-    choices = [choose(_line_context(statements, s)) for s in series]
+    lines = [_line_context(statements, s) for s in series]
+    choices = [choose(line) for line in lines]
     qnames = [c.qname(namespace, prefix) for c in choices]
     folded = fold_member_rows(series, qnames, {n for n, st in enumerate(statements) if st.member})
     for i, (j, _) in folded.items():
@@ -79,23 +81,28 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
                 lambda choice: choice.qname(namespace, prefix))
     signs = decide_signs(series, order, lambda i: choices[i].two_sided,
                          lambda i: {k: (qnames[i], *v) for k, v in identities[i].items()})
-    relations = _relations(statements, series)
+    relations = printed_relations(statements, series)
+    calc = Calculations(series=series, qnames=qnames, relations=relations)
+    settled = calc.settle_balances(statements, order, lines, choices, signs)
+    signs = [-sign if qnames[i] in settled.flipped else sign for i, sign in enumerate(signs)]
+    choices = [c if c.base is not None or c.item_type is not ItemType.MONETARY else replace(c, balance=settled.balances.get(qnames[i]))
+               for i, c in enumerate(choices)]
     facts, contexts, units = _facts(statements, series, qnames, signs, members, ent)
     facts, found = _apart(facts)
     diags.extend(found)
     used = {f.context_id for f in facts}
     contexts = [c for c in contexts if c.id in used]
     diags.extend(_duplicates(facts))
-    index = {id(s): i for i, s in enumerate(series)}
-    fact_index = FactIndex(facts)
-    mapped = [
-        MappedStatement(
+    diags.extend(broken_totals(statements, relations))
+    mapped = []
+    for n, st in enumerate(statements):
+        summations, found = calc.written(n, st, signs, settled.balances, facts)
+        diags.extend(found)
+        mapped.append(MappedStatement(
             statement=st,
             series=[(s, choices[i], qnames[i], signs[i]) for i, s in enumerate(series) if s.statement == n],
-            calculation=_summations(relations[n], index, qnames, signs, fact_index),
-        )
-        for n, st in enumerate(statements)
-    ]
+            calculation=summations,
+        ))
     taxonomy = build_taxonomy(mapped, members, prefix=prefix, namespace=namespace, name=f"{prefix}-{period_end:%Y%m%d}")
     report = Report(
         taxonomy=taxonomy, entity=ent,
@@ -172,7 +179,8 @@ def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
     if s.balance_at is not None:
         return LineContext(label=s.balance_label, unit=s.unit, headings=s.headings, instant=True)
     instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in {k[1] for k in s.cells})
-    return LineContext(label=s.label, unit=s.unit, headings=s.headings, instant=instant)
+    label = s.label or unlabelled(st.items, s.item.row)
+    return LineContext(label=label, unit=s.unit, headings=s.headings, instant=instant)
 
 
 def _column_member(statement: Statement, column: int) -> str:
@@ -190,42 +198,6 @@ def _period(statement: Statement, column: int, series: Series | None = None) -> 
     if at is None or period.start is None:
         return period
     return Period(end=period.start - dt.timedelta(days=1)) if at == "start" else Period(end=period.end)
-
-
-def _relations(statements: Sequence[Statement], series: Sequence[Series]) -> list[list[tuple[Series, tuple[tuple[Series, int], ...]]]]:
-    """Per statement: (total series, ((part series, printed weight), ...))."""
-    out: list[list[tuple[Series, tuple[tuple[Series, int], ...]]]] = [[] for _ in statements]
-    for n in range(len(statements)):
-        own = [s for s in series if s.statement == n]
-        found: list[Relation] = find_relations([s.line(k) for k, s in enumerate(own)])
-        for rel in found:
-            out[n].append((own[rel.total], tuple((own[p], w) for p, w in rel.parts)))
-    return out
-
-
-def _summations(
-    relations: Sequence[tuple[Series, tuple[tuple[Series, int], ...]]],
-    index: dict[int, int],
-    qnames: Sequence[QName],
-    signs: Sequence[int],
-    facts: FactIndex,
-) -> list[Summation]:
-    """Relations in concept terms: weight = printed weight x sign of total x sign of part.
-
-    One summation per total concept in a statement; relations that some context of the report
-    contradicts are left out (``calc_check``).
-    """
-    out: list[Summation] = []
-    for total, parts in relations:
-        t = index[id(total)]
-        source = qnames[t]
-        targets = tuple((qnames[index[id(p)]], w * signs[t] * signs[index[id(p)]]) for p, w in parts)
-        if any(s == source for s, _ in out) or any(q == source for q, _ in targets):
-            continue
-        if len({q for q, _ in targets}) != len(targets) or not supported((source, targets), facts):
-            continue
-        out.append((source, targets))
-    return out
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from converter.mapping.labels import camel, normalise
-from converter.model import Balance, ItemType, QName, UnitKind
+from converter.mapping.labels import display_case, normalise
+from converter.mapping.names import concept_name, name_text
+from converter.model import Balance, ItemType, LineItem, QName, RowRole, UnitKind
 from taxonomy.base import CATALOGUE, BaseConcept
 
 _ITEM_TYPES = {
@@ -24,7 +25,17 @@ _ITEM_TYPES = {
     UnitKind.OTHER: ItemType.DECIMAL,
 }
 _ONE_SIDED = re.compile(r"\b(?:expenses?|costs?|charges?|sales|revenues?|gains?|purchases?|expenditures?|depreciation|amortization)\b")
-_TWO_SIDED = re.compile(r"\((?:loss|losses|benefit|income|gain|expense|credit|deficit|used in|decrease|increase)\)|\bnet\b|\bincome\b|\bearnings\b|\bprofit\b|\bchange\b|\bother\b")
+_TWO_SIDED = re.compile(
+    r"\((?:loss|losses|benefit|income|gain|expense|credit|deficit|used in|used for|decrease|increase)\)"
+    r"|[,\u2013\u2014-]\s*net\b(?! of\b)|^net\b|\bnet$|\bincome\b|\bearnings\b|\bprofit\b|\bchanges?\b|\bother\b"
+    r"|\bincrease\b|\bdecrease\b")
+_BOTH_WAYS = re.compile(r"\([^()]*\b(?:repayments?|payments?|purchases?|proceeds|issuances?|sales|used)\b[^()]*\)")
+OUTFLOW = re.compile(r"\b(?:payments?|purchases?|(?:re)?purchased|repurchases?|repayments?|acquisitions?(?![- ]related)|additions|"
+                      r"expenditures?|paid|distributions?|dividends|redemptions?|investments? in)\b")
+INFLOW = re.compile(r"\b(?:proceeds|collections?|issuances?|receipts?)\b")
+INFLOW_TOO = re.compile(r"\b(?:proceeds|collections?|issuances?|receipts?|sales?|maturities|disposals?)\b")
+_GENERIC = re.compile(r"basic|diluted|basic and diluted|other|other net|net|total|subtotal|all other")
+_PER_SHARE = re.compile(r"\bper (?:\w+ ){0,2}share\b|\beps\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,8 +102,14 @@ def per_share_base(line: LineContext) -> ConceptChoice | None:
 
 
 def base_by_label(line: LineContext) -> ConceptChoice | None:
-    """A base concept whose patterns match the normalised label, in the same unit kind."""
-    return _base_matching(normalise(line.label), _ITEM_TYPES[line.unit], line.instant)
+    """A base concept whose patterns match the normalised label (a variant label such as "Basic"
+    together with its heading), in the same unit kind."""
+    text = normalise(line.label)
+    if line.headings and _GENERIC.fullmatch(text):
+        found = _base_matching(normalise(f"{line.headings[0]} {line.label}"), _ITEM_TYPES[line.unit], line.instant)
+        if found is not None:
+            return found
+    return _base_matching(text, _ITEM_TYPES[line.unit], line.instant)
 
 
 @lru_cache(maxsize=4096)
@@ -105,16 +122,19 @@ def _base_matching(text: str, wanted: ItemType, instant: bool) -> ConceptChoice 
 
 
 def extension(line: LineContext) -> ConceptChoice:
-    """An extension concept named after the label (per-share ones after heading and label)."""
-    text = normalise(line.label)
-    label = line.label
-    local = camel(line.label)
+    """An extension concept named after the line item's meaning (see ``names``).
+
+    A label that says only which variant of a line item a row is ("Basic", "Other, net") is named
+    and labelled after its heading too; per-share and share concepts say so in their names.
+    """
+    label = display_case(line.label)
+    heading = display_case(line.headings[0].rstrip(": -\u2013\u2014")) if line.headings else ""
+    if heading and _GENERIC.fullmatch(normalise(name_text(line.label))):
+        label = f"{heading}, {label[:1].lower()}{label[1:]}"
+    local = concept_name(label)
+    text = normalise(label)
     if line.unit is UnitKind.PER_SHARE:
-        qualifier = _qualifier(" ".join([*line.headings, line.label]))
-        if "per share" not in text:
-            local = f"{local}PerShare{qualifier}"
-            suffix = {"Basic": "basic", "Diluted": "diluted", "BasicAndDiluted": "basic and diluted"}.get(qualifier)
-            label = f"{line.label}, per share" + (f", {suffix}" if suffix else "")
+        local, label = _per_share(local, label, text, _qualifier(" ".join([*line.headings, line.label])))
     elif line.unit is UnitKind.SHARES and "share" not in text:
         local = f"{local}Shares"
     return ConceptChoice(
@@ -122,6 +142,16 @@ def extension(line: LineContext) -> ConceptChoice:
         period_type="instant" if line.instant else "duration",
         balance=None, two_sided=is_two_sided(line.label),
     )
+
+
+def _per_share(local: str, label: str, text: str, qualifier: str) -> tuple[str, str]:
+    """A per-share concept's name and label, saying "per share" and basic / diluted once."""
+    if not _PER_SHARE.search(text):
+        local, label = f"{local}PerShare", f"{label}, per share"
+    if qualifier and not re.search(r"\b(?:basic|diluted)\b", text):
+        suffix = {"Basic": "basic", "Diluted": "diluted", "BasicAndDiluted": "basic and diluted"}[qualifier]
+        local, label = f"{local}{qualifier}", f"{label}, {suffix}"
+    return local, label
 
 
 CONCEPT_RULES: tuple[ConceptRule, ...] = (per_share_base, base_by_label)
@@ -137,8 +167,18 @@ def choose(line: LineContext) -> ConceptChoice:
 
 
 def is_two_sided(label: str) -> bool:
-    """Whether a label admits values of both signs ("income (loss)", "other, net")."""
+    """Whether a label admits values of both signs ("income (loss)", "other, net").
+
+    A cash flow in one direction ("Payments for ...", "Proceeds from ...", "Repayments of ...,
+    net") is one-sided; one that names both ("Purchases, sales and maturities of ...",
+    "Proceeds from (repayments of) ...") is two-sided.
+    """
     text = label.lower()
+    outside = re.sub(r"\([^()]*\)", " ", text)
+    if _BOTH_WAYS.search(text) or (OUTFLOW.search(outside) and INFLOW_TOO.search(outside)):
+        return True
+    if OUTFLOW.search(text) or INFLOW.search(text):
+        return False
     return bool(_TWO_SIDED.search(text)) or not _ONE_SIDED.search(text)
 
 
@@ -152,6 +192,21 @@ def _qualifier(text: str) -> str:
 
 def _by_name(name: str) -> BaseConcept:
     return next(c for c in CATALOGUE if c.name == name)
+
+
+def unlabelled(items: Sequence[LineItem], row: int) -> str:
+    """What an unlabelled row reports: the net of the row a "Less ..." row deducts from
+    ("Property and equipment, net"), else the total of the open heading above it ("Total
+    operating expenses"), else nothing."""
+    before = [i for i in items if i.row < row]
+    if len(before) >= 2 and re.match(r"(?:less|deduct)\b", before[-1].label, re.IGNORECASE) and before[-2].label:
+        return f"{before[-2].label}, net"
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].role is RowRole.TOTAL:
+            return ""
+        if before[k].role is RowRole.HEADING:
+            return f"Total {before[k].label.rstrip(': ')}"
+    return ""
 
 
 def heading_label(label: str, total: str | None, headings: Sequence[str] = ()) -> str:

@@ -16,13 +16,52 @@ and the difference is reported as the release's own inconsistency.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from converter.mapping.concepts import ConceptChoice, LineContext, extension
+from converter.mapping.concepts import ConceptChoice
+from converter.mapping.labels import display_case
+from converter.mapping.names import qualified_name, qualifier_text
 from converter.mapping.series import Series
 from converter.model import QName
 
 Key = tuple[str, str, str]  # (member, period key, unit kind)
+
+
+@dataclass
+class _Known:
+    """What the line items met so far hold: figures by concept and key, and each concept's kind."""
+
+    figures: dict[QName, dict[Key, tuple[Decimal, int]]] = field(default_factory=dict)
+    kinds: dict[QName, tuple[str, object]] = field(default_factory=dict)
+
+    def conflict(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Decimal], statement: int) -> str | None:
+        """Why a series cannot be one line item with ``qname``: "kind", "here" (other figures in its
+        own statement), "there" (only other figures elsewhere), or None when it can."""
+        if qname not in self.kinds:
+            return None
+        if self.kinds[qname] != kind:  # an instant and a flow, or money and shares
+            return "kind"
+        seen = self.figures.get(qname, {})
+        shared = [k for k in mine if k in seen and (mine[k] or seen[k][0])]
+        here = [k for k in shared if seen[k][1] == statement]
+        there = [k for k in shared if seen[k][1] != statement]
+        if here:
+            return "here" if any(seen[k][0] != mine[k] for k in here) else None
+        if there and 2 * sum(abs(seen[k][0]) == abs(mine[k]) for k in there) < len(there):
+            return "there"  # most differ: a small figure may agree by chance
+        return None
+
+    def agrees(self, qname: QName, mine: dict[Key, Decimal]) -> bool:
+        """Whether ``qname`` already holds one of these figures, not zero, under the same key."""
+        seen = self.figures.get(qname, {})
+        return any(value and k in seen and seen[k][0] == value for k, value in mine.items())
+
+    def add(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Decimal], statement: int) -> None:
+        self.kinds.setdefault(qname, kind)
+        target = self.figures.setdefault(qname, {})
+        for k, value in mine.items():
+            target.setdefault(k, (value, statement))
 
 
 def distinguish(
@@ -34,41 +73,79 @@ def distinguish(
     titles: Sequence[str],
     make_qname: Callable[[ConceptChoice], QName],
 ) -> None:
-    """Give rows that only share a label with another line item concepts of their own (in place)."""
-    known: dict[QName, dict[Key, tuple[Decimal, int]]] = {}
-    kinds: dict[QName, tuple[str, object]] = {}
+    """Give rows that only share a label with another line item concepts of their own (in place).
+
+    A row whose figures conflict with its concept's takes a concept already met that holds its
+    figures (the same table printed twice), else one qualified by its heading (a conflict in its
+    own statement) or its statement's title (elsewhere); a numbered variant is made only when no
+    qualified concept fits.
+    """
+    known = _Known()
     for i in order:
         s = series[i]
         mine = {keys(i)[k]: s.scaled(v) for k, v in s.cells.items()}  # nil cells count as zero
-        seen = known.get(qnames[i], {})
-        shared = [k for k in mine if k in seen and (mine[k] or seen[k][0])]
-        here = [k for k in shared if seen[k][1] == s.statement]
-        there = [k for k in shared if seen[k][1] != s.statement]
         kind = (choices[i].period_type, choices[i].item_type)
-        if kinds.setdefault(qnames[i], kind) != kind:  # an instant and a flow, or money and shares
-            qualifier = s.headings[0] if s.headings else titles[s.statement]
-            choices[i] = _qualified(s, qualifier, choices[i].period_type, known, make_qname)
+        why = known.conflict(qnames[i], kind, mine, s.statement)
+        if why is not None:
+            row = _Row(kind=kind, figures=mine, statement=s.statement)
+            choices[i] = _pick(known, row, choices[i], _qualified(s, choices[i], why, titles[s.statement]), make_qname)
             qnames[i] = make_qname(choices[i])
-            kinds[qnames[i]] = kind
-        elif (here and any(seen[k][0] != mine[k] for k in here)) or (
-            not here and there and 2 * sum(abs(seen[k][0]) == abs(mine[k]) for k in there) < len(there)
-        ):
-            qualifier = (s.headings[0] if s.headings else s.printed_label) if here else titles[s.statement]
-            choices[i] = _qualified(s, qualifier, choices[i].period_type, known, make_qname)
-            qnames[i] = make_qname(choices[i])
-        target = known.setdefault(qnames[i], {})
-        for k, value in mine.items():
-            target.setdefault(k, (value, s.statement))
+        known.add(qnames[i], kind, mine, s.statement)
 
 
-def _qualified(s: Series, qualifier: str, period_type: str, known: dict[QName, dict[Key, tuple[Decimal, int]]],
-               make_qname: Callable[[ConceptChoice], QName]) -> ConceptChoice:
-    base = extension(LineContext(label=f"{qualifier.rstrip(': -')} {s.label}", unit=s.unit, headings=s.headings,
-                                 instant=period_type == "instant"))
-    choice = base
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Row:
+    """A row's figures by key, with its concept kind and statement."""
+
+    kind: tuple[str, object]
+    figures: dict[Key, Decimal]
+    statement: int
+
+
+def _pick(known: _Known, row: _Row, choice: ConceptChoice, qualified: Sequence[ConceptChoice],
+          make_qname: Callable[[ConceptChoice], QName]) -> ConceptChoice:
+    """The concept for a row that conflicts with ``choice``: one already met whose figures it
+    repeats (a table printed twice), else the first qualified one that fits, else a numbered one."""
+
+    def fits(candidate: ConceptChoice) -> bool:
+        return known.conflict(make_qname(candidate), row.kind, row.figures, row.statement) is None
+
+    def agrees(candidate: ConceptChoice) -> bool:
+        return known.agrees(make_qname(candidate), row.figures)
+
+    existing = [c for base in (choice, *qualified) for c in _numbered(base, lambda c: make_qname(c) in known.kinds)]
+    for candidate in (*existing, *qualified):
+        if make_qname(candidate) in known.kinds and fits(candidate) and agrees(candidate):
+            return candidate
+    for candidate in qualified:
+        if fits(candidate):
+            return candidate
+    first = qualified[0] if qualified else replace(choice, base=None)
     n = 2
-    while make_qname(choice) in known:
-        choice = ConceptChoice(local=f"{base.local}{n}", label=f"{base.label} ({n})", item_type=base.item_type,
-                               period_type=base.period_type, balance=None, two_sided=base.two_sided)
+    while not fits(numbered := replace(first, local=f"{first.local}{n}", label=f"{first.label} ({n})")):
         n += 1
-    return choice
+    return numbered
+
+
+def _numbered(base: ConceptChoice, exists: Callable[[ConceptChoice], bool]) -> list[ConceptChoice]:
+    """``base`` and its numbered variants that exist so far (``Fiscal``, ``Fiscal2``, ...)."""
+    out = [base]
+    n = 2
+    while exists(variant := replace(base, local=f"{base.local}{n}", label=f"{base.label} ({n})", base=None)):
+        out.append(variant)
+        n += 1
+    return out
+
+
+def _qualified(s: Series, choice: ConceptChoice, why: str, title: str) -> list[ConceptChoice]:
+    """``choice`` qualified by the row's heading (a conflict in its own statement, whose title is the
+    same) or by its statement's title, then heading (a conflict elsewhere)."""
+    heading = s.headings[0] if s.headings else ""
+    qualifiers = [heading] if why == "here" else [title, heading] if why == "there" else [heading or title]
+    out: list[ConceptChoice] = []
+    for qualifier in dict.fromkeys(q for q in qualifiers if q):
+        local = qualified_name(qualifier, choice.local)
+        if local != choice.local:
+            label = f"{display_case(qualifier_text(qualifier))} {choice.label}"
+            out.append(replace(choice, local=local, label=label, balance=None, base=None))
+    return out

@@ -58,16 +58,38 @@ def similar(a: str, b: str, need: float = 0.5) -> bool:
 
 
 def display_case(text: str) -> str:
-    """Title case for labels printed in capitals ("NON-GAAP" -> "Non-GAAP"); others as printed."""
-    if not text.isupper():
-        return text
+    """Title case for words printed in capitals ("NON-GAAP" -> "Non-GAAP"); others as printed.
 
-    def word(w: str, first: bool) -> str:
-        parts = w.split("-")
-        return "-".join(
-            p if p in _ACRONYMS else p.lower() if not first and i == 0 and p.lower() in _LOWER_IN_TITLES
-            else p[:1] + p[1:].lower()
-            for i, p in enumerate(parts)
-        )
+    A label printed all in capitals is shouted as a whole, unless it is one short word. In a label printed in mixed case, a run
+    of two or more words in capitals ("OTHER INCOME, Net") or one long word ("SALES, net of
+    returns") is shouted too; short words in capitals on their own are acronyms ("GAAP EPS").
+    """
+    tokens = text.split(" ")
+    if len(tokens) == 1 and len(re.sub(r"[^A-Z]", "", text)) <= 4:
+        return text  # one short word in capitals is an acronym ("EAME", "FIFO")
+    if text.isupper():
+        shouted = [True] * len(tokens)
+    else:
+        capital = [_is_capitals(t) for t in tokens]
+        shouted = [
+            capital[i] and (
+                (i > 0 and capital[i - 1]) or (i + 1 < len(tokens) and capital[i + 1])
+                or (len(re.sub(r"[^A-Z]", "", t)) >= 5 and t.strip(",.;:()") not in _ACRONYMS)
+            )
+            for i, t in enumerate(tokens)
+        ]
+    return " ".join(_title_word(t, i == 0) if shouted[i] else t for i, t in enumerate(tokens))
 
-    return " ".join(word(w, i == 0) for i, w in enumerate(text.split()))
+
+def _is_capitals(token: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", token)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def _title_word(token: str, first: bool) -> str:
+    parts = token.split("-")
+    return "-".join(
+        p if p.strip(",.;:()") in _ACRONYMS else p.lower() if not first and i == 0 and p.lower() in _LOWER_IN_TITLES
+        else p[:1] + p[1:].lower()
+        for i, p in enumerate(parts)
+    )

@@ -15,8 +15,9 @@ from decimal import Decimal
 
 from converter.mapping.calc_check import Summation
 from converter.mapping.concepts import ConceptChoice
-from converter.mapping.labels import camel, normalise
+from converter.mapping.labels import camel, display_case, normalise
 from converter.mapping.members import Axis, Dim, Members, is_default
+from converter.mapping.names import concept_name, title_text, undouble
 from converter.mapping.series import Series
 from converter.model import (
     Arc,
@@ -81,7 +82,8 @@ def build_taxonomy(mapped: Sequence[MappedStatement], members: Members, *, prefi
     for ms in mapped:
         if not ms.series:
             continue
-        role_id = _unique(camel(ms.statement.title, limit=60) or "Statement", used_ids)
+        title = undouble(title_text(ms.statement.title)) or ms.statement.kind.value
+        role_id = _unique(camel(title, limit=60), used_ids)
         roles.append(_role(ms, role_id, members, concepts, prefix, namespace))
     return Taxonomy(
         prefix=prefix, namespace=namespace, name=name, concepts=concepts.build(), roles=tuple(roles), imports=(),
@@ -95,13 +97,14 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
                              labels=(Label(role=LabelRole.STANDARD, text=label),)))
         return qname
 
-    root = ext(f"{role_id}Abstract", ms.statement.title)
+    title = display_case(ms.statement.title)
+    root = ext(f"{role_id}Abstract", title)
     presentation = _Arcs()
     definition: list[Arc] = []
     parent_of_items = root
     dimensional = [(q, dims) for s, _c, q, _sg in ms.series if (dims := _dims_of(ms.statement, s, members))]
     if dimensional:
-        parent_of_items = ext(f"{role_id}LineItems", f"{ms.statement.title} [line items]")
+        parent_of_items = ext(f"{role_id}LineItems", f"{title} [line items]")
         definition = _dimensions(dimensional, concepts, presentation, root, parent_of_items)
     headings: dict[int, QName] = {}
     by_row = {s.item.row: (s, c, q, sg) for s, c, q, sg in ms.series}
@@ -113,8 +116,8 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
             presentation.add(parent, qname, _preferred(s, sign, concepts.standard(qname)))
             headings[item.row] = qname
         elif item.role is RowRole.HEADING and item.member is None:
-            local = f"{camel(item.label, limit=70)}Abstract"
-            abstract = ext(local if local != root.local else f"{local}Heading", item.label.rstrip(": "))
+            local = f"{concept_name(title_text(item.label), limit=70)}Abstract"
+            abstract = ext(local if local != root.local else f"{local}Heading", display_case(item.label.rstrip(": ")))
             presentation.add(parent, abstract)
             headings[item.row] = abstract
     return LinkRole(
@@ -202,14 +205,15 @@ def _add_item_concept(concepts: _Concepts, s: Series, choice: ConceptChoice, qna
         concepts.add(Concept(qname=qname, role=ConceptRole.ITEM, item_type=choice.item_type, period_type=choice.period_type,
                              balance=choice.balance, labels=(Label(role=LabelRole.STANDARD, text=choice.label),)))
     standard = concepts.standard(qname)
-    if normalise(s.printed_label) != normalise(standard):
-        concepts.label(qname, LabelRole.TERSE, s.printed_label)
+    printed = display_case(s.printed_label) or standard
+    if normalise(printed) != normalise(standard):
+        concepts.label(qname, LabelRole.TERSE, printed)
     if s.total_label:
-        concepts.label(qname, LabelRole.TOTAL, s.total_label)
+        concepts.label(qname, LabelRole.TOTAL, display_case(s.total_label))
     elif s.is_total:
-        concepts.label(qname, LabelRole.TOTAL, s.printed_label)
+        concepts.label(qname, LabelRole.TOTAL, printed)
     if sign < 0:
-        concepts.label(qname, LabelRole.NEGATED_TOTAL if s.is_total else LabelRole.NEGATED, s.printed_label)
+        concepts.label(qname, LabelRole.NEGATED_TOTAL if s.is_total else LabelRole.NEGATED, printed)
 
 
 def _preferred(s: Series, sign: int, standard: str) -> LabelRole | None:
@@ -217,7 +221,7 @@ def _preferred(s: Series, sign: int, standard: str) -> LabelRole | None:
         return LabelRole.NEGATED_TOTAL if s.is_total else LabelRole.NEGATED
     if s.is_total and not s.members:
         return LabelRole.TOTAL
-    if normalise(s.printed_label) != normalise(standard):
+    if s.printed_label and normalise(s.printed_label) != normalise(standard):
         return LabelRole.TERSE
     return None
 
