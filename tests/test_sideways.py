@@ -353,3 +353,31 @@ def test_a_plain_total_column_is_the_whole() -> None:
         ("Revenues", ["$ 600", "$ 400", "$ 1,000"]),
     ]))
     assert by_context(result, "Revenues")["D20240101-20240331"] == Decimal(1_000_000_000)
+
+
+def test_rows_that_are_periods_are_a_schedule_of_the_title_line_item() -> None:
+    result = converted(html(
+        ["Estimated future amortization expense of intangible assets as of December 31, 2024 was as follows:",
+         "(In millions)"], [""], [
+            ("Fiscal 2025", ["$ 750"]), ("Fiscal 2026", ["508"]), ("Thereafter", ["4"]),
+            ("Total intangible assets, net", ["$ 1,262"]),
+        ]))
+    assert by_context(result, "Estimated future amortization expense of intangible assets") == {
+        "D20250101-20251231": Decimal(750_000_000), "D20260101-20261231": Decimal(508_000_000),
+    }
+    assert by_context(result, "Total intangible assets, net") == {"I20241231": Decimal(1_262_000_000)}
+    left_out = [d for d in result.diagnostics if d.code == dx.PARSE_ROW_UNPLACED]
+    assert len(left_out) == 1 and "Thereafter" in left_out[0].message and left_out[0].spans[0].line > 0
+
+
+def test_a_schedule_with_a_line_item_per_column() -> None:
+    result = converted(html(["Lease maturities as of December 31, 2024", "(In millions)"],
+                            ["Operating leases", "Finance leases"], [
+        ("2025", ["$ 120", "$ 30"]), ("2026", ["100", "20"]), ("Total", ["$ 220", "$ 50"]),
+    ]))
+    assert by_context(result, "Finance leases") == {
+        "D20250101-20251231": Decimal(30_000_000), "D20260101-20261231": Decimal(20_000_000),
+    }
+    assert by_context(result, "Finance leases - Total") == {"I20241231": Decimal(50_000_000)}
+    assumed = [d for d in result.diagnostics if d.code == dx.PARSE_PERIOD_ASSUMED]
+    assert {d.spans[0].row for d in assumed} >= {1, 2}  # no fiscal calendar stated: calendar years, flagged

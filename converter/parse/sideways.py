@@ -2,7 +2,7 @@
 
 ``read_sideways`` is asked about a table whose data columns tell no periods apart: none prints
 a period (the statement reader would drop the table), or all share one (the title's, or a
-spanning header's, which the period reader gives every column). It recognises two layouts and
+spanning header's, which the period reader gives every column). It recognises three layouts and
 hands back *views* of the table that the statement reader reads like any other: rows, and
 columns with a period and a member. A table fitting neither is read as before.
 
@@ -45,6 +45,14 @@ the upright reconciliation the mapping already knows. Line-item words keep the t
 columns named "Revenue | Costs | Operating income" are never members (though they add up), and
 the line-item layout needs most columns to name one ("Widgets | Gadgets" over basis rows do not).
 
+**Rows that are periods** (a schedule: "Fiscal 2023 | $ 750", "Fiscal 2024 | 508", ...,
+"Thereafter | 4", "Total intangible assets, net | $ 1,440" under "Estimated future amortization
+expense ... as of May 31, 2022"). Each row naming only a period is that period's figure of the
+line item its column names (a "Operating leases | Finance leases" header), else of the one the
+title names; a total row keeps its own line item, at the period the column has (the title's
+"as of" date). A row of an open period ("Thereafter", "2027 and beyond") is no fact of any period:
+it is left out with a ``parse.row.unplaced`` note.
+
 A row whose period cannot be told gets a ``parse.period.unknown`` warning and is left out, so
 does (with ``parse.row.unplaced``) a row naming a period but no line item, or the same period
 and basis as a row above it; a column that names nothing gets ``parse.column.skipped``.
@@ -68,6 +76,7 @@ from converter.model import (
     Period,
     RawTable,
     SourceSpan,
+    TextCell,
 )
 from converter.parse.calendar import MONTHLY, FiscalCalendar
 from converter.parse.dates import Clues, clues_of, title_clues
@@ -151,25 +160,32 @@ def read_sideways(
     """
     values = [c for c in columns if c.kind is ColumnKind.VALUE]
     named = [c for c in values if _name(c)]
-    if len(named) < 2:
-        return [], []
-    headed = any(not clues_of(c.header).empty for c in values)
-    shared = next((c.period for c in values if c.period is not None), None) if headed else None
-    placed, diags = _place_rows(table, shared, calendar, document_date)
-    if not any(p.has_figures for p in placed):
-        return [], []
-    found = _member_views(table, columns, named, placed)
+    found = _turned(table, columns, named, document_date, calendar) if len(named) >= 2 else None
     if found is None:
-        found = _line_item_view(table, named, [p for p in placed if p.has_figures])
-    if found is None:
-        return [], []
-    views, skipped = found
+        return _schedule_view(table, values, calendar) or ([], [])
+    views, skipped, diags = found
     unnamed = [
         dx.warning(dx.PARSE_COLUMN_SKIPPED, f"column {c.index + 1} names no member or line item: left out",
                    _header_span(table, c.index), column=c.index + 1)
         for c in values if c not in named
     ]
     return views, [*diags, *skipped, *unnamed]
+
+
+def _turned(table: RawTable, columns: Sequence[Column], named: Sequence[Column], document_date: dt.date | None,
+            calendar: FiscalCalendar) -> tuple[list[View], list[Diagnostic], list[Diagnostic]] | None:
+    """The views of a table whose named columns are members or line items, the diagnostics of
+    their columns, and those of placing the rows."""
+    values = [c for c in columns if c.kind is ColumnKind.VALUE]
+    headed = any(not clues_of(c.header).empty for c in values)
+    shared = next((c.period for c in values if c.period is not None), None) if headed else None
+    placed, diags = _place_rows(table, shared, calendar, document_date)
+    if not any(p.has_figures for p in placed):
+        return None
+    found = _member_views(table, columns, named, placed)
+    if found is None:
+        found = _line_item_view(table, named, [p for p in placed if p.has_figures])
+    return None if found is None else (*found, diags)
 
 
 def _name(column: Column) -> str:
@@ -264,6 +280,73 @@ def _own_period(row: GridRow, has_figures: bool, title: Clues, calendar: FiscalC
         return None
     period, why = resolve_period(clues, title, calendar=calendar, document_date=released)
     return None if period is None else (period, clues.residual, why)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows that are periods
+# ---------------------------------------------------------------------------------------------
+
+_OPEN_PERIOD = re.compile(r"^(?:(?:19|20)\d{2}\s+and\s+)?(?:thereafter|beyond|later(?:\s+years)?)$", _I)
+_AS_FOLLOWS = re.compile(r"[\s,]*(?:(?:is|are|was|were)\s+)?as\s+follows\W*$|\W+$", _I)
+
+
+def _schedule_view(table: RawTable, values: Sequence[Column],
+                   calendar: FiscalCalendar) -> tuple[list[View], list[Diagnostic]] | None:
+    """The table transposed when its rows with figures are periods ("Fiscal 2023", "2024"), at
+    least two of them, the others open periods ("Thereafter") or totals: one row per line item
+    (a column's name, else the title's), one column per period row, and the totals at the
+    columns' own period."""
+    rows = [r for r in table.rows if any(c is not None for c in r.cells)]
+    dated = {id(r): _row_period(r, calendar) for r in rows}
+    open_rows = [r for r in rows if _OPEN_PERIOD.match(_clean(r.label))]
+    totals = [r for r in rows if dated[id(r)] is None and r not in open_rows]
+    periods = [(r, found) for r in rows if (found := dated[id(r)]) is not None]
+    if len(periods) < 2 or not values or len(open_rows) > 1 or len({p for _, (p, _) in periods}) < len(periods) \
+            or any(not _clean(r.label).lower().startswith("total") for r in totals):
+        return None
+    items = [(c, _name(c) or (_title_item(table) if len(values) == 1 else "")) for c in values]
+    if any(not name for _, name in items):
+        return None
+    at = values[0].period if len({c.period for c in values}) == 1 else None
+    columns = [Column(index=n, kind=ColumnKind.VALUE, period=p, header=_clean(r.label)) for n, (r, (p, _)) in enumerate(periods)]
+    columns += [Column(index=len(periods), kind=ColumnKind.VALUE, period=at, header="")] if totals and at else []
+    blank = (None,) * (len(columns) - len(periods))
+    grid: list[GridRow] = []
+    for column, name in items:
+        span = _header_span(table, column.index) if _name(column) else table.span
+        grid.append(GridRow(label=name, label_span=span, indent=0,
+                            cells=tuple(_cell(r, column.index) for r, _ in periods) + blank))
+        grid += [replace(r, label=r.label if len(items) == 1 else f"{name} - {_clean(r.label)}",
+                         cells=(None,) * len(periods) + (_cell(r, column.index),)) for r in totals if at]
+    diags = [_assumed(f"row {_clean(r.label)!r}", p, why, r.label_span) for r, (p, why) in periods if why]
+    diags += [dx.info(dx.PARSE_ROW_UNPLACED, f"row {_clean(r.label)!r} of a schedule names no period with an end: "
+                      "left out", r.label_span) for r in open_rows]
+    diags += [dx.warning(dx.PARSE_PERIOD_UNKNOWN, f"cannot tell the date of total {_clean(r.label)!r} of a schedule "
+                         "(the title states none): row left out", r.label_span) for r in totals if not at]
+    return [View(table=replace(table, rows=tuple(grid), ncols=len(columns)), columns=tuple(columns))], diags
+
+
+def _cell(row: GridRow, index: int) -> TextCell | None:
+    return row.cells[index] if index < len(row.cells) else None
+
+
+def _row_period(row: GridRow, calendar: FiscalCalendar) -> tuple[Period, str | None] | None:
+    """The period a row label is nothing but ("Fiscal 2023", "2024"), on the release's calendar,
+    and why it was assumed."""
+    clues = clues_of(row.label)
+    if clues.empty or clues.residual or clues.dates:
+        return None
+    period, why = resolve_period(clues, Clues(), calendar=calendar)
+    return None if period is None else (period, why)
+
+
+def _title_item(table: RawTable) -> str:
+    """The line item a schedule's title names, without its date and "as follows"."""
+    for cell in reversed(table.title):
+        item = _AS_FOLLOWS.sub("", clues_of(cell.text).residual).strip()
+        if item and parse_scale_info([cell.text]) is None and _LINE_ITEM.search(item):
+            return item
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
