@@ -67,12 +67,18 @@ def says_not_money(texts: Sequence[str]) -> bool:
 
 
 def _row_texts(statement: Statement, item: LineItem) -> list[str]:
+    """The row's label, its headings, the headings stacked right above the outermost one
+    ("HEADCOUNT" over "GEOGRAPHIC AREA"), and the title."""
     by_row = {i.row: i for i in statement.items}
     texts = [item.label]
-    at = item.parent
+    at, top = item.parent, item
     while at is not None and at in by_row:
         texts.append(by_row[at].label)
-        at = by_row[at].parent
+        at, top = by_row[at].parent, by_row[at]
+    position = statement.items.index(top)
+    while position > 0 and not statement.items[position - 1].values:
+        position -= 1
+        texts.append(statement.items[position].label)
     return [*texts, statement.title]
 
 

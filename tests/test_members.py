@@ -391,3 +391,16 @@ def test_a_heading_starting_with_a_part_name_gives_its_rows_that_member() -> Non
         "D20241001-20241231_Retail": Decimal(4945000), "D20231001-20231231_Retail": Decimal(4881000),
     }
     assert not [f for f in report_of(result).facts if "Lifo" in f.context_id or "Fifo" in f.context_id]
+
+
+def test_a_breakdown_heading_under_a_section_heading_reports_the_section_line_item_in_its_unit() -> None:
+    result = html_release(  # "HEADCOUNT" / "GEOGRAPHIC AREA" / regions: employees by region, never dollars
+        html_row("REVENUES BY GEOGRAPHY", "", "") + html_row("Americas", "$ 900", "$ 800", indent=1)
+        + html_row("Asia Pacific", "616", "598", indent=1) + html_row("Total revenues", "$ 1,516", "$ 1,398", indent=2)
+        + html_row("HEADCOUNT", "", "") + html_row("GEOGRAPHIC AREA", "", "")
+        + html_row("Americas", "49,145", "49,584", indent=1) + html_row("Asia Pacific", "44,170", "45,051", indent=1)
+        + html_row("Total Company", "93,315", "94,635", indent=2))
+    headcount = {(f.context_id, f.unit_id): f.value for f in facts(result, "Headcount")}
+    assert headcount[("D20241001-20241231_Geography-Americas", "Employees")] == Decimal(49145)
+    assert headcount[("D20241001-20241231", "Employees")] == Decimal(93315)
+    assert len(headcount) == 6

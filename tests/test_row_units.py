@@ -11,6 +11,7 @@ from converter.model import UnitKind
 from converter.parse.captions import continues_statement
 from converter.parse.column_units import column_unit
 from converter.parse.unit_tokens import LabelUnit, label_unit
+from test_mapping import release, report_of
 from units_helpers import by_label, codes_at, convert_html, html_table
 
 QUARTERS = [["", "Three Months Ended Dec. 31, 2024", "Three Months Ended Dec. 31, 2023"]]
@@ -208,3 +209,20 @@ def test_column_unit(header: str, unit: UnitKind | None) -> None:
 )
 def test_label_unit(label: str, unit: LabelUnit | None) -> None:
     assert label_unit(label) == unit
+
+
+def test_rows_under_a_heading_under_a_per_share_section_are_per_share() -> None:
+    result = release("""\
+        Net income                                    $    53     $   309
+
+        EARNINGS PER COMMON SHARE
+
+        Basic
+          Earnings before cumulative effect           $  0.25     $  1.04
+          Cumulative effect of change in
+           accounting principle                       $ (3.86)    $     -
+          Earnings per share                          $ (3.61)    $  1.04
+    """)
+    found = {f.concept.local: (f.unit_id, f.value) for f in report_of(result).facts if f.context_id == "D20241001-20241231"}
+    assert found["CumulativeEffectOfChangeInAccountingPrinciplePerShareBasic"] == ("USDPerShare", Decimal("-3.86"))
+    assert {unit for unit, _ in found.values()} == {"USD", "USDPerShare"} and len(found) == 4

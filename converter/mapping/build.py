@@ -151,7 +151,7 @@ def _facts(
     facts: list[Fact] = []
     for i, s in enumerate(series):
         st = statements[s.statement]
-        measure = QName(qnames[i].namespace, qnames[i].prefix, camel(s.item.unit_name)) if s.item.unit_name else None
+        measure = QName(qnames[i].namespace, qnames[i].prefix, camel(s.unit_name)) if s.unit_name else None
         unit = cx.unit_for(s.unit, st.scale.currency, measure)
         units.setdefault(unit.id, unit)
         part = members.part(s.statement)

@@ -209,10 +209,22 @@ def unlabelled(items: Sequence[LineItem], row: int) -> str:
     return ""
 
 
-def heading_label(label: str, total: str | None, headings: Sequence[str] = ()) -> str:
-    """The line item a member breakdown reports: the total's label without "Total", else the heading's."""
+_WHOLE_TOTAL = re.compile(r"^(?:the\s+)?(?:company|consolidated|worldwide|group)(?:\s+total)?$", re.IGNORECASE)
+# Headings that say what a breakdown is by, not what it measures ("GEOGRAPHIC AREA" under "HEADCOUNT").
+_BREAKDOWN_BY = re.compile(
+    r"^(?:by\s+)?(?:geographic(?:al)?\s+(?:areas?|regions?|segments?)|geograph(?:y|ies)|regions?|countr(?:y|ies)"
+    r"|(?:business\s+|operating\s+|reportable\s+)?segments?|divisions?|product\s+lines?|lines?\s+of\s+business)$",
+    re.IGNORECASE)
+
+
+def heading_label(label: str, total: str | None, section: str | None = None) -> str:
+    """The line item a member breakdown reports: the total's label without "Total" (unless it only
+    names the whole: "Total Company"), else the heading's; a heading naming what the breakdown is
+    by ("Geographic area") reports the line item of the ``section`` heading stacked above it
+    ("Headcount")."""
     if total:
         stripped = re.sub(r"^total\s+", "", total.strip(), flags=re.IGNORECASE)
-        if stripped and stripped.lower() != total.strip().lower():
+        if stripped and stripped.lower() != total.strip().lower() and not _WHOLE_TOTAL.match(stripped):
             return stripped[:1].upper() + stripped[1:]
-    return label.rstrip(": ")
+    heading = label.rstrip(": ")
+    return section.rstrip(": ") if section and _BREAKDOWN_BY.match(heading) else heading

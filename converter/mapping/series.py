@@ -38,6 +38,7 @@ class Series:
         printed_label: The label as printed on the row that presents it.
         total_label: The label of its total row, when it has one.
         unit: Unit kind of its figures.
+        unit_name: The unit's name where it is no currency or shares ("employees").
         scale: Power of ten of its figures.
         cells: Printed values by (member label or DEFAULT, column).
         headings: Labels of the headings it sits under, innermost first.
@@ -50,6 +51,7 @@ class Series:
     printed_label: str
     total_label: str | None
     unit: UnitKind
+    unit_name: str | None
     scale: int
     cells: dict[tuple[str, int], Value]
     headings: tuple[str, ...]
@@ -84,7 +86,7 @@ class Series:
         values = {(m, c): self.scaled(v) for (m, c), v in self.cells.items()}
         half = {(m, c): Decimal(5).scaleb(-v.decimals - 1) for (m, c), v in self.cells.items()}
         return Line(id=index, total=self.is_total, values=values, half_units=half,
-                    kind=f"{self.unit.value}:{self.item.unit_name or ''}")
+                    kind=f"{self.unit.value}:{self.unit_name or ''}")
 
 
 @lru_cache(maxsize=4096)
@@ -125,7 +127,7 @@ def series_of(number: int, statement: Statement) -> list[Series]:
                 continue
             series = Series(
                 statement=number, item=item, label=item.label, printed_label=item.label, total_label=None,
-                unit=item.unit, scale=item.scale, cells=cells, headings=headings,
+                unit=item.unit, unit_name=item.unit_name, scale=item.scale, cells=cells, headings=headings,
                 is_total=item.role is RowRole.TOTAL,
             )
             if item.member is not None:
@@ -150,10 +152,19 @@ def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequ
             cells[(DEFAULT, v.column)] = v
     first = rows[0]
     return Series(
-        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None),
+        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None, _section(heading, items)),
         printed_label=heading.label.rstrip(": "), total_label=total.label if total else None,
-        unit=first.unit, scale=first.scale, cells=cells, headings=headings, is_total=total is not None,
+        unit=first.unit, unit_name=first.unit_name, scale=first.scale, cells=cells, headings=headings,
+        is_total=total is not None,
     )
+
+
+def _section(heading: LineItem, items: Sequence[LineItem]) -> str | None:
+    """The heading printed right above ``heading``, with no figures between, at its level or
+    outside it ("HEADCOUNT" over "GEOGRAPHIC AREA")."""
+    at = next((n for n, i in enumerate(items) if i is heading), 0)
+    above = items[at - 1] if at > 0 else None
+    return above.label if above is not None and above.role is RowRole.HEADING and above.level <= heading.level else None
 
 
 def _headings(item: LineItem, by_row: dict[int, LineItem]) -> tuple[str, ...]:

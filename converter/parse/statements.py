@@ -318,11 +318,16 @@ def _group_unit(index: int, units: Sequence[tuple[UnitKind, str | None]], tree: 
 
 
 def _heading_chain(rows: Sequence[Row], parent: dict[int, int], index: int) -> list[str]:
+    """The headings over a row, innermost first, then the headings stacked right above the
+    outermost one ("HEADCOUNT" over "GEOGRAPHIC AREA" over "Americas"): the section it opens."""
     chain: list[str] = []
-    at = parent.get(index)
+    at, top = parent.get(index), None
     while at is not None:
         chain.append(rows[at].label)
-        at = parent.get(at)
+        at, top = parent.get(at), at
+    while top is not None and top > 0 and not rows[top - 1].has_values and rows[top - 1].indent <= rows[top].indent:
+        top -= 1
+        chain.append(rows[top].label)
     return chain
 
 
