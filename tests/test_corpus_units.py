@@ -73,8 +73,9 @@ def _row_texts(statement: Statement, item: LineItem) -> list[str]:
     texts = [item.label]
     at, top = item.parent, item
     while at is not None and at in by_row:
-        texts.append(by_row[at].label)
-        at, top = by_row[at].parent, by_row[at]
+        top = by_row[at]
+        texts.append(top.label)
+        at = top.parent
     position = statement.items.index(top)
     while position > 0 and not statement.items[position - 1].values:
         position -= 1
