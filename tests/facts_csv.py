@@ -75,3 +75,48 @@ def matches(row: Expected, facts: Sequence[LoadedFact]) -> list[LoadedFact]:
 def missing(rows: Sequence[Expected], facts: Sequence[LoadedFact]) -> list[Expected]:
     """Rows no fact stands for."""
     return [r for r in rows if not matches(r, facts)]
+
+
+def _same_time(row: Expected, fact: LoadedFact) -> bool:
+    if fact.unit != row.unit:
+        return False
+    if row.start is None:
+        return fact.instant == row.end
+    return fact.end == row.end and fact.start is not None and abs((fact.start - row.start).days) <= 7
+
+
+def misjudged(rows: Sequence[Expected], facts: Sequence[LoadedFact]) -> tuple[int, list[str]]:
+    """Precision as ``score_facts.py`` judges it: the facts an expected row matches exactly, and
+    those whose figure is listed but not as they have it (another period or unit: misplaced; no
+    member where every listed one has one: member missing; off by 10^3/10^6/10^9: misscaled).
+    Facts whose figure is not listed (tables out of the file's scope) are not judged."""
+    by_value: dict[Decimal, list[Expected]] = {}
+    for r in rows:
+        by_value.setdefault(abs(r.value), []).append(r)
+    correct, wrong = 0, []
+    for f in facts:
+        if f.value is None:
+            continue
+        value = abs(f.value)
+        listed = by_value.get(value, [])
+        if any(_same_time(r, f) and _member_ok(r.member, f) for r in listed):
+            correct += 1
+        elif value and listed and _digits(value) >= 3 and not any(_same_time(r, f) for r in listed):
+            wrong.append(f"misplaced {_where(f)}")
+        elif value and listed and _digits(value) >= 3 and not f.dims and all(r.member for r in listed if _same_time(r, f)):
+            wrong.append(f"member missing {_where(f)}")
+        elif value and _digits(value) >= 2 and any(r.unit == f.unit for k in (3, 6, 9, -3, -6, -9) for r in by_value.get(value.scaleb(k), [])):
+            wrong.append(f"misscaled {_where(f)}")
+    return correct, wrong
+
+
+def _where(fact: LoadedFact) -> str:
+    period = f"{fact.start}..{fact.end}" if fact.instant is None else str(fact.instant)
+    members = ",".join(m.split("}")[-1] for _, m in fact.dims)
+    return f"{fact.concept.split('}')[-1]} {period} {members} {fact.unit} {fact.value}"
+
+
+def _digits(value: Decimal) -> int:
+    """The significance ``score_facts.py`` gives a figure (its normalized text without point and
+    outer zeros: "6E+6" counts 4)."""
+    return len(str(value.normalize()).replace(".", "").lstrip("0").rstrip("0"))

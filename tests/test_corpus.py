@@ -22,7 +22,7 @@ from converter.model import (
 )
 from converter.pipeline import ConvertOptions, convert
 from converter.validate import load_facts
-from facts_csv import missing, read_expected
+from facts_csv import misjudged, missing, read_expected
 
 RELEASES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in {".txt", ".htm"}) if CORPUS.is_dir() else []
 FACT_FILES = {
@@ -83,6 +83,32 @@ def test_listed_facts_are_found(name: str, corpus: Path, converted: Converted, t
     facts = load_facts(out / f"{result.report.taxonomy.name}.xml")
     lost = missing(rows, facts)
     assert len(lost) <= len(rows) // 100, [f"{r.table} | {r.row} | {r.member} | {r.end} | {r.value}" for r in lost]
+
+
+# Known imprecision. Oracle and TD Ameritrade: facts judged wrong by the precision rule although they
+# are right (hand-checked): a fact of a table the facts file leaves out prints a figure it lists for
+# another period.
+NOT_YET_PRECISE = {
+    "caterpillar-2022q1-ex99-1": "the segment tables list each segment as a row under nested subtotals (Machinery, "
+                                 "Energy & Transportation; Financial Products) and are read as line items, not members "
+                                 "(Profit by Segment); most of the rest are the consolidating statements' small figures "
+                                 "(1 to 9 million) that the facts file lists for other periods",
+    "oracle-2022q4-ex99-1": "the stock-based compensation by expense category (448, 313, 11 and their adjustments), "
+                            "the income tax effects (41), the revenue of infrastructure cloud services (4,377) and the "
+                            "future amortization schedule (148, 6) print figures the facts file lists for other periods",
+    "tdameritrade-2019q1fy-ex99-1": "the operating data's interest revenue of other cash (20) and interest expense on "
+                                    "client credit balances (2, 2) print figures the facts file lists for 2017",
+}
+
+
+@pytest.mark.parametrize("name", _marked(sorted(FACT_FILES), {**NOT_YET_FOUND, **NOT_YET_PRECISE}))
+def test_facts_are_precise(name: str, corpus: Path, converted: Converted, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Of the facts whose figure the facts file lists, at least 99% are as it lists them."""
+    release = next(CORPUS.glob(f"{name}.*[!v]"))
+    result, out = _convert(release.name, converted, tmp_path_factory)
+    assert result.report is not None
+    correct, wrong = misjudged(read_expected(FACT_FILES[name]), load_facts(out / f"{result.report.taxonomy.name}.xml"))
+    assert correct >= 0.99 * (correct + len(wrong)), wrong
 
 
 @pytest.mark.parametrize("name", RELEASES)
