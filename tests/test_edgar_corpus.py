@@ -82,8 +82,6 @@ def test_apple_2011_data_sheet_is_dated_by_its_sibling_release(corpus: Path, tmp
     assert _apple_sheet(folder, tmp_path / "folder")[1] == []
 
 
-@pytest.mark.xfail(strict=True, reason="the product rows under 'Product Summary' are written as concepts, not as "
-                                       "members of the revenue line (members: issue 8)")
 def test_apple_2011_data_sheet_facts_are_found_when_converted_with_its_filing(corpus: Path, tmp_path: Path) -> None:
     path = tmp_path / "0001193125-11-009392.txt"
     path.write_bytes(edgar_files.submission(apple_exhibits(), accession=path.stem))

@@ -404,3 +404,30 @@ def test_a_breakdown_heading_under_a_section_heading_reports_the_section_line_it
     assert headcount[("D20241001-20241231_Geography-Americas", "Employees")] == Decimal(49145)
     assert headcount[("D20241001-20241231", "Employees")] == Decimal(93315)
     assert len(headcount) == 6
+
+
+REVENUE_COLUMNS = ('<tr><td></td><td>Q4 2024</td><td>Q4 2023</td></tr>'
+                   '<tr><td></td><td>Revenue $M</td><td>Revenue $M</td></tr>')
+
+
+def test_parts_adding_up_to_a_total_naming_the_whole_are_members_of_the_columns_line_item() -> None:
+    result = html_release(
+        html_row("Product Summary", "", "") + html_row("Desktops", "$ 1,676", "$ 1,692", indent=1)
+        + html_row("Portables", "3,194", "2,758", indent=1) + html_row("Subtotal CPUs", "4,870", "4,450")
+        + html_row("iPod", "1,477", "3,391", indent=1)
+        + html_row("Software, Service and Other Sales", "662", "631", indent=1)
+        + html_row("Total Example", "$ 7,009", "$ 8,472"), header=REVENUE_COLUMNS)
+    revenues = by_context(result, "Revenues")
+    assert revenues["D20241001-20241231_SoftwareServiceAndOtherSales"] == Decimal(662000)
+    assert revenues["D20241001-20241231_Desktops"] == Decimal(1676000)
+    assert revenues["D20241001-20241231"] == Decimal(7009000)  # the whole: no member
+    assert len(revenues) == 10
+    assert next(f.value for f in report_of(result).facts if "Subtotal" in f.concept.local) == Decimal(4870000)
+
+
+def test_line_items_adding_up_to_a_total_naming_a_part_stay_line_items() -> None:
+    result = html_release(
+        html_row("Divested businesses:", "", "") + html_row("Operating income", "(364)", "(769)", indent=1)
+        + html_row("Zero-percent financing costs", "60", "116", indent=1)
+        + html_row("Total divested businesses", "(304)", "(653)"))
+    assert {f.context_id for f in report_of(result).facts} == {"D20241001-20241231", "D20231001-20231231"}

@@ -15,6 +15,7 @@ from functools import lru_cache
 from converter.mapping.labels import display_case, normalise
 from converter.mapping.names import concept_name, name_text
 from converter.model import Balance, ItemType, LineItem, QName, RowRole, UnitKind
+from converter.parse.hierarchy import names_part
 from taxonomy.base import CATALOGUE, BaseConcept
 
 _ITEM_TYPES = {
@@ -217,14 +218,23 @@ _BREAKDOWN_BY = re.compile(
     re.IGNORECASE)
 
 
-def heading_label(label: str, total: str | None, section: str | None = None) -> str:
+def heading_label(label: str, total: str | None, section: str | None = None, measure: str | None = None) -> str:
     """The line item a member breakdown reports: the total's label without "Total" (unless it only
     names the whole: "Total Company"), else the heading's; a heading naming what the breakdown is
     by ("Geographic area") reports the line item of the ``section`` heading stacked above it
-    ("Headcount")."""
+    ("Headcount"). Where both only name parts ("Operating Segments", "Total Apple"), the line
+    item is the ``measure`` the figure columns name ("Revenue $M")."""
     if total:
         stripped = re.sub(r"^total\s+", "", total.strip(), flags=re.IGNORECASE)
-        if stripped and stripped.lower() != total.strip().lower() and not _WHOLE_TOTAL.match(stripped):
+        if stripped and stripped.lower() != total.strip().lower() and not _WHOLE_TOTAL.match(stripped) \
+                and not (measure and _names_parts(stripped)):
             return stripped[:1].upper() + stripped[1:]
     heading = label.rstrip(": ")
+    if measure and _names_parts(re.sub(r"^total\s+", "", heading, flags=re.IGNORECASE)):
+        return measure
     return section.rstrip(": ") if section and _BREAKDOWN_BY.match(heading) else heading
+
+
+def _names_parts(text: str) -> bool:
+    """A label naming parts of the company or what they are by, no line item."""
+    return names_part(text) or bool(_BREAKDOWN_BY.match(text)) or bool(_WHOLE_TOTAL.match(text))

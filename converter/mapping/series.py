@@ -16,7 +16,9 @@ from functools import lru_cache
 from converter.mapping.arithmetic import Line
 from converter.mapping.concepts import heading_label
 from converter.mapping.members import is_default
-from converter.model import LineItem, RowRole, Statement, UnitKind, Value
+from converter.model import ColumnKind, LineItem, RowRole, Statement, UnitKind, Value
+from converter.parse.dates import clues_of
+from converter.parse.hierarchy import names_part
 
 DEFAULT = ""  # member key of the consolidated total
 _START = re.compile(
@@ -116,7 +118,7 @@ def series_of(number: int, statement: Statement) -> list[Series]:
             continue
         headings = _headings(item, by_row)
         if item.row in members:
-            out.append(_group(number, item, members[item.row], items, headings))
+            out.append(_group(number, item, members[item.row], items, headings, _column_measure(statement)))
         elif item.role is not RowRole.HEADING and item.values:
             member = DEFAULT if item.member is None or is_default(item.member) else item.member
             cells = {(member, v.column): v for v in item.values}
@@ -140,7 +142,8 @@ def _is_group_total(item: LineItem, members: dict[int, list[LineItem]]) -> bool:
     return item.role is RowRole.TOTAL and item.parent is not None and item.parent in members
 
 
-def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequence[LineItem], headings: tuple[str, ...]) -> Series:
+def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequence[LineItem], headings: tuple[str, ...],
+           measure: str | None) -> Series:
     total = heading if heading.values else next(
         (i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL), None)
     cells: dict[tuple[str, int], Value] = {}
@@ -152,11 +155,25 @@ def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequ
             cells[(DEFAULT, v.column)] = v
     first = rows[0]
     return Series(
-        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None, _section(heading, items)),
+        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None, _section(heading, items), measure),
         printed_label=heading.label.rstrip(": "), total_label=total.label if total else None,
         unit=first.unit, unit_name=first.unit_name, scale=first.scale, cells=cells, headings=headings,
         is_total=total is not None,
     )
+
+
+_UNIT_WORDS = re.compile(r"[$€£¥]\s*(?:mm|mn|bn|m|k|b|000s?)?(?![a-z])|\((?:in\s+)?(?:millions|thousands|billions)\)"
+                         r"|\s(?:mm|mn|bn|m|k|b)$", re.IGNORECASE)
+
+
+def _column_measure(statement: Statement) -> str | None:
+    """The line item every figure column's lowest header names ("Q1 2011 / Revenue $M" -> "Revenue"), if one."""
+    names = {
+        _UNIT_WORDS.sub(" ", clues_of(c.header.split(" / ")[-1]).residual).strip(" ,")
+        for c in statement.columns if c.kind is ColumnKind.VALUE
+    }
+    measure = " ".join(names.pop().split()) if len(names) == 1 else ""
+    return measure if measure and not names_part(measure) else None
 
 
 def _section(heading: LineItem, items: Sequence[LineItem]) -> str | None:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from converter.model import RowRole, Statement
 
@@ -42,6 +43,7 @@ class Row:
     total: bool
     opens: bool = False  # printed with a trailing ":" or "-": its rows may sit at its own indent
     figures: tuple[str, ...] = ()  # the digits of its cells, column by column ("" where empty)
+    amounts: tuple[Decimal | None, ...] = ()  # its figures as printed, signed (None where empty or nil)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +300,10 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dic
     ... / "Net Income - As Reported"); subtotals between them ("Total", "Subtotal CPUs") are left
     as they are. Rows naming periods ("Fiscal 2024", "Thereafter") are not parts of the company.
 
+    Under a total that only names the whole ("Total Apple", "Total company") the parts may print
+    financial words ("Software, Service and Other Sales") when their figures add up to it in
+    every column (subtotals left out of the sum) and at least half of them are names ("iPod").
+
     Args:
         rows: The table's rows.
         taken: Rows already placed (members of a heading's breakdown, rows of member blocks).
@@ -308,8 +314,9 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dic
     """
     out: dict[int, int] = {}
     for total in reversed(rows):
-        if not (total.total and total.index in monetary and _FINANCIAL.search(total.label)) or total.index in out \
-                or _SUBTOTAL.match(total.label):
+        whole = _names_whole(total.label)
+        if not (total.total and total.index in monetary and (whole or _FINANCIAL.search(total.label))) \
+                or total.index in out or _SUBTOTAL.match(total.label):
             continue
         run: list[int] = []
         for row in reversed(rows[: total.index]):
@@ -317,12 +324,29 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dic
                 break
             if _SUBTOTAL.match(row.label):
                 continue
-            if row.total or _FINANCIAL.search(row.label) or _PERIOD.search(row.label):
+            if row.total or (_FINANCIAL.search(row.label) and not whole) or _PERIOD.search(row.label):
                 break
             run.append(row.index)
+        if whole and (not _adds_up([rows[i] for i in run], total)
+                      or 2 * sum(names_part(rows[i].label) for i in run) < len(run)):
+            continue
         if len(run) >= 2:
             out.update((i, total.index) for i in run)
     return out
+
+
+def _names_whole(label: str) -> bool:
+    """"Total Apple", "Total company": a total naming the whole, no line item."""
+    rest = re.sub(r"^total\s+", "", label.strip(), flags=re.IGNORECASE)
+    return rest != label.strip() and (bool(_WHOLE.match(label.strip())) or names_part(rest))
+
+
+def _adds_up(parts: Sequence[Row], total: Row) -> bool:
+    """The parts' figures add up to the total's in every column the total prints."""
+    columns = [n for n, a in enumerate(total.amounts) if a is not None]
+    return bool(parts) and bool(columns) and all(
+        sum((p.amounts[n] or Decimal(0) for p in parts if n < len(p.amounts)), Decimal(0)) == total.amounts[n]
+        for n in columns)
 
 
 _BARE_TOTAL = re.compile(r"^(?:sub)?total$", re.IGNORECASE)

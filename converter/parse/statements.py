@@ -221,7 +221,7 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
            unit_of_all: RowUnit | None = None, money: bool = True) -> tuple[list[LineItem], list[Diagnostic]]:
     """Type the rows: role, level, parent, unit, figures (``money``: the table speaks of money)."""
     diags: list[Diagnostic] = []
-    shaped = _shapes(rows)
+    shaped = _shapes(rows, {c.index for c in columns if c.kind is ColumnKind.VALUE})
     blocks = member_blocks(shaped)
     shaped = [replace(s, label=blocks.label.get(s.index, s.label)) for s in shaped]
     tree = hierarchy(shaped)
@@ -271,8 +271,9 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     return items, diags
 
 
-def _shapes(rows: Sequence[GridRow]) -> list[Row]:
-    """Rows as the hierarchy sees them; dash bullets ("- As Reported") indent their row.
+def _shapes(rows: Sequence[GridRow], values: set[int]) -> list[Row]:
+    """Rows as the hierarchy sees them (with the amounts of the ``values`` columns); dash
+    bullets ("- As Reported") indent their row.
 
     A bulleted row after a label of the form "Stem - Variant" is another variant of that stem
     ("Net Income - Excluding One-Time Items", "- As Reported" -> "Net Income - As Reported"); so
@@ -300,7 +301,10 @@ def _shapes(rows: Sequence[GridRow]) -> list[Row]:
         opens = not has_values and r.label.rstrip().endswith((":", "-", "\u2014"))
         heading = label.rstrip(": ") if not has_values and r.label.rstrip().endswith(":") else heading if basis else ""
         figures = tuple(re.sub(r"\D", "", c.text) if c is not None else "" for c in r.cells)
-        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens, figures=figures))
+        amounts = tuple(n.amount if c is not None and k in values and (n := parse_number(c.text)) is not None else None
+                        for k, c in enumerate(r.cells))
+        out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens,
+                       figures=figures, amounts=amounts))
     return out
 
 
