@@ -431,3 +431,24 @@ def test_line_items_adding_up_to_a_total_naming_a_part_stay_line_items() -> None
         + html_row("Zero-percent financing costs", "60", "116", indent=1)
         + html_row("Total divested businesses", "(304)", "(653)"))
     assert {f.context_id for f in report_of(result).facts} == {"D20241001-20241231", "D20231001-20231231"}
+
+
+def ruled_row(label: str, *cells: str) -> str:
+    """A row printed under a rule: a (sub)total."""
+    ruled = "".join(f"<td style='border-top:solid 1px'>{c}</td>" for c in cells)
+    return f"<tr><td>{label}</td>{ruled}</tr>"
+
+
+def test_segments_under_group_subtotals_are_members_and_a_part_in_two_groups_is_named_by_its_group() -> None:
+    result = html_release(
+        html_row("Widgets", "$ 1,057", "$ 1,042") + html_row("Gadgets", "361", "312")
+        + html_row("Corporate Items and Eliminations", "(244)", "(368)") + ruled_row("Manufacturing", "1,174", "986")
+        + html_row("Finance Segment", "238", "244") + html_row("Corporate Items and Eliminations", "(17)", "(19)")
+        + ruled_row("Finance", "221", "225") + html_row("Consolidating Adjustments", "(81)", "(75)")
+        + ruled_row("Consolidated Operating Profit", "$ 1,314", "$ 1,136"))
+    profit = by_context(result, "OperatingIncomeLoss")
+    assert profit["D20241001-20241231"] == Decimal(1314000)
+    assert profit["D20241001-20241231_Widgets"] == Decimal(1057000)
+    assert profit["D20241001-20241231_ManufacturingCorporateItemsAndEliminations"] == Decimal(-244000)
+    assert profit["D20241001-20241231_FinanceCorporateItemsAndEliminations"] == Decimal(-17000)
+    assert len(profit) == 2 * 7

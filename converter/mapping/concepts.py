@@ -225,7 +225,7 @@ def heading_label(label: str, total: str | None, section: str | None = None, mea
     ("Headcount"). Where both only name parts ("Operating Segments", "Total Apple"), the line
     item is the ``measure`` the figure columns name ("Revenue $M")."""
     if total:
-        stripped = re.sub(r"^total\s+", "", total.strip(), flags=re.IGNORECASE)
+        stripped = re.sub(r"^(?:total\s+)?(?:consolidated\s+)?(?=\S)", "", total.strip(), count=1, flags=re.IGNORECASE)
         if stripped and stripped.lower() != total.strip().lower() and not _WHOLE_TOTAL.match(stripped) \
                 and not (measure and _names_parts(stripped)):
             return stripped[:1].upper() + stripped[1:]

@@ -294,7 +294,7 @@ def _relabelled(kids: Sequence[Row], rows: Sequence[Row], tree: Hierarchy) -> bo
     return any(earlier[k.label.lower()] != k.figures for k in kids)  # the same figures: the same facts reprinted
 
 
-def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dict[int, int]:
+def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> tuple[dict[int, int], dict[int, str]]:
     """Breakdowns printed without a heading: rows that name parts of the company (no financial
     words) adding up to the total under them ("Retail Business" / "Competitive Generation" /
     ... / "Net Income - As Reported"); subtotals between them ("Total", "Subtotal CPUs") are left
@@ -303,6 +303,9 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dic
     Under a total that only names the whole ("Total Apple", "Total company") the parts may print
     financial words ("Software, Service and Other Sales") when their figures add up to it in
     every column (subtotals left out of the sum) and at least half of them are names ("iPod").
+    Subtotals naming a group of parts ("Machinery, Energy & Transportation" under its segments)
+    are passed over too when the parts add up to the total; a part printed in two groups
+    ("Corporate Items and Eliminations") is named with its group's.
 
     Args:
         rows: The table's rows.
@@ -310,28 +313,61 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dic
         monetary: The rows in money (only money is broken down).
 
     Returns:
-        Member row index -> index of the total row they add up to.
+        Member row index -> index of the total row they add up to; member row index -> its
+        label qualified by its group, where it needs one.
     """
     out: dict[int, int] = {}
+    labels: dict[int, str] = {}
     for total in reversed(rows):
         whole = _names_whole(total.label)
         if not (total.total and total.index in monetary and (whole or _FINANCIAL.search(total.label))) \
                 or total.index in out or _SUBTOTAL.match(total.label):
             continue
-        run: list[int] = []
-        for row in reversed(rows[: total.index]):
-            if row.index in taken or row.index in out or not row.has_values or row.index not in monetary:
-                break
-            if _SUBTOTAL.match(row.label):
-                continue
-            if row.total or (_FINANCIAL.search(row.label) and not whole) or _PERIOD.search(row.label):
-                break
-            run.append(row.index)
-        if whole and (not _adds_up([rows[i] for i in run], total)
-                      or 2 * sum(names_part(rows[i].label) for i in run) < len(run)):
+        run, groups = _run_above(rows, total, taken | out.keys(), monetary, whole)
+        if groups and not _adds_up([rows[i] for i in run], total):
+            run, groups = [i for i in run if i > groups[0]], []  # the parts under the last group only
+        if whole and not _adds_up([rows[i] for i in run], total):
             continue
-        if len(run) >= 2:
+        if whole and 2 * sum(names_part(rows[i].label) for i in run) < len(run):
+            continue
+        qualified = _qualified(rows, run, groups)
+        if len(run) >= 2 and qualified is not None:
             out.update((i, total.index) for i in run)
+            labels.update(qualified)
+    return out, labels
+
+
+def _run_above(rows: Sequence[Row], total: Row, taken: set[int] | dict[int, int], monetary: set[int],
+               whole: bool) -> tuple[list[int], list[int]]:
+    """The rows above ``total`` that may be its parts (bottom up), and the group subtotals passed over."""
+    run: list[int] = []
+    groups: list[int] = []
+    for row in reversed(rows[: total.index]):
+        if row.index in taken or not row.has_values or row.index not in monetary:
+            break
+        if _SUBTOTAL.match(row.label):
+            continue
+        if row.total and names_part(row.label) and run:
+            groups.append(row.index)
+            continue
+        if row.total or (_FINANCIAL.search(row.label) and not whole) or _PERIOD.search(row.label):
+            break
+        run.append(row.index)
+    return run, groups
+
+
+def _qualified(rows: Sequence[Row], run: Sequence[int], groups: Sequence[int]) -> dict[int, str] | None:
+    """Labels for parts printed in more than one group: "<group> - <part>"; None when a repeated
+    part has no group subtotal under it to be named by."""
+    count = Counter(rows[i].label.lower() for i in run)
+    out: dict[int, str] = {}
+    for i in run:
+        if count[rows[i].label.lower()] < 2:
+            continue
+        group = min((g for g in groups if g > i), default=None)
+        if group is None:
+            return None
+        out[i] = f"{rows[group].label} - {rows[i].label}"
     return out
 
 

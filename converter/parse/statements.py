@@ -234,7 +234,7 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     ]
     monetary = {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY}
     members = member_rows(shaped, tree, monetary, blocks)
-    runs = member_runs(shaped, members | blocks.member.keys(), monetary)
+    runs, run_labels = member_runs(shaped, members | blocks.member.keys(), monetary)
     items: list[LineItem] = []
     for row, shape in zip(rows, shaped):
         headings = _heading_chain(shaped, parent, shape.index)
@@ -256,7 +256,7 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
         items.append(
             LineItem(
                 row=row.label_span.row or shape.index + 1,
-                label=shape.label,
+                label=run_labels.get(shape.index, shape.label),
                 role=role,
                 level=indents.index(shape.indent),
                 parent=None if up is None else rows[up].label_span.row or up + 1,
