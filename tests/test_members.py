@@ -452,3 +452,14 @@ def test_segments_under_group_subtotals_are_members_and_a_part_in_two_groups_is_
     assert profit["D20241001-20241231_ManufacturingCorporateItemsAndEliminations"] == Decimal(-244000)
     assert profit["D20241001-20241231_FinanceCorporateItemsAndEliminations"] == Decimal(-17000)
     assert len(profit) == 2 * 7
+
+
+def test_an_adjusted_row_beside_its_reported_row_is_the_adjusted_member_of_one_line_item() -> None:
+    result = html_release(html_row("Revenues", "$ 13.6", "$ 11.9") + html_row("Profit per share", "$ 2.86", "$ 2.77")
+                          + html_row("Adjusted profit per share", "$ 2.88", "$ 2.87"))
+    per_share = {(f.concept.local, f.context_id): f.value for f in report_of(result).facts if f.unit_id != "USD"}
+    assert len({concept for concept, _ in per_share}) == 1, per_share
+    assert {context for _, context in per_share} == {
+        "D20241001-20241231", "D20231001-20231231",
+        "D20241001-20241231_ReportingBasis-Adjusted", "D20231001-20231231_ReportingBasis-Adjusted",
+    }

@@ -216,7 +216,10 @@ class Members:
 
 
 def _row_axis(labels: Sequence[str], context: str, taken: set[str]) -> str:
-    """The base axis of a breakdown of rows, never one of ``taken``."""
+    """The base axis of a breakdown of rows, never one of ``taken``: the reporting basis where
+    every member names one ("Adjusted"), else the axis the names fit."""
+    if labels and "basis" not in taken and all(_BASIS.search(m) for m in labels):
+        return "basis"
     ranked = _ranked(labels, context)
     return next((k for k in (*ranked, *_ROW_AXES) if k not in taken), ranked[0])
 

@@ -204,6 +204,26 @@ def _prefixed(st: Statement, pattern: re.Pattern[str], known: dict[str, str]) ->
     return replace(st, items=tuple(items))
 
 
+_BASIS_PREFIX = re.compile(r"^(?P<basis>adjusted|non[\s-]?gaap|pro[\s-]forma)\s+(?P<item>\S.*)$", re.IGNORECASE)
+_BASIS_NAMES = {"adj": "Adjusted", "non": "Non-GAAP", "pro": "Pro forma"}
+
+
+def basis_members(statement: Statement) -> Statement:
+    """A row "Adjusted <line item>" (or "Non-GAAP ...", "Pro forma ...") beside the row of that
+    line item, in the same unit, is the line item's adjusted member ("Adjusted Profit Per Share"
+    under "Profit Per Share"), as an "Adjusted" column of a reconciliation is."""
+    reported = {(i.label.lower(), i.unit, i.unit_name) for i in statement.items if i.values and i.member is None}
+    items = []
+    for item in statement.items:
+        found = _BASIS_PREFIX.match(item.label) if item.values and item.member is None else None
+        if found is None or (found["item"].lower(), item.unit, item.unit_name) not in reported:
+            items.append(item)
+            continue
+        label = found["item"][:1].upper() + found["item"][1:]
+        items.append(replace(item, label=label, member=_BASIS_NAMES[found["basis"][:3].lower()]))
+    return replace(statement, items=tuple(items))
+
+
 def parts_named(titles: Sequence[str], labels: Sequence[Sequence[str]]) -> list[str | None]:
     """The part of the company each statement is about, where its title is a name (no financial
     words) that rows of another statement print too ("Construction Industries" over the sales of

@@ -36,6 +36,7 @@ from converter.parse.column_units import unit_groups
 from converter.parse.hierarchy import (
     Hierarchy,
     Row,
+    basis_members,
     hierarchy,
     member_blocks,
     member_rows,
@@ -118,7 +119,7 @@ def parse_statements(
     labels = [[i.label for i in st.items if i.values] for st in statements]
     parts = parts_named([st.title for st in statements], labels)
     named = tuple(replace(st, member=part) if part else st for st, part in zip(statements, parts))
-    return tuple(prefixed_members(named)), diags
+    return tuple(basis_members(st) for st in prefixed_members(named)), diags
 
 
 def _scaled(statements: Sequence[Statement]) -> bool:
