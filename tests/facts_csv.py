@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from converter.validate import LoadedFact
+from converter.validation.validate import LoadedFact
 
 
 @dataclass(frozen=True)

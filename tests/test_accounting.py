@@ -9,8 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from converter import diagnostics as dx
-from converter.accounting import account_cells
-from converter.cli import main
+from converter.cli.commands import main
 from converter.model import (
     Document,
     InputFormat,
@@ -20,6 +19,7 @@ from converter.model import (
     TableCells,
 )
 from converter.pipeline import ConvertOptions, convert
+from converter.validation.accounting import account_cells
 from helpers import raw_table
 
 RELEASE = b"""ACME CORPORATION

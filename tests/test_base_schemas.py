@@ -10,10 +10,10 @@ import pytest
 from lxml import etree
 
 from converter.model import ConceptRole
-from taxonomy import ns
-from taxonomy.base import CATALOGUE
-from taxonomy.build_base import LABEL_FILE, render_base
-from taxonomy.package import ZIP_DATE_TIME, base_package
+from converter.taxonomy import ns
+from converter.taxonomy.base import CATALOGUE
+from converter.taxonomy.build_base import LABEL_FILE, render_base
+from converter.taxonomy.package import ZIP_DATE_TIME, base_package
 from writer_samples import arelle_findings
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
@@ -37,7 +37,7 @@ def test_committed_files_equal_regenerated(generated: dict[str, bytes]) -> None:
     stale = [rel for rel, data in generated.items() if not (SCHEMAS / rel).is_file()
              or (SCHEMAS / rel).read_bytes() != data]
     assert not stale, (
-        f"schemas/ is stale for {stale}: regenerate with `python -m taxonomy.build_base` and commit"
+        f"schemas/ is stale for {stale}: regenerate with `python -m converter.taxonomy.build_base` and commit"
     )
     assert sorted(generated) == sorted([
         ns.BASE_SCHEMA_FILE, LABEL_FILE, "META-INF/catalog.xml", "META-INF/taxonomyPackage.xml",

@@ -13,9 +13,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import LEXINGTON, ROOT
-from converter import __version__, manifest
-from converter.cli import main
-from converter.output import recover_staged
+from converter import __version__
+from converter.cli.commands import manifest
+from converter.cli.commands import main
+from converter.serialize.output_files import recover_staged
 from test_mapping import HEADER, STATEMENT
 
 FAST = ("--no-validate", "--format", "xbrl")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import LEXINGTON
-from converter.cli import main
+from converter.cli.commands import main
 
 
 def run(*args: str) -> tuple[int, str, str]:

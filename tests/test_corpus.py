@@ -21,7 +21,7 @@ from converter.model import (
     StatementKind,
 )
 from converter.pipeline import ConvertOptions, convert
-from converter.validate import load_facts
+from converter.validation.validate import load_facts
 from facts_csv import misjudged, missing, read_expected
 
 RELEASES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in {".txt", ".htm"}) if CORPUS.is_dir() else []

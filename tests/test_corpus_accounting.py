@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from converter import diagnostics as dx
-from converter.accounting import is_figure
+from converter.validation.accounting import is_figure
 from corpus_conversions import RELEASES, converted
 
 

@@ -12,8 +12,8 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter.serialize.ixbrl import render_inline
+from converter.taxonomy import ns
 from corpus_conversions import RELEASES, converted
-from taxonomy import ns
 
 IX = f"{{{ns.IX}}}"
 

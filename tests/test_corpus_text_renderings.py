@@ -20,7 +20,7 @@ import pytest
 from conftest import CORPUS
 from converter.model import InputFormat, Severity
 from converter.pipeline import ConvertOptions, convert
-from converter.validate import load_facts
+from converter.validation.validate import load_facts
 from facts_csv import missing, read_expected
 from test_corpus import FACT_FILES, NOT_YET_FOUND
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 import edgar_files
 from conftest import LEXINGTON
-from converter.batch import convert_many
-from converter.cli import main
-from converter.dask_executor import DaskUnavailableError, dask_executor
+from converter.cli.batch import convert_many
+from converter.cli.commands import main
+from converter.cli.commands.dask_executor import DaskUnavailableError, dask_executor
 from test_batch_resume import releases, tree
 from test_edgar import SIBLING
 

@@ -10,13 +10,13 @@ import pytest
 import edgar_files
 from conftest import LEXINGTON
 from converter import pipeline
-from converter.batch import convert_many
+from converter.cli.batch import convert_many
+from converter.inputs.releases import collect_releases
+from converter.inputs.sources import filing_in, releases_in
 from converter.model import ConversionResult
-from converter.output import OutputFormat
 from converter.pipeline import ConvertOptions, convert, convert_filing
 from converter.readers.edgar import parse_submission
-from converter.releases import collect_releases
-from converter.sources import filing_in, releases_in
+from converter.serialize.output_files import OutputFormat
 from test_mapping import HEADER, STATEMENT
 
 SEC_HEADER = b"""<SEC-DOCUMENT>0001047469-05-009206.txt : 20050405

@@ -8,12 +8,12 @@ import pytest
 
 import edgar_files
 from conftest import CORPUS
-from converter.batch import convert_many
+from converter.cli.batch import convert_many
+from converter.inputs.sources import filing_in
 from converter.model import ConversionResult, Severity
-from converter.output import OutputFormat
 from converter.pipeline import ConvertOptions, convert, convert_filing
-from converter.sources import filing_in
-from converter.validate import load_facts
+from converter.serialize.output_files import OutputFormat
+from converter.validation.validate import load_facts
 from facts_csv import missing, read_expected
 
 pytestmark = pytest.mark.corpus

@@ -27,12 +27,12 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter import pipeline
-from converter.cli import main
+from converter.cli.commands import main
+from converter.inputs.sources import releases_in
 from converter.model import ConversionResult, Severity
-from converter.output import OutputFormat, write_atomically
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.decode import MAX_BYTES
-from converter.sources import releases_in
+from converter.serialize.output_files import OutputFormat, write_atomically
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "TOP-SECRET-7f3a"

@@ -9,15 +9,15 @@ from pathlib import Path
 from lxml import etree
 
 from converter.model import Document, Report
-from converter.output import OutputFormat, base_package_path, render_outputs
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.html_dom import parse_html
 from converter.serialize.ixbrl import render_inline
 from converter.serialize.ixbrl_cell import wrap_in_text
 from converter.serialize.ixbrl_facts import figure_pattern
 from converter.serialize.ixbrl_locate import locate_cells
-from converter.validate import validate
-from taxonomy import ns
+from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
+from converter.taxonomy import ns
+from converter.validation.validate import validate
 
 NON_FRACTION = f"{{{ns.IX}}}nonFraction"
 TITLE = "<p>ACME CORPORATION</p><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In thousands)</p>"

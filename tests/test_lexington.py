@@ -11,9 +11,9 @@ from lxml import etree
 from conftest import LEXINGTON
 from converter.model import ConversionResult, Severity
 from converter.pipeline import ConvertOptions, convert
-from converter.validate import LoadedFact, load_facts
+from converter.taxonomy import ns
+from converter.validation.validate import LoadedFact, load_facts
 from facts_csv import matches, missing, read_expected
-from taxonomy import ns
 
 BASE = "{https://xbrlify.dev/taxonomy/base/2024}"
 

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from converter.mapping.labels import display_case
+from converter.labels import display_case
 from converter.mapping.names import (
     concept_name,
     qualified_name,

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import LEXINGTON
 from converter import pipeline
-from converter.cli import main
+from converter.cli.commands import main
 from converter.pipeline import ConvertOptions, convert
 
 

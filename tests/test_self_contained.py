@@ -9,10 +9,10 @@ from pathlib import Path
 from lxml import etree
 
 import edgar_files
-from converter.batch import convert_many
+from converter.cli.batch import convert_many
 from converter.model import ConversionResult
-from converter.output import OutputFormat
 from converter.pipeline import ConvertOptions, convert
+from converter.serialize.output_files import OutputFormat
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
 RELEASE = """<html><body><p><img src="logo.png" alt="Example"> EXAMPLE WIDGETS CORPORATION \u2019s results</p>

@@ -1,4 +1,4 @@
-"""Tests of converter.validate against real Arelle, offline (fixtures in tests/data/validate)."""
+"""Tests of converter.validation.validate against real Arelle, offline (fixtures in tests/data/validate)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from converter.arelle_adapter import records
 from converter.diagnostics import (
     OUTPUT_WRITE_FAILED,
     VALIDATE_CALC_STOPPED,
@@ -22,7 +21,8 @@ from converter.diagnostics import (
     VALIDATE_UNREADABLE,
 )
 from converter.model import Diagnostic, Severity, SourceSpan
-from converter.validate import load_facts, save_oim, save_viewer, validate
+from converter.validation.arelle_adapter import records
+from converter.validation.validate import load_facts, save_oim, save_viewer, validate
 
 DATA = Path(__file__).resolve().parent / "data" / "validate"
 EARN = "{http://example.com/xbrl/earn/2024}"
@@ -402,7 +402,7 @@ def test_arelle_records_are_kept_in_one_order_whatever_order_they_come_in() -> N
     import logging
     import random
 
-    from converter.arelle_adapter.runner import Collector
+    from converter.validation.arelle_adapter.runner import Collector
 
     def record(level: int, code: str, text: str) -> logging.LogRecord:
         made = logging.LogRecord("arelle", level, __file__, 1, text, None, None)

@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from converter.cli import main
-from converter.entry_points import find_entry_points, is_entry_point
-from converter.findings import FailOn, FileFindings
+from converter.cli.commands import main
+from converter.cli.render_diagnostics import github_lines, render_github
+from converter.inputs.entry_points import find_entry_points, is_entry_point
 from converter.model import Diagnostic, Severity, SourceSpan
-from converter.render_diagnostics import github_lines, render_github
-from converter.validate import save_oim
-from taxonomy.package import report_package
+from converter.taxonomy.package import report_package
+from converter.validation.findings import FailOn, FileFindings
+from converter.validation.validate import save_oim
 
 DATA = Path(__file__).resolve().parent / "data" / "validate"
 EXAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "arelle-example"

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import LEXINGTON
-from converter.cli import main
+from converter.cli.commands import main
 from converter.model import ConversionResult
 
 _INSTANCE = (  # an XBRL instance, but not Inline XBRL and not a release

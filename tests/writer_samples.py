@@ -37,8 +37,8 @@ from converter.model import (
     Taxonomy,
     Unit,
 )
-from taxonomy import ns
-from taxonomy.base import BY_NAME
+from converter.taxonomy import ns
+from converter.taxonomy.base import BY_NAME
 
 EXT_NS = f"{ns.EXTENSION_BASE}/tst/20241231"
 PREFIX = "tst"
@@ -200,11 +200,11 @@ def write_files(folder: Path, files: dict[str, bytes]) -> None:
 def arelle_findings(entry: Path | str, *, packages: tuple[Path, ...] = (), calc: str = "c11r") -> list[tuple[str, str]]:
     """Validate ``entry`` with real Arelle offline; (level, code) of findings at warning or worse.
 
-    Uses ``converter.validate.validate`` when it exists, else ``arelleCmdLine --workOffline`` with
+    Uses ``converter.validation.validate.validate`` when it exists, else ``arelleCmdLine --workOffline`` with
     a JSON log (the CLI runs in a temporary XDG config home, so nothing is written to ``~``).
     """
     try:
-        from converter.validate import validate
+        from converter.validation.validate import validate
     except ImportError:
         return _arelle_cli(entry, packages=packages, calc=calc)
     found = validate([entry], calc=calc, packages=packages)

@@ -25,8 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from converter.labels import normalise
 from converter.mapping.concepts import INFLOW, INFLOW_TOO, OUTFLOW
-from converter.mapping.labels import normalise
 from converter.model import Balance, LineItem, RowRole, StatementKind
 
 D, C = Balance.DEBIT, Balance.CREDIT

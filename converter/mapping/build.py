@@ -18,13 +18,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from converter import diagnostics as dx
+from converter.labels import camel
 from converter.mapping import contexts as cx
 from converter.mapping.breakdowns import fold_member_rows
 from converter.mapping.calculations import Calculations, broken_totals, printed_relations
 from converter.mapping.concepts import LineContext, choose, unlabelled
+from converter.mapping.extension import MappedStatement, build_taxonomy
 from converter.mapping.identity import distinguish
-from converter.mapping.labels import camel
-from converter.mapping.linkbase import MappedStatement, build_taxonomy
 from converter.mapping.members import Members, is_default
 from converter.mapping.series import DEFAULT, Series, series_of
 from converter.mapping.signs import decide_signs, visiting_order
@@ -40,7 +40,7 @@ from converter.model import (
     Statement,
     Unit,
 )
-from taxonomy import ns
+from converter.taxonomy import ns
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

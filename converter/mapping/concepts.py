@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from converter.mapping.labels import display_case, normalise
+from converter.labels import display_case, normalise
 from converter.mapping.names import concept_name, name_text
 from converter.model import Balance, ItemType, LineItem, QName, RowRole, UnitKind
 from converter.parse.hierarchy import names_part
-from taxonomy.base import CATALOGUE, BaseConcept
+from converter.taxonomy.base import CATALOGUE, BaseConcept
 
 _ITEM_TYPES = {
     UnitKind.MONETARY: ItemType.MONETARY,

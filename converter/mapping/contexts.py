@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from converter.model import Context, Entity, Period, QName, Unit, UnitKind
-from taxonomy import ns
+from converter.taxonomy import ns
 
 XBRLI_SHARES = QName(ns.XBRLI, "xbrli", "shares")
 XBRLI_PURE = QName(ns.XBRLI, "xbrli", "pure")

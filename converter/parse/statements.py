@@ -84,7 +84,7 @@ def parse_statements(
     """Understand every table of ``document`` that holds figures of known periods.
 
     ``calendar`` is the fiscal calendar the release's filing states (its sibling exhibits'
-    tables included, see ``converter.filing``); without it, the release's own tables tell.
+    tables included, see ``converter.inputs.filing``); without it, the release's own tables tell.
 
     A table whose columns tell no periods apart is read on its side where its columns are members
     or line items (``sideways``); one without any period column is otherwise skipped with an INFO

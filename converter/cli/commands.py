@@ -2,7 +2,7 @@
 
 Exit codes: 0 valid, 1 findings, 2 usage errors, input that could not be read, or a defect of
 xbrlify (the worst file or release decides). A defect is one located ``internal.error`` line;
-``--debug`` (or ``XBRLIFY_DEBUG=1``) prints its whole traceback on stderr too. How findings are printed (:mod:`converter.render_diagnostics`):
+``--debug`` (or ``XBRLIFY_DEBUG=1``) prints its whole traceback on stderr too. How findings are printed (:mod:`converter.cli.render_diagnostics`):
 ``validate --format text|json|junit|github``, ``convert --report ...`` (``convert --format``
 chooses the output files); ``--json`` is the JSON choice of either.
 """
@@ -20,20 +20,20 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from converter import __version__
-from converter.batch import BatchResult, Plan, plan_batch, run_plan, write_summary
-from converter.defects import defect, enable_debug, tracebacks
-from converter.diagnostics import INTERNAL_ERROR
-from converter.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exit_status
-from converter.model import ConversionResult, Diagnostic, Severity
-from converter.output import ALL_FORMATS, OutputFormat
-from converter.pipeline import ConvertOptions, convert
-from converter.release_summary import STANDINGS, ReleaseOutcome, outcome_of, result_json
-from converter.render_diagnostics import (
+from converter.cli.batch import BatchResult, Plan, plan_batch, run_plan, write_summary
+from converter.cli.release_summary import STANDINGS, ReleaseOutcome, outcome_of, result_json
+from converter.cli.render_diagnostics import (
     FindingsFormat,
     render,
     render_junit,
     text_findings,
 )
+from converter.defects import defect, enable_debug, tracebacks
+from converter.diagnostics import INTERNAL_ERROR
+from converter.model import ConversionResult, Diagnostic, Severity
+from converter.pipeline import ConvertOptions, convert
+from converter.serialize.output_files import ALL_FORMATS, OutputFormat
+from converter.validation.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exit_status
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -165,7 +165,7 @@ def validate_command(paths: Sequence[Path], calc: str, fail_on: str, fmt: str, a
     Works on XBRL made by any tool. In a folder, only entry points are validated (instances,
     Inline XBRL documents, report packages), not every schema and linkbase.
     """
-    from converter.check import validate_paths
+    from converter.validation.paths import validate_paths
 
     threshold = FailOn(fail_on)
     reports = validate_paths(paths, calc=calc)
@@ -188,8 +188,8 @@ def view_command(source: Path, out_dir: Path, calc: str) -> None:
 
     The viewer opens offline from file:// and lists the validation messages.
     """
-    from converter.entry_points import is_inline_xbrl
-    from converter.validate import save_viewer
+    from converter.inputs.entry_points import is_inline_xbrl
+    from converter.validation.validate import save_viewer
 
     if source.is_file() and is_inline_xbrl(source):
         found = save_viewer(source, out_dir, calc=calc)
@@ -213,7 +213,7 @@ def _run_batch(plan: Plan, out_dir: Path, jobs: int, dask_address: str | None, f
     """Run ``plan`` here, in ``jobs`` processes, or on the Dask scheduler at ``dask_address``."""
     if dask_address is None:
         return run_plan(plan, out_dir, jobs=jobs, progress=step, force=force)
-    from converter.dask_executor import DaskUnavailableError, dask_executor
+    from converter.cli.dask_executor import DaskUnavailableError, dask_executor
 
     try:
         with dask_executor(dask_address) as executor:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from converter.arelle_adapter.records import fact_ids
 from converter.diagnostics import VALIDATE_CALC_STOPPED
 from converter.model import Diagnostic, Severity
+from converter.validation.arelle_adapter.records import fact_ids
 
 STOP_CODES = frozenset({"oime:disallowedDuplicateFacts", "calc11e:disallowedDuplicateFactsUsingTruncation"})
 DUPLICATE_CODE = "arelle:duplicateFacts"

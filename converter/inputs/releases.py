@@ -4,7 +4,7 @@
   a path that does not exist is kept, so its conversion reports ``input.missing``.
 * A folder is searched recursively for ``.txt``, ``.htm`` and ``.html`` files; hidden files and
   folders are skipped, and so are Inline XBRL documents (outputs, not releases) and anything
-  under the output folder. A filing folder (see :mod:`converter.filing_folder`), the given one
+  under the output folder. A filing folder (see :mod:`converter.inputs.filing_folder`), the given one
   or one found inside, is taken whole: its exhibits are one filing, read together.
 * A path that does not exist but holds ``*``, ``?`` or ``[`` is a glob pattern (``**`` recurses);
   its matching release files are taken, matching folders searched as above.
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter import diagnostics as dx
-from converter.entry_points import is_inline_xbrl
-from converter.filing_folder import folder_filing
+from converter.inputs.entry_points import is_inline_xbrl
+from converter.inputs.filing_folder import folder_filing
 from converter.model import Diagnostic, SourceSpan
 
 RELEASE_SUFFIXES = (".txt", ".htm", ".html")

@@ -1,12 +1,12 @@
 """xbrlify's base taxonomy: common earnings-release concepts, as data.
 
 The schema and label linkbase in ``schemas/`` are generated from this catalogue
-(``python -m taxonomy.build_base``); a test fails when they are stale. The mapper matches line
+(``python -m converter.taxonomy.build_base``); a test fails when they are stale. The mapper matches line
 item labels against ``patterns`` so that releases of different companies share concepts.
 
 Patterns are regular expressions matched (``re.fullmatch``) against a *normalised* label: lower
 case, ``&`` spelled ``and``, punctuation except parentheses removed, articles dropped, single
-spaces, and a leading "total" removed (see ``converter.mapping.labels.normalise``).
+spaces, and a leading "total" removed (see ``converter.labels.normalise``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from converter.model import Balance, Concept, ConceptRole, ItemType, Label, LabelRole, QName
-from taxonomy import ns
+from converter.taxonomy import ns
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

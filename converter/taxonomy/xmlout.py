@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from lxml import etree
 
 from converter.model import QName
-from taxonomy import ns
+from converter.taxonomy import ns
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 

@@ -1,7 +1,7 @@
 """Validate files and folders for a pipeline: one :class:`FileFindings` per entry point.
 
 ``xbrlify validate`` calls :func:`validate_paths`; the entry points of folders are chosen by
-:mod:`converter.entry_points`, and each one is validated by :func:`converter.validate.validate`
+:mod:`converter.inputs.entry_points`, and each one is validated by :func:`converter.validation.validate.validate`
 with xbrlify's base taxonomy package active (so instances that reference the base taxonomy by
 its URL validate offline too). Works on XBRL made by any tool.
 """
@@ -14,11 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from converter import diagnostics as dx
-from converter.arelle_adapter.records import is_url
 from converter.defects import defect
-from converter.entry_points import find_entry_points
-from converter.findings import FileFindings
+from converter.inputs.entry_points import find_entry_points
 from converter.model import Diagnostic, Severity
+from converter.validation.arelle_adapter.records import is_url
+from converter.validation.findings import FileFindings
 
 #: Codes that mean an entry point could not be read, loaded or checked at all (exit code 2).
 UNREADABLE_CODES = frozenset({
@@ -44,8 +44,8 @@ def validate_paths(paths: Sequence[str | Path], *, calc: str = "c11r") -> tuple[
     Raises:
         ValueError: ``calc`` is not a known mode.
     """
-    from converter.output import base_package_path
-    from converter.validate import check_calc, validate  # Arelle loads only when validating
+    from converter.serialize.output_files import base_package_path
+    from converter.validation.validate import check_calc, validate  # Arelle loads only when validating
 
     check_calc(calc)
     entries, problems = find_entry_points(paths)

@@ -25,8 +25,8 @@ from urllib.parse import quote, unquote
 from converter.model import Diagnostic, Document, Report, Severity, SourceSpan
 from converter.readers.edgar import uudecode
 from converter.serialize.instance_xml import render_instance
-from taxonomy.package import base_files, base_package, report_package, taxonomy_package
-from taxonomy.writer import render_taxonomy
+from converter.taxonomy.files import render_taxonomy
+from converter.taxonomy.package import base_files, base_package, report_package, taxonomy_package
 
 Sources = dict[str, tuple[SourceSpan, ...]]
 
@@ -190,7 +190,7 @@ def arelle_pass(folder: Path, rendered: Rendered, formats: frozenset[OutputForma
     Returns:
         The findings (file names relative to ``folder``), and problems writing the files.
     """
-    from converter.validate import Derived, check  # Arelle loads only when needed
+    from converter.validation.validate import Derived, check  # Arelle loads only when needed
 
     found: list[Diagnostic] = []
     for n, (name, sources) in enumerate(rendered.reports.items()):

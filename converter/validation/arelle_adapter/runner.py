@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from converter.arelle_adapter.records import message_text
 from converter.defects import debug_enabled, traceback_text
+from converter.validation.arelle_adapter.records import message_text
 
 T = TypeVar("T")
 

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from converter.labels import camel, display_case, normalise
 from converter.mapping.calc_check import Summation
 from converter.mapping.concepts import ConceptChoice
-from converter.mapping.labels import camel, display_case, normalise
 from converter.mapping.members import Axis, Dim, Members, is_default
 from converter.mapping.names import concept_name, title_text, undouble
 from converter.mapping.series import Series
@@ -32,8 +32,8 @@ from converter.model import (
     Statement,
     Taxonomy,
 )
-from taxonomy import ns
-from taxonomy.base import BY_NAME
+from converter.taxonomy import ns
+from converter.taxonomy.base import BY_NAME
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

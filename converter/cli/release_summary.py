@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from converter import diagnostics as dx
+from converter.cli.render_diagnostics import diag_json, severity_counts
 from converter.defects import defect
-from converter.findings import EXIT_INPUT, EXIT_OK, FileFindings, count_text, diagnostics_exit_status
 from converter.model import ConversionResult, Diagnostic, Severity, SourceSpan, TableCells
-from converter.render_diagnostics import diag_json, severity_counts
+from converter.validation.findings import EXIT_INPUT, EXIT_OK, FileFindings, count_text, diagnostics_exit_status
 
 STANDINGS = ("valid", "with_warnings", "with_findings", "not_converted")  # ReleaseOutcome.standing, in order
 

@@ -26,7 +26,7 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, Severity
-from taxonomy import ns
+from converter.taxonomy import ns
 
 _SNIFF_BYTES = 64 * 1024
 _INLINE_NAMESPACES = (b"http://www.xbrl.org/2013/inlineXBRL", b"http://www.xbrl.org/2008/inlineXBRL")

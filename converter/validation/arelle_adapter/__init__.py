@@ -1,4 +1,4 @@
-"""Arelle behind one narrow door: the only package (with ``converter/validate.py``) that touches it.
+"""Arelle behind one narrow door: the only package (with ``converter/validation/validate.py``) that touches it.
 
 Modules:
     runner: one process-wide ``arelle.api.Session``, offline, serialised by a lock; runs one
@@ -7,7 +7,7 @@ Modules:
         references resolved to files, lines and release spans).
     facts: the facts of a loaded report as plain, comparable :class:`LoadedFact` values.
 
-Public callers use :mod:`converter.validate`; nothing here is part of the public API.
+Public callers use :mod:`converter.validation.validate`; nothing here is part of the public API.
 """
 
 from __future__ import annotations

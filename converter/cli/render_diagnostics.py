@@ -1,6 +1,6 @@
 """Findings rendered for people and for CI: text, JSON, JUnit XML, GitHub Actions annotations.
 
-Every renderer takes the same input, one :class:`~converter.findings.FileFindings` per file, and
+Every renderer takes the same input, one :class:`~converter.validation.findings.FileFindings` per file, and
 the ``--fail-on`` threshold, which decides what is a failure (JUnit ``<failure>``, GitHub
 ``::error``) and what is only reported (JUnit ``<system-out>``, ``::warning`` / ``::notice``).
 
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from converter.findings import FailOn, FileFindings, count_text, counts, exit_status
 from converter.model import Diagnostic, Severity, SourceSpan
+from converter.validation.findings import FailOn, FileFindings, count_text, counts, exit_status
 
 
 class FindingsFormat(enum.Enum):

@@ -1,12 +1,12 @@
 """What is converted: release files, EDGAR submissions and filing folders, as filings of releases.
 
 A **filing** is what one company filed at once, and its releases are read together (their fiscal
-calendar, entity and release date are shared, see :mod:`converter.filing`):
+calendar, entity and release date are shared, see :mod:`converter.inputs.filing`):
 
 * a release file on its own: a filing of one release;
 * an EDGAR submission (``.txt``, any form the SEC serves, see :mod:`converter.readers.edgar`):
   one release per EX-99 exhibit; a uuencoded EX-99 (a PDF, an image) is skipped with an info;
-* an unpacked filing folder (see :mod:`converter.filing_folder`): one release per exhibit file.
+* an unpacked filing folder (see :mod:`converter.inputs.filing_folder`): one release per exhibit file.
 
 Releases are named for batches by their exhibit: ``<submission>-ex-99-1`` (a submission of one
 EX-99 keeps its own stem), ``<folder>-<exhibit file stem>``.
@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
-from converter.filing_folder import FolderFiling, folder_filing
+from converter.inputs.filing_folder import FolderFiling, folder_filing
 from converter.mapping.contexts import slug
 from converter.model import Diagnostic, SourceSpan
 from converter.readers.decode import MAX_BYTES

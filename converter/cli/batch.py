@@ -1,6 +1,6 @@
 """Convert many releases: each into ``OUT/<release stem>/``, in parallel processes, with a summary.
 
-    >>> from converter.batch import convert_many
+    >>> from converter.cli.batch import convert_many
     >>> batch = convert_many(["releases/"], Path("out"), jobs=2)
     >>> batch.exit_status, [r.facts for r in batch.releases]
 
@@ -9,12 +9,12 @@ crashes the converter is reported in its outcome and the others go on. The outco
 by release path and ``OUT/summary.json`` lists them (see :meth:`BatchResult.to_json`).
 
 The unit of work is a filing (a release file, an EDGAR submission, a filing folder): its
-exhibits are read together in one worker. ``OUT/manifest.json`` (:mod:`converter.manifest`)
+exhibits are read together in one worker. ``OUT/manifest.json`` (:mod:`converter.cli.manifest`)
 records what each release folder was made from, so running a batch again converts only what is
 new or changed, and a batch that was killed resumes where it stopped (``force`` converts all).
 
 Parallelism is by processes: ``jobs=N`` starts N (``ProcessPoolExecutor``, ``spawn``), or any
-``concurrent.futures.Executor`` is given (a Dask client's, see :mod:`converter.dask_executor`).
+``concurrent.futures.Executor`` is given (a Dask client's, see :mod:`converter.cli.dask_executor`).
 Arelle is not thread-safe: each worker process keeps its own Arelle session for all the
 releases it validates, one at a time. ``jobs=1`` converts in this process.
 """
@@ -31,12 +31,9 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_complet
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from converter import __version__, manifest
-from converter.diagnostics import CONVERT_CRASHED, InputError
-from converter.findings import exit_status
-from converter.output import recover_staged
-from converter.pipeline import ConvertOptions, convert_filing
-from converter.release_summary import (
+from converter import __version__
+from converter.cli import manifest
+from converter.cli.release_summary import (
     STANDINGS,
     ReleaseOutcome,
     crashed_outcome,
@@ -44,8 +41,12 @@ from converter.release_summary import (
     outcome_of,
     skipped_outcome,
 )
-from converter.releases import collect_releases
-from converter.sources import Filing, filing_in
+from converter.diagnostics import CONVERT_CRASHED, InputError
+from converter.inputs.releases import collect_releases
+from converter.inputs.sources import Filing, filing_in
+from converter.pipeline import ConvertOptions, convert_filing
+from converter.serialize.output_files import recover_staged
+from converter.validation.findings import exit_status
 
 SUMMARY_NAME = "summary.json"
 DEFAULT_OPTIONS = ConvertOptions()
@@ -96,7 +97,7 @@ class BatchResult:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
-    """Releases of one filing to convert, read together (see :mod:`converter.filing`).
+    """Releases of one filing to convert, read together (see :mod:`converter.inputs.filing`).
 
     Attributes:
         path: The filing (a release file, submission or filing folder) as shown to the user.
@@ -163,7 +164,7 @@ def convert_many(
     Args:
         paths: Release files, EDGAR submission files (one release per EX-99 exhibit), filing
             folders, folders (searched recursively for .txt/.htm/.html) and glob patterns; see
-            :mod:`converter.releases`. A ``str`` is always a path, never release text.
+            :mod:`converter.inputs.releases`. A ``str`` is always a path, never release text.
         out_dir: The output folder; ``summary.json`` and ``manifest.json`` are written there too.
         jobs: Worker processes; 0 or less means one per CPU.
         executor: Where to convert instead (any ``concurrent.futures.Executor``, a Dask

@@ -20,11 +20,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from converter.mapping.labels import display_case
+from converter.inputs.sources import Filing
+from converter.labels import display_case
 from converter.model import Document, InputFormat
 from converter.parse.calendar import FiscalCalendar
 from converter.parse.release_calendar import release_calendar
-from converter.sources import Filing
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,6 +1,6 @@
 """Check XBRL with Arelle, offline, and get its findings as diagnostics; also the viewer and OIM.
 
-This module and :mod:`converter.arelle_adapter` are the only code that touches Arelle. Everything
+This module and :mod:`converter.validation.arelle_adapter` are the only code that touches Arelle. Everything
 runs in-process on one lazily created ``arelle.api.Session`` (runs are serialised by a lock),
 always with ``workOffline`` and no persistent configuration: a file that is not on disk, in
 Arelle's bundled cache or in a given taxonomy package is reported (``IOerror``), never fetched.
@@ -25,11 +25,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from converter.arelle_adapter import records, runner
-from converter.arelle_adapter.duplicates import with_calc_notes
-from converter.arelle_adapter.facts import LoadedFact, loaded_facts
-from converter.arelle_adapter.loaded import Loaded, summarize
-from converter.arelle_adapter.outputs import Derived, oim_targets, save_derived
 from converter.defects import TRACEBACK
 from converter.diagnostics import (
     OUTPUT_WRITE_FAILED,
@@ -38,6 +33,11 @@ from converter.diagnostics import (
     VALIDATE_UNREADABLE,
 )
 from converter.model import Diagnostic, Severity, SourceSpan
+from converter.validation.arelle_adapter import records, runner
+from converter.validation.arelle_adapter.duplicates import with_calc_notes
+from converter.validation.arelle_adapter.facts import LoadedFact, loaded_facts
+from converter.validation.arelle_adapter.loaded import Loaded, summarize
+from converter.validation.arelle_adapter.outputs import Derived, oim_targets, save_derived
 
 __all__ = [
     "CALC_MODES", "Derived", "LoadedFact", "check", "check_calc", "close", "load_facts", "save_oim", "save_viewer",

@@ -1,0 +1,1 @@
+"""The command line and batches, with their reporting."""

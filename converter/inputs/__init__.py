@@ -1,0 +1,1 @@
+"""What is converted: releases, filings and the files given on the command line."""

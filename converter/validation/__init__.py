@@ -1,0 +1,1 @@
+"""Checking a conversion and its outputs: cell accounting, Arelle validation, findings."""
