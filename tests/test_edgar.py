@@ -11,11 +11,11 @@ import edgar_files
 from conftest import LEXINGTON
 from converter import pipeline
 from converter.cli.batch import convert_many
+from converter.inputs.edgar import parse_submission
 from converter.inputs.releases import collect_releases
 from converter.inputs.sources import filing_in, releases_in
 from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert, convert_filing
-from converter.readers.edgar import parse_submission
 from converter.serialize.output_files import OutputFormat
 from test_mapping import HEADER, STATEMENT
 

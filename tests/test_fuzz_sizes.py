@@ -18,9 +18,9 @@ import pytest
 
 from conftest import ROOT
 from converter import diagnostics as dx
+from converter.inputs.edgar import parse_submission
 from converter.model import InputFormat
 from converter.readers.decode import MAX_BYTES, MAX_ROWS
-from converter.readers.edgar import parse_submission
 from test_fuzz_readers import (
     HTML_RELEASE,
     TEXT_RELEASE,

@@ -4,7 +4,7 @@ A **filing** is what one company filed at once, and its releases are read togeth
 calendar, entity and release date are shared, see :mod:`converter.inputs.filing`):
 
 * a release file on its own: a filing of one release;
-* an EDGAR submission (``.txt``, any form the SEC serves, see :mod:`converter.readers.edgar`):
+* an EDGAR submission (``.txt``, any form the SEC serves, see :mod:`converter.inputs.edgar`):
   one release per EX-99 exhibit; a uuencoded EX-99 (a PDF, an image) is skipped with an info;
 * an unpacked filing folder (see :mod:`converter.inputs.filing_folder`): one release per exhibit file.
 
@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
+from converter.inputs.edgar import Exhibit, Filer, Submission, parse_submission
 from converter.inputs.filing_folder import FolderFiling, folder_filing
 from converter.mapping.contexts import slug
 from converter.model import Diagnostic, SourceSpan
 from converter.readers.decode import MAX_BYTES
-from converter.readers.edgar import Exhibit, Filer, Submission, parse_submission
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

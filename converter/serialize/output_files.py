@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
+from converter.inputs.edgar import uudecode
 from converter.model import Diagnostic, Document, Report, Severity, SourceSpan
-from converter.readers.edgar import uudecode
 from converter.serialize.instance_xml import render_instance
 from converter.taxonomy.files import render_taxonomy
 from converter.taxonomy.package import base_files, base_package, report_package, taxonomy_package
