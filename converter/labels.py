@@ -1,4 +1,4 @@
-"""Label text utilities: normalisation for matching, CamelCase names for QNames."""
+"""Label text shared by every stage: keys for matching, CamelCase names for QNames, display case, slugs."""
 
 from __future__ import annotations
 
@@ -93,3 +93,8 @@ def _title_word(token: str, first: bool) -> str:
         else p[:1] + p[1:].lower()
         for i, p in enumerate(parts)
     )
+
+
+def slug(text: str) -> str:
+    """``Lexington Precision Corporation`` -> ``lexington-precision-corporation``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]

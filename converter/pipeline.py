@@ -23,12 +23,12 @@ from converter.serialize.output_files import (
     ALL_FORMATS,
     OutputFormat,
     Resources,
-    arelle_pass,
     needed,
     render_outputs,
     write_atomically,
 )
 from converter.validation.accounting import account_cells
+from converter.validation.outputs import arelle_pass
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

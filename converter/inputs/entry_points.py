@@ -18,6 +18,7 @@ A file named explicitly is always validated, whatever it is: Arelle then says wh
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,6 +30,7 @@ from converter.model import Diagnostic, Severity
 from converter.taxonomy import ns
 
 _SNIFF_BYTES = 64 * 1024
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 _INLINE_NAMESPACES = (b"http://www.xbrl.org/2013/inlineXBRL", b"http://www.xbrl.org/2008/inlineXBRL")
 _VIEWER_MARK = b"application/x.ixbrl-viewer+json"  # the viewer's embedded data block
 _HTML_SUFFIXES = {".htm", ".html", ".xhtml"}
@@ -62,6 +64,11 @@ def find_entry_points(paths: Sequence[str | Path]) -> tuple[tuple[str, ...], tup
         for name in inside:
             found.setdefault(name, None)
     return tuple(found), tuple(problems)
+
+
+def is_url(text: str) -> bool:
+    """True for ``http://...``, ``file://...`` and other absolute URLs (not for file paths)."""
+    return bool(_URL.match(text)) or text.startswith("urn:")
 
 
 def is_entry_point(path: Path) -> bool:

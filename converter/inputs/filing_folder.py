@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter.inputs.edgar import Filer, documents_start, is_release_type, listed_documents, parse_header
-from converter.readers.decode import MAX_BYTES
+from converter.readers import MAX_BYTES
 
 _RELEASE_SUFFIXES = (".txt", ".htm", ".html")
 _EXHIBIT_NAME = re.compile(r"ex(?:h|hibit)?[-_.]?99", re.IGNORECASE)

@@ -22,9 +22,9 @@ from pathlib import Path
 from converter import diagnostics as dx
 from converter.inputs.edgar import Exhibit, Filer, Submission, parse_submission
 from converter.inputs.filing_folder import FolderFiling, folder_filing
-from converter.mapping.contexts import slug
+from converter.labels import slug
 from converter.model import Diagnostic, SourceSpan
-from converter.readers.decode import MAX_BYTES
+from converter.readers import MAX_BYTES
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -16,8 +16,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from converter.model import Document
-from converter.readers.html_dom import parse_html
-from converter.readers.html_locate import locate_cells
+from converter.readers import locate_cells, parse_html
 from converter.serialize.ixbrl_cell import wrap_in_text
 from converter.serialize.ixbrl_css import presentational_css
 from converter.serialize.ixbrl_facts import Page, Task

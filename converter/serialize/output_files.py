@@ -4,29 +4,27 @@ Formats (``OutputFormat``): the taxonomy (always, with the base taxonomy files b
 XBRL 2.1 instance, the Inline XBRL document, report packages (``.xbr`` / ``.xbri``) and a
 taxonomy package of the extension, all rendered by xbrlify in memory; and the ixbrl-viewer and
 xBRL-JSON / xBRL-CSV, which Arelle makes from the written files in the same load that validates
-them (``arelle_pass``: one load per report file).
+them (:func:`converter.validation.outputs.arelle_pass`: one load per report file).
 """
 
 from __future__ import annotations
 
-import atexit
 import enum
-import functools
 import os
 import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
 from converter.inputs.edgar import uudecode
-from converter.model import Diagnostic, Document, Report, Severity, SourceSpan
+from converter.model import Diagnostic, Document, Report, SourceSpan
 from converter.serialize.instance_xml import render_instance
 from converter.taxonomy.files import render_taxonomy
-from converter.taxonomy.package import base_files, base_package, report_package, taxonomy_package
+from converter.taxonomy.package import base_files, report_package, taxonomy_package
 
 Sources = dict[str, tuple[SourceSpan, ...]]
 
@@ -45,7 +43,6 @@ class OutputFormat(enum.Enum):
 ALL_FORMATS = frozenset(OutputFormat)
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"})
 MAX_IMAGE_BYTES = 16 * 1024 * 1024
-_OIM = ((OutputFormat.JSON, ".json"), (OutputFormat.CSV, ".csv"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -177,35 +174,6 @@ def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str,
     return out
 
 
-def arelle_pass(folder: Path, rendered: Rendered, formats: frozenset[OutputFormat], *, validate: bool,
-                calc: str) -> list[Diagnostic]:
-    """One Arelle load per report file in ``folder``: validate it, and make the viewer and the OIM
-    files (of ``formats``) from the same loaded model.
-
-    The first report (the XML instance when written) is validated in full; the others carry the
-    same facts, so only their errors are kept. The viewer is made from the Inline XBRL document
-    with its validation messages (so that one is validated even with ``validate`` False); the
-    xBRL-JSON / xBRL-CSV from the instance.
-
-    Returns:
-        The findings (file names relative to ``folder``), and problems writing the files.
-    """
-    from converter.validation.validate import Derived, check  # Arelle loads only when needed
-
-    found: list[Diagnostic] = []
-    for n, (name, sources) in enumerate(rendered.reports.items()):
-        stem, inline = name.rsplit(".", 1)[0], name.endswith(".htm")
-        oim = () if inline else tuple(folder / f"{stem}{suffix}" for fmt, suffix in _OIM if fmt in formats)
-        viewer = folder / "viewer" if inline and OutputFormat.VIEWER in formats else None
-        if not (validate or oim or viewer):
-            continue
-        for d in check(folder / name, calc=calc, validate=validate or viewer is not None, sources=sources,
-                       derived=Derived(oim=oim, viewer=viewer)):
-            if d.code.startswith("output.") or (validate and (n == 0 or d.severity is Severity.ERROR)):
-                found.append(replace(d, file=Path(d.file).name) if d.file else d)
-    return found
-
-
 @contextmanager
 def write_atomically(target: Path, files: Mapping[str, bytes]) -> Iterator[Path]:
     """Write ``files`` into a hidden sibling folder, yield it, then swap it into ``target``.
@@ -270,11 +238,3 @@ def recover_staged(out_dir: Path) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
             else:
                 entry.unlink(missing_ok=True)
-
-
-@functools.cache
-def base_package_path() -> Path:
-    """The base taxonomy package, built once per process in a temporary folder."""
-    folder = Path(tempfile.mkdtemp(prefix="xbrlify-base-"))
-    atexit.register(shutil.rmtree, folder, True)
-    return base_package(folder)

@@ -11,9 +11,12 @@ same input gives the same bytes.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import io
 import json
 import os
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -224,3 +227,11 @@ def _write_atomically(target: Path, data: bytes) -> None:
     except OSError:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@functools.cache
+def base_package_path() -> Path:
+    """The base taxonomy package, built once per process in a temporary folder."""
+    folder = Path(tempfile.mkdtemp(prefix="xbrlify-base-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return base_package(folder)

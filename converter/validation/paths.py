@@ -15,9 +15,8 @@ from pathlib import Path
 
 from converter import diagnostics as dx
 from converter.defects import defect
-from converter.inputs.entry_points import find_entry_points
+from converter.inputs.entry_points import find_entry_points, is_url
 from converter.model import Diagnostic, Severity
-from converter.validation.arelle_adapter.records import is_url
 from converter.validation.findings import FileFindings
 
 #: Codes that mean an entry point could not be read, loaded or checked at all (exit code 2).
@@ -44,7 +43,7 @@ def validate_paths(paths: Sequence[str | Path], *, calc: str = "c11r") -> tuple[
     Raises:
         ValueError: ``calc`` is not a known mode.
     """
-    from converter.serialize.output_files import base_package_path
+    from converter.taxonomy.package import base_package_path
     from converter.validation.validate import check_calc, validate  # Arelle loads only when validating
 
     check_calc(calc)

@@ -32,6 +32,7 @@ from converter.diagnostics import (
     VALIDATE_NOT_XBRL,
     VALIDATE_UNREADABLE,
 )
+from converter.inputs.entry_points import is_url
 from converter.model import Diagnostic, Severity, SourceSpan
 from converter.validation.arelle_adapter import records, runner
 from converter.validation.arelle_adapter.duplicates import with_calc_notes
@@ -236,7 +237,7 @@ def _not_loaded(shown: str, found: Sequence[Diagnostic]) -> Diagnostic:
 
 def _unreadable(entry: str, shown: str) -> Diagnostic | None:
     """``validate.unreadable`` for a local file that cannot be read (URLs are left to Arelle)."""
-    if records.is_url(entry):
+    if is_url(entry):
         return None
     try:
         with open(entry, "rb") as handle:
@@ -275,7 +276,7 @@ def check_calc(calc: str) -> None:
 def _entry(path: str | Path) -> str:
     """What Arelle is given: a URL as is, a file as a normalised absolute path."""
     text = str(path)
-    return text if records.is_url(text) else os.path.abspath(text)
+    return text if is_url(text) else os.path.abspath(text)
 
 
 def _absolute(packages: Sequence[Path | str]) -> tuple[Path, ...]:

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from converter.inputs.entry_points import is_url
 from converter.model import Diagnostic, Severity, SourceSpan
-
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 
 _SEVERITY_BY_LEVEL = {
     "CRITICAL": Severity.ERROR,
@@ -90,11 +88,6 @@ class Ref:
         if self.fragment and not self.fragment.startswith("element("):
             return self.fragment
         return None
-
-
-def is_url(text: str) -> bool:
-    """True for ``http://...``, ``file://...`` and other absolute URLs (not for file paths)."""
-    return bool(_URL.match(text)) or text.startswith("urn:")
 
 
 def severity_of(record: logging.LogRecord) -> Severity:
