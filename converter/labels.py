@@ -13,10 +13,10 @@ _ACRONYMS = {"GAAP", "EBITDA", "EBIT", "EPS", "US", "U.S.", "USA", "UK", "EMEA",
 
 
 @lru_cache(maxsize=8192)
-def normalise(label: str) -> str:
+def label_key(label: str) -> str:
     """Lower case, ``&`` as "and", punctuation but parentheses removed, articles and "total" dropped.
 
-    >>> normalise("Total Income (loss) from operations:")
+    >>> label_key("Total Income (loss) from operations:")
     'income (loss) from operations'
     """
     text = label.lower().replace("&", " and ").replace("\u2019", "'")
@@ -42,19 +42,6 @@ def camel(label: str, *, limit: int = 80) -> str:
         name += part
     name = _NCNAME_START.sub("", name) or "Item"
     return name[:limit]
-
-
-def words(label: str) -> set[str]:
-    """The content words of a label."""
-    return {w for w in re.findall(r"[a-z0-9]+", label.lower()) if w not in {"the", "of", "and", "a", "an", "total"}}
-
-
-def similar(a: str, b: str, need: float = 0.5) -> bool:
-    """Whether two labels share at least ``need`` of the shorter one's words."""
-    wa, wb = words(a), words(b)
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= need
 
 
 def display_case(text: str) -> str:

@@ -10,10 +10,11 @@ import pytest
 from lxml import etree
 
 from converter.model import ConceptRole
+from converter.serialize.output_files import base_package
 from converter.taxonomy import ns
 from converter.taxonomy.base import CATALOGUE
 from converter.taxonomy.build_base import LABEL_FILE, render_base
-from converter.taxonomy.package import ZIP_DATE_TIME, base_package
+from converter.taxonomy.package import ZIP_DATE_TIME
 from writer_samples import arelle_findings
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"

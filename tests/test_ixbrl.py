@@ -22,9 +22,8 @@ from converter.readers.html_dom import parse_html
 from converter.serialize.ixbrl import render_inline, render_ixbrl
 from converter.serialize.ixbrl_xhtml import X, copy_body
 from converter.serialize.ixbrl_xhtml_fix import repair
-from converter.serialize.output_files import OutputFormat, render_outputs
+from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
 from converter.taxonomy import ns
-from converter.taxonomy.package import base_package_path
 from converter.validation.validate import LoadedFact, load_facts, validate
 
 ROOT = Path(__file__).resolve().parents[1]

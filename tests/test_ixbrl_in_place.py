@@ -15,9 +15,8 @@ from converter.readers.html_locate import locate_cells
 from converter.serialize.ixbrl import render_inline
 from converter.serialize.ixbrl_cell import wrap_in_text
 from converter.serialize.ixbrl_facts import figure_pattern
-from converter.serialize.output_files import OutputFormat, render_outputs
+from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
 from converter.taxonomy import ns
-from converter.taxonomy.package import base_package_path
 from converter.validation.validate import validate
 
 NON_FRACTION = f"{{{ns.IX}}}nonFraction"

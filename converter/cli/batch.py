@@ -45,7 +45,7 @@ from converter.diagnostics import CONVERT_CRASHED, InputError
 from converter.inputs.releases import collect_releases
 from converter.inputs.sources import Filing, filing_in
 from converter.pipeline import ConvertOptions, convert_filing
-from converter.serialize.output_files import recover_staged
+from converter.serialize.output_files import recover_staged, write_file_atomically
 from converter.validation.findings import exit_status
 
 SUMMARY_NAME = "summary.json"
@@ -296,10 +296,7 @@ def convert_task(task: Task) -> tuple[ReleaseOutcome, ...]:
 
 def write_summary(summary: dict[str, object], target: Path) -> None:
     """Write ``summary`` as indented, key-sorted JSON, atomically (temp file, then rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staged = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    staged.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(staged, target)
+    write_file_atomically(target, (json.dumps(summary, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
 def _up_to_date(plan: Plan, entries: dict[str, manifest.Entry], out_dir: Path) -> dict[str, ReleaseOutcome]:

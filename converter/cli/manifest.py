@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from converter import __version__
+from converter.serialize.output_files import write_file_atomically
 
 MANIFEST_NAME = "manifest.json"
 JOURNAL_NAME = ".manifest.journal"
@@ -85,9 +86,7 @@ def save(out_dir: Path, entries: Iterable[Entry]) -> None:
     """Write ``out_dir/manifest.json`` atomically and drop the journal it now holds."""
     body = {"format": _FORMAT, "releases": [e.to_json() for e in sorted(entries, key=lambda e: e.name)]}
     target = out_dir / MANIFEST_NAME
-    staged = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    staged.write_text(json.dumps(body, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(staged, target)
+    write_file_atomically(target, (json.dumps(body, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     (out_dir / JOURNAL_NAME).unlink(missing_ok=True)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from converter.labels import camel, display_case, normalise
+from converter.labels import camel, display_case, label_key
 from converter.mapping.calc_check import Summation
 from converter.mapping.concepts import ConceptChoice
 from converter.mapping.members import Axis, Dim, Members, is_default
@@ -206,7 +206,7 @@ def _add_item_concept(concepts: _Concepts, s: Series, choice: ConceptChoice, qna
                              balance=choice.balance, labels=(Label(role=LabelRole.STANDARD, text=choice.label),)))
     standard = concepts.standard(qname)
     printed = display_case(s.printed_label) or standard
-    if normalise(printed) != normalise(standard):
+    if label_key(printed) != label_key(standard):
         concepts.label(qname, LabelRole.TERSE, printed)
     if s.total_label:
         concepts.label(qname, LabelRole.TOTAL, display_case(s.total_label))
@@ -221,7 +221,7 @@ def _preferred(s: Series, sign: int, standard: str) -> LabelRole | None:
         return LabelRole.NEGATED_TOTAL if s.is_total else LabelRole.NEGATED
     if s.is_total and not s.members:
         return LabelRole.TOTAL
-    if s.printed_label and normalise(s.printed_label) != normalise(standard):
+    if s.printed_label and label_key(s.printed_label) != label_key(standard):
         return LabelRole.TERSE
     return None
 

@@ -9,7 +9,9 @@ them (:func:`converter.validation.outputs.arelle_pass`: one load per report file
 
 from __future__ import annotations
 
+import atexit
 import enum
+import functools
 import os
 import re
 import shutil
@@ -23,8 +25,15 @@ from urllib.parse import quote, unquote
 from converter.inputs.edgar import uudecode
 from converter.model import Diagnostic, Document, Report, SourceSpan
 from converter.serialize.instance_xml import render_instance
+from converter.taxonomy import ns
 from converter.taxonomy.files import render_taxonomy
-from converter.taxonomy.package import base_files, report_package, taxonomy_package
+from converter.taxonomy.package import (
+    base_files,
+    base_package_zip,
+    report_package,
+    report_package_suffix,
+    taxonomy_package,
+)
 
 Sources = dict[str, tuple[SourceSpan, ...]]
 
@@ -170,7 +179,7 @@ def _packages(report: Report, taxonomy: Mapping[str, bytes], files: Mapping[str,
             beside = images if inline else {}
             package = report_package({**taxonomy, **beside, f"{name}{inside}": files[f"{name}{suffix}"]}, name=name,
                                      inline=inline, include_base=False)
-            out[f"{name}{'.xbri' if inline else '.xbr'}"] = package
+            out[f"{name}{report_package_suffix(inline=inline)}"] = package
     return out
 
 
@@ -196,6 +205,22 @@ def write_atomically(target: Path, files: Mapping[str, bytes]) -> Iterator[Path]
         shutil.rmtree(staged, ignore_errors=True)
         raise
     _swap(staged, target)
+
+
+def write_file_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to a hidden sibling of ``target``, then rename it over ``target``.
+
+    A reader never sees half a file; what a killed writer leaves behind, :func:`recover_staged`
+    removes. The staged file is removed when writing fails.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staged = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        staged.write_bytes(data)
+        os.replace(staged, target)
+    except OSError:
+        staged.unlink(missing_ok=True)
+        raise
 
 
 def _swap(staged: Path, target: Path) -> None:
@@ -238,3 +263,29 @@ def recover_staged(out_dir: Path) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
             else:
                 entry.unlink(missing_ok=True)
+
+
+def base_package(dest_dir: Path) -> Path:
+    """Write the base taxonomy package zip into ``dest_dir`` (created if needed).
+
+    The zip is rewritten only when its content changed, atomically.
+
+    Args:
+        dest_dir: Directory to write ``xbrlify-base-2024.zip`` into.
+
+    Returns:
+        The path of the zip.
+    """
+    data = base_package_zip()
+    target = dest_dir / f"{ns.BASE_PACKAGE_NAME}.zip"
+    if not target.exists() or target.read_bytes() != data:
+        write_file_atomically(target, data)
+    return target
+
+
+@functools.cache
+def base_package_path() -> Path:
+    """The base taxonomy package, built once per process in a temporary folder."""
+    folder = Path(tempfile.mkdtemp(prefix="xbrlify-base-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return base_package(folder)

@@ -6,7 +6,7 @@ item labels against ``patterns`` so that releases of different companies share c
 
 Patterns are regular expressions matched (``re.fullmatch``) against a *normalised* label: lower
 case, ``&`` spelled ``and``, punctuation except parentheses removed, articles dropped, single
-spaces, and a leading "total" removed (see ``converter.labels.normalise``).
+spaces, and a leading "total" removed (see ``converter.labels.label_key``).
 """
 
 from __future__ import annotations

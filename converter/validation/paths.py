@@ -43,7 +43,7 @@ def validate_paths(paths: Sequence[str | Path], *, calc: str = "c11r") -> tuple[
     Raises:
         ValueError: ``calc`` is not a known mode.
     """
-    from converter.taxonomy.package import base_package_path
+    from converter.serialize.output_files import base_package_path
     from converter.validation.validate import check_calc, validate  # Arelle loads only when validating
 
     check_calc(calc)
