@@ -21,7 +21,6 @@ CATALOG = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 XBRLI_XSD = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
 XBRLDT_XSD = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 DTR_TYPES_XSD = "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd"
-CALC11_XSD = "https://www.xbrl.org/2023/calculation-1.1.xsd"
 LINKBASE_XSD = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
 
 # xbrlify's own base taxonomy (shipped in schemas/, served offline through a taxonomy package).
