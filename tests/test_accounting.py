@@ -20,7 +20,7 @@ from converter.model import (
 )
 from converter.pipeline import ConvertOptions, convert
 from converter.validation.accounting import account_cells
-from helpers import raw_table
+from tests.support.tables import raw_table
 
 RELEASE = b"""ACME CORPORATION
 CONSOLIDATED STATEMENTS OF OPERATIONS

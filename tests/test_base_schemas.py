@@ -15,7 +15,7 @@ from converter.taxonomy import ns
 from converter.taxonomy.base import CATALOGUE
 from converter.taxonomy.build_base import LABEL_FILE, render_base
 from converter.taxonomy.package import ZIP_DATE_TIME
-from writer_samples import arelle_findings
+from tests.support.writer_samples import arelle_findings
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 XS = f"{{{ns.XSD}}}"

@@ -11,7 +11,7 @@ import pytest
 
 from converter import diagnostics as dx
 from converter.validation.accounting import is_figure
-from corpus_conversions import RELEASES, converted
+from tests.support.corpus_conversions import RELEASES, converted
 
 
 @pytest.mark.parametrize("name", RELEASES)

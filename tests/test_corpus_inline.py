@@ -13,7 +13,7 @@ from lxml import etree
 from converter import diagnostics as dx
 from converter.serialize.ixbrl import render_inline
 from converter.taxonomy import ns
-from corpus_conversions import RELEASES, converted
+from tests.support.corpus_conversions import RELEASES, converted
 
 IX = f"{{{ns.IX}}}"
 

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import LEXINGTON, ROOT
 from converter import pipeline
 from converter.cli.batch import Task, convert_task
 from converter.cli.commands import main
@@ -28,8 +27,9 @@ from converter.defects import DEBUG_ENV, debug_enabled, tracebacks
 from converter.pipeline import ConvertOptions, convert
 from converter.validation import validate
 from converter.validation.arelle_adapter import runner
+from tests.support.paths import LEXINGTON, ROOT, fixture
 
-DATA = Path(__file__).resolve().parent / "data" / "validate"
+DATA = fixture("validate")
 TRACEBACK = "Traceback (most recent call last):"
 
 

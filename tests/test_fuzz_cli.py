@@ -16,12 +16,8 @@ from click.testing import CliRunner
 from converter import diagnostics as dx
 from converter.cli.commands import main
 from converter.readers.decode import MAX_BYTES
-from test_hostile import (
-    ROOT,
-    hostile_html,
-    no_network,  # noqa: F401 - a fixture, used through usefixtures
-    text_release,
-)
+from tests.support.hostile import hostile_html, text_release
+from tests.support.paths import ROOT
 
 
 def _nested() -> bytes:

@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from converter import diagnostics as dx
 from converter.inputs.edgar import parse_submission
 from converter.model import InputFormat
 from converter.readers.decode import MAX_BYTES, MAX_ROWS
-from test_fuzz_readers import (
+from tests.support.fuzz import (
     HTML_RELEASE,
     TEXT_RELEASE,
     converted,
@@ -29,7 +28,8 @@ from test_fuzz_readers import (
     peak_bytes,
     read_or_refuse,
 )
-from test_mapping import HEADER
+from tests.support.paths import ROOT
+from tests.support.releases import HEADER
 
 # ---------------------------------------------------------------------------------------------
 # Deep, wide and huge documents

@@ -14,7 +14,7 @@ from converter.serialize.instance_xml import decimal_text, render_instance
 from converter.serialize.output_files import base_package
 from converter.taxonomy import ns
 from converter.taxonomy.files import render_taxonomy
-from writer_samples import (
+from tests.support.writer_samples import (
     EXT_NS,
     NAME,
     arelle_findings,

@@ -25,9 +25,8 @@ from converter.serialize.ixbrl_xhtml_fix import repair
 from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
 from converter.taxonomy import ns
 from converter.validation.validate import LoadedFact, load_facts, validate
+from tests.support.paths import LEXINGTON
 
-ROOT = Path(__file__).resolve().parents[1]
-LEXINGTON = ROOT / "examples" / "lexington-2004q4-ex99-1.txt"
 IX = f"{{{ns.IX}}}"
 NON_FRACTION = f"{IX}nonFraction"
 

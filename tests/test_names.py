@@ -14,7 +14,7 @@ from converter.mapping.names import (
     undouble,
 )
 from converter.model import ConceptRole, LabelRole
-from test_mapping import HEADER, release, report_of
+from tests.support.releases import HEADER, release, report_of
 
 
 @pytest.mark.parametrize(("label", "name"), [

@@ -17,7 +17,7 @@ from converter.serialize.output_files import base_package
 from converter.taxonomy import ns
 from converter.taxonomy.files import render_taxonomy
 from converter.taxonomy.package import report_package, taxonomy_package
-from writer_samples import (
+from tests.support.writer_samples import (
     EXT_NS,
     NAME,
     ROLE_URI,

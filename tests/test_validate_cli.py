@@ -18,8 +18,9 @@ from converter.model import Diagnostic, Severity, SourceSpan
 from converter.taxonomy.package import report_package
 from converter.validation.findings import FailOn, FileFindings
 from converter.validation.validate import save_oim
+from tests.support.paths import fixture
 
-DATA = Path(__file__).resolve().parent / "data" / "validate"
+DATA = fixture("validate")
 EXAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "arelle-example"
 C11R = "calc11e:inconsistentCalculationUsingRounding"
 TAXONOMY = ("earn-2024.xsd", "earn-2024_cal.xml", "earn-2024_def.xml", "earn-2024_lab.xml", "earn-2024_pre.xml")

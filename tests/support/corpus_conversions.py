@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import CORPUS
 from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert
+from tests.support.paths import CORPUS
 
 RELEASES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in {".txt", ".htm"}) if CORPUS.is_dir() else []
 

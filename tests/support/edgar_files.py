@@ -77,3 +77,23 @@ def filing_folder(folder: Path, exhibits: Exhibits, *, cover: bool = True) -> Pa
     for _, filename, text in exhibits:
         (folder / filename).write_bytes(text)
     return folder
+
+
+SIBLING = b"""\
+                         EXAMPLE WIDGETS CORPORATION
+
+ANYTOWN, Ohio, January 18, 2011 -- Example Widgets Corporation today reported first quarter results.
+
+                    CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                                 (In thousands)
+
+                                      Three Months Ended           Year Ended
+                                         December 31,             September 30,
+                                    ----------------------       --------------
+                                      2010          2009              2010
+                                    --------      --------       --------------
+    Net sales                       $  1,000      $    900          $  3,800
+    Cost of sales                        600           500             2,200
+                                    --------      --------       --------------
+    Gross profit                         400           400             1,600
+"""
