@@ -1,4 +1,5 @@
-"""Arelle behind one narrow door: the only package (with ``converter/validation/validate.py``) that touches it.
+"""Arelle behind one narrow door: the only package (with ``converter/validation/validate.py``) that
+touches it. May import the shared modules and ``converter.inputs`` (``is_url``).
 
 Modules:
     runner: one process-wide ``arelle.api.Session``, offline, serialised by a lock; runs one
