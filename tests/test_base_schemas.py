@@ -11,10 +11,10 @@ from lxml import etree
 
 from converter.model import ConceptRole
 from converter.serialize.output_files import base_package
-from converter.taxonomy import ns
-from converter.taxonomy.base import CATALOGUE
-from converter.taxonomy.build_base import LABEL_FILE, render_base
-from converter.taxonomy.package import ZIP_DATE_TIME
+from taxonomy import ns
+from taxonomy.base import CATALOGUE
+from taxonomy.build_base import LABEL_FILE, render_base
+from taxonomy.package import ZIP_DATE_TIME
 from tests.support.writer_samples import arelle_findings
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
@@ -38,7 +38,7 @@ def test_committed_files_equal_regenerated(generated: dict[str, bytes]) -> None:
     stale = [rel for rel, data in generated.items() if not (SCHEMAS / rel).is_file()
              or (SCHEMAS / rel).read_bytes() != data]
     assert not stale, (
-        f"schemas/ is stale for {stale}: regenerate with `python -m converter.taxonomy.build_base` and commit"
+        f"schemas/ is stale for {stale}: regenerate with `python -m taxonomy.build_base` and commit"
     )
     assert sorted(generated) == sorted([
         ns.BASE_SCHEMA_FILE, LABEL_FILE, "META-INF/catalog.xml", "META-INF/taxonomyPackage.xml",

@@ -12,7 +12,7 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter.serialize.ixbrl import render_inline
-from converter.taxonomy import ns
+from taxonomy import ns
 from tests.support.corpus_conversions import RELEASES, converted
 
 IX = f"{{{ns.IX}}}"

@@ -18,7 +18,7 @@ import pytest
 
 from converter.model import ConversionResult, Fact, LineItem, Statement
 from converter.pipeline import ConvertOptions, convert
-from converter.taxonomy import ns
+from taxonomy import ns
 from tests.support.paths import CORPUS
 from tests.support.units import convert_html, html_table, item_of
 

@@ -12,8 +12,8 @@ from lxml import etree
 from converter.model import Report, SourceSpan
 from converter.serialize.instance_xml import decimal_text, render_instance
 from converter.serialize.output_files import base_package
-from converter.taxonomy import ns
-from converter.taxonomy.files import render_taxonomy
+from taxonomy import ns
+from taxonomy.files import render_taxonomy
 from tests.support.writer_samples import (
     EXT_NS,
     NAME,

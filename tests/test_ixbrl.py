@@ -23,8 +23,8 @@ from converter.serialize.ixbrl import render_inline, render_ixbrl
 from converter.serialize.ixbrl_xhtml import X, copy_body
 from converter.serialize.ixbrl_xhtml_fix import repair
 from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
-from converter.taxonomy import ns
 from converter.validation.validate import LoadedFact, load_facts, validate
+from taxonomy import ns
 from tests.support.paths import LEXINGTON
 
 IX = f"{{{ns.IX}}}"

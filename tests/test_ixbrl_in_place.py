@@ -16,8 +16,8 @@ from converter.serialize.ixbrl import render_inline
 from converter.serialize.ixbrl_cell import wrap_in_text
 from converter.serialize.ixbrl_facts import figure_pattern
 from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
-from converter.taxonomy import ns
 from converter.validation.validate import validate
+from taxonomy import ns
 
 NON_FRACTION = f"{{{ns.IX}}}nonFraction"
 TITLE = "<p>ACME CORPORATION</p><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In thousands)</p>"

@@ -10,8 +10,8 @@ from lxml import etree
 
 from converter.model import ConversionResult, Severity
 from converter.pipeline import ConvertOptions, convert
-from converter.taxonomy import ns
 from converter.validation.validate import LoadedFact, load_facts
+from taxonomy import ns
 from tests.support.facts_csv import matches, missing, read_expected
 from tests.support.paths import LEXINGTON
 

@@ -14,9 +14,9 @@ from lxml import etree
 from converter.model import Arc, Label, LabelRole, Taxonomy
 from converter.serialize.instance_xml import render_instance
 from converter.serialize.output_files import base_package
-from converter.taxonomy import ns
-from converter.taxonomy.files import render_taxonomy
-from converter.taxonomy.package import report_package, taxonomy_package
+from taxonomy import ns
+from taxonomy.files import render_taxonomy
+from taxonomy.package import report_package, taxonomy_package
 from tests.support.writer_samples import (
     EXT_NS,
     NAME,

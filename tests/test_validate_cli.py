@@ -15,9 +15,9 @@ from converter.cli.commands import main
 from converter.cli.render_diagnostics import github_lines, render_github
 from converter.inputs.entry_points import find_entry_points, is_entry_point
 from converter.model import Diagnostic, Severity, SourceSpan
-from converter.taxonomy.package import report_package
 from converter.validation.findings import FailOn, FileFindings
 from converter.validation.validate import save_oim
+from taxonomy.package import report_package
 from tests.support.paths import fixture
 
 DATA = fixture("validate")

@@ -24,7 +24,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from converter.cli.commands import main
 from converter.model import ConversionResult
-from converter.taxonomy import ns
+from taxonomy import ns
 
 pytestmark = pytest.mark.browser
 

@@ -6,6 +6,6 @@ folders (``edgar``, ``filing_folder``), what a filing's exhibits share (``filing
 entity, release date), and which files are XBRL entry points (``entry_points``).
 
 May import: the shared modules (``converter.model``, ``diagnostics``, ``defects``, ``labels``),
-``converter.readers`` (its front door), ``converter.parse`` and ``converter.taxonomy``; never
+``converter.readers`` (its front door), ``converter.parse`` and ``taxonomy``; never
 mapping, serialize, validation or cli.
 """

@@ -27,7 +27,7 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, Severity
-from converter.taxonomy import ns
+from taxonomy import ns
 
 _SNIFF_BYTES = 64 * 1024
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")

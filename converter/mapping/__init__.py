@@ -4,8 +4,8 @@ extension taxonomy model).
 Owns: concept choice and names (``concepts``, ``names``, ``identity``), balances and signs,
 breakdowns into members and axes, calculations from the tables' own arithmetic, contexts and
 units, and the extension taxonomy as a model (``extension``: concepts, labels, presentation,
-calculation and definition arcs), which ``converter.taxonomy`` writes.
+calculation and definition arcs), which ``taxonomy`` writes.
 
-May import: the shared modules, ``converter.parse`` and ``converter.taxonomy`` (the base
+May import: the shared modules, ``converter.parse`` and ``taxonomy`` (the base
 taxonomy catalogue, namespaces); never readers, serialize, validation or cli.
 """

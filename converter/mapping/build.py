@@ -40,7 +40,7 @@ from converter.model import (
     Statement,
     Unit,
 )
-from converter.taxonomy import ns
+from taxonomy import ns
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

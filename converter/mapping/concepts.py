@@ -16,7 +16,7 @@ from converter.labels import display_case, label_key
 from converter.mapping.names import concept_name, name_text
 from converter.model import Balance, ItemType, LineItem, QName, RowRole, UnitKind
 from converter.parse.hierarchy import names_part
-from converter.taxonomy.base import CATALOGUE, BaseConcept
+from taxonomy.base import CATALOGUE, BaseConcept
 
 _ITEM_TYPES = {
     UnitKind.MONETARY: ItemType.MONETARY,

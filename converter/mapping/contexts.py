@@ -6,7 +6,7 @@ import re
 
 from converter.labels import slug
 from converter.model import Context, Entity, Period, QName, Unit, UnitKind
-from converter.taxonomy import ns
+from taxonomy import ns
 
 XBRLI_SHARES = QName(ns.XBRLI, "xbrli", "shares")
 XBRLI_PURE = QName(ns.XBRLI, "xbrli", "pure")

@@ -32,8 +32,8 @@ from converter.model import (
     Statement,
     Taxonomy,
 )
-from converter.taxonomy import ns
-from converter.taxonomy.base import BY_NAME
+from taxonomy import ns
+from taxonomy.base import BY_NAME
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from converter.labels import camel, display_case
 from converter.model import Concept, ConceptRole, Label, LabelRole, QName
-from converter.taxonomy.base import BY_NAME
+from taxonomy.base import BY_NAME
 
 _I = re.IGNORECASE
 _GEOGRAPHY = re.compile(

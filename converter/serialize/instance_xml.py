@@ -16,8 +16,8 @@ from decimal import Decimal
 from lxml import etree
 
 from converter.model import Context, Fact, QName, Report, SourceSpan, Unit
-from converter.taxonomy import ns
-from converter.taxonomy.xmlout import clark, qname_text, sub, to_bytes, xlink
+from taxonomy import ns
+from taxonomy.xmlout import clark, qname_text, sub, to_bytes, xlink
 
 FIXED_PREFIXES = (
     ("xbrli", ns.XBRLI),

@@ -26,8 +26,8 @@ from converter.serialize.ixbrl_header import build_header, prefixes_for
 from converter.serialize.ixbrl_html import html_page
 from converter.serialize.ixbrl_links import Place, keep_self_contained
 from converter.serialize.ixbrl_text import text_page
-from converter.taxonomy import ns
-from converter.taxonomy.xmlout import XML_DECLARATION, clark, sub
+from taxonomy import ns
+from taxonomy.xmlout import XML_DECLARATION, clark, sub
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,8 +18,8 @@ from functools import lru_cache
 from lxml import etree
 
 from converter.model import Fact
-from converter.taxonomy import ns
-from converter.taxonomy.xmlout import clark, qname_text
+from taxonomy import ns
+from taxonomy.xmlout import clark, qname_text
 
 NUMBER = re.compile(
     r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?![0-9,]|\.[0-9])"

@@ -8,8 +8,8 @@ from lxml import etree
 
 from converter.model import Fact, Report
 from converter.serialize.instance_xml import FIXED_PREFIXES, context_element, namespace_prefixes, unit_element
-from converter.taxonomy import ns
-from converter.taxonomy.xmlout import clark, sub, xlink
+from taxonomy import ns
+from taxonomy.xmlout import clark, sub, xlink
 
 _FIXED_PREFIXES = (("ix", ns.IX), ("ixt", ns.IXT), *FIXED_PREFIXES)
 

@@ -16,8 +16,8 @@ from lxml import etree
 
 from converter.model import Document
 from converter.serialize.ixbrl_facts import FIXED_ZERO, Page, Task
-from converter.taxonomy import ns
-from converter.taxonomy.xmlout import clark
+from taxonomy import ns
+from taxonomy.xmlout import clark
 
 # Characters XML 1.0 cannot hold; each becomes a space so columns stay aligned.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")

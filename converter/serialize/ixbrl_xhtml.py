@@ -21,7 +21,7 @@ from lxml import etree
 from converter.serialize.ixbrl_css import presentational_css
 from converter.serialize.ixbrl_facts import NON_FRACTION
 from converter.serialize.ixbrl_text import XML_INVALID
-from converter.taxonomy import ns
+from taxonomy import ns
 
 X = f"{{{ns.XHTML}}}"
 KEEP = frozenset(

@@ -25,9 +25,9 @@ from urllib.parse import quote, unquote
 from converter.inputs.edgar import uudecode
 from converter.model import Diagnostic, Document, Report, SourceSpan
 from converter.serialize.instance_xml import render_instance
-from converter.taxonomy import ns
-from converter.taxonomy.files import render_taxonomy
-from converter.taxonomy.package import (
+from taxonomy import ns
+from taxonomy.files import render_taxonomy
+from taxonomy.package import (
     base_files,
     base_package_zip,
     report_package,

@@ -37,8 +37,8 @@ from converter.model import (
     Taxonomy,
     Unit,
 )
-from converter.taxonomy import ns
-from converter.taxonomy.base import BY_NAME
+from taxonomy import ns
+from taxonomy.base import BY_NAME
 
 EXT_NS = f"{ns.EXTENSION_BASE}/tst/20241231"
 PREFIX = "tst"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from converter.taxonomy.ns import SUMMATION_ITEM_11, SUMMATION_ITEM_21
+from taxonomy.ns import SUMMATION_ITEM_11, SUMMATION_ITEM_21
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from lxml import etree
 
-from converter.model import Arc, Label, LinkRole, QName
-from converter.taxonomy import ns
-from converter.taxonomy.xmlout import clark, sub, to_bytes, xlink
+from taxonomy import ns
+from taxonomy.model import Arc, Label, LinkRole, QName
+from taxonomy.xmlout import clark, sub, to_bytes, xlink
 
 HrefFor = Callable[[QName], str]
 """Maps a concept name to the locator href of its schema element (``x.xsd#pfx_Local``)."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from converter.model import Concept, Label, LabelRole, LinkRole, QName, Taxonomy
-from converter.taxonomy import ns
-from converter.taxonomy.linkbase_xml import HrefFor, LinkKind, label_linkbase, relationship_linkbase
-from converter.taxonomy.schema_xsd import SchemaSpec, render_schema
+from taxonomy import ns
+from taxonomy.linkbase_xml import HrefFor, LinkKind, label_linkbase, relationship_linkbase
+from taxonomy.model import Concept, Label, LabelRole, LinkRole, QName, Taxonomy
+from taxonomy.schema_xsd import SchemaSpec, render_schema
 
 _LINKBASES = (
     ("_lab.xml", ns.LABEL_LINKBASE_REF),

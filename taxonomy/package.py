@@ -21,8 +21,8 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from converter.taxonomy import ns
-from converter.taxonomy.xmlout import clark, sub, to_bytes
+from taxonomy import ns
+from taxonomy.xmlout import clark, sub, to_bytes
 
 ZIP_DATE_TIME = (2024, 1, 1, 0, 0, 0)
 BASE_FILES = (

@@ -1,6 +1,6 @@
-"""Generate the shipped base taxonomy in ``schemas/`` from ``converter.taxonomy.base.CATALOGUE``.
+"""Generate the shipped base taxonomy in ``schemas/`` from ``taxonomy.base.CATALOGUE``.
 
-Run ``python -m converter.taxonomy.build_base`` after editing the catalogue; ``tests/test_base_schemas.py``
+Run ``python -m taxonomy.build_base`` after editing the catalogue; ``tests/test_base_schemas.py``
 fails while the committed files are stale. Writes the schema, its label linkbase and the
 ``META-INF`` files that make ``schemas/`` a taxonomy package (``rewriteURI`` of ``ns.BASE/`` to
 the folder).
@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from converter.model import Concept, QName
-from converter.taxonomy import ns
-from converter.taxonomy.base import CATALOGUE
-from converter.taxonomy.linkbase_xml import label_linkbase
-from converter.taxonomy.package import package_metadata
-from converter.taxonomy.schema_xsd import SchemaSpec, render_schema
+from taxonomy import ns
+from taxonomy.base import CATALOGUE
+from taxonomy.linkbase_xml import label_linkbase
+from taxonomy.model import Concept, QName
+from taxonomy.package import package_metadata
+from taxonomy.schema_xsd import SchemaSpec, render_schema
 
 SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
 LABEL_FILE = ns.BASE_SCHEMA_FILE.replace(".xsd", "_lab.xml")
@@ -79,7 +79,7 @@ def write_base(dest: Path = SCHEMAS_DIR) -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m converter.taxonomy.build_base [DEST]``; prints the files written."""
+    """Command line: ``python -m taxonomy.build_base [DEST]``; prints the files written."""
     args = list(sys.argv[1:] if argv is None else argv)
     dest = Path(args[0]) if args else SCHEMAS_DIR
     for path in write_base(dest):

@@ -46,7 +46,7 @@ LINK_ROLE = "http://www.xbrl.org/2003/role/link"
 LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
 SEC_CIK_SCHEME = "http://www.sec.gov/CIK"
 
-# Writers: schema prefixes, linkbase references, LRR label roles (added for converter/taxonomy/files.py).
+# Writers: schema prefixes, linkbase references, LRR label roles (added for taxonomy/files.py).
 DTR_TYPES_PREFIX = "dtr-types"
 XLINK_LINKBASE_ARCROLE = "http://www.w3.org/1999/xlink/properties/linkbase"
 LABEL_LINKBASE_REF = "http://www.xbrl.org/2003/role/labelLinkbaseRef"

@@ -1,7 +1,7 @@
 """xbrlify's base taxonomy: common earnings-release concepts, as data.
 
 The schema and label linkbase in ``schemas/`` are generated from this catalogue
-(``python -m converter.taxonomy.build_base``); a test fails when they are stale. The mapper matches line
+(``python -m taxonomy.build_base``); a test fails when they are stale. The mapper matches line
 item labels against ``patterns`` so that releases of different companies share concepts.
 
 Patterns are regular expressions matched (``re.fullmatch``) against a *normalised* label: lower
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from converter.model import Balance, Concept, ConceptRole, ItemType, Label, LabelRole, QName
-from converter.taxonomy import ns
+from taxonomy import ns
+from taxonomy.model import Balance, Concept, ConceptRole, ItemType, Label, LabelRole, QName
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
