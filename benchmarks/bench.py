@@ -7,7 +7,7 @@ For each release (``../shared/corpus`` beside the repository, plus the bundled e
 * **convert**: xbrlify's conversion without validation, outputs rendered in memory
   (``convert(path, options=ConvertOptions(validate=False))``) and its peak Python memory
   (``tracemalloc``);
-* **validate**: Arelle validating the written result alone (``converter.validate.validate`` of
+* **validate**: Arelle validating the written result alone (``converter.validation.validate.validate`` of
   the instance, Calc 1.1, in a warm session);
 * **command**: the whole ``xbrlify convert`` command in a fresh process (``python -m
   converter.cli``, so the checkout is measured, not an installed copy), with its peak RSS;
@@ -44,9 +44,9 @@ sys.path.insert(0, str(ROOT))
 import lxml.html
 
 from converter.model import ConversionResult, Severity
-from converter.output import OutputFormat
+from converter.serialize.output_files import OutputFormat
 from converter.pipeline import ConvertOptions, convert
-from converter.validate import validate
+from converter.validation.validate import validate
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXAMPLE = ROOT / "examples" / "lexington-2004q4-ex99-1.txt"

@@ -1,7 +1,7 @@
 """A batch worker's resident memory over a long batch (target: under 50 MB of growth from its 20th to its 500th release).
 
 One worker process (``spawn``, as ``--jobs`` starts them) converts ``--releases`` small
-synthetic releases one after another, exactly as a batch task does (``converter.batch.
+synthetic releases one after another, exactly as a batch task does (``converter.cli.batch.
 convert_task``: every output, validated, its own Arelle session kept), and reads its resident
 set size (``VmRSS``) after each. Printed: the RSS after the 1st, 20th and last release and the
 growth from the 20th on (the first releases fill Arelle's and xbrlify's caches).
@@ -65,7 +65,7 @@ def rss_mb() -> float:
 
 def convert_all(paths: list[Path], out: Path) -> list[float]:
     """In the worker: convert each release as a batch task does; the RSS after each."""
-    from converter.batch import DEFAULT_OPTIONS, Task, convert_task
+    from converter.cli.batch import DEFAULT_OPTIONS, Task, convert_task
 
     found = []
     for path in paths:

@@ -7,7 +7,7 @@
 ``convert`` returns a ``ConversionResult`` (statements, report, diagnostics); see
 ``converter.pipeline`` for the stages and ``converter.model`` for the data model.
 ``convert_many`` converts many releases (files, folders, glob patterns), in parallel processes,
-each into its own folder, and returns a ``BatchResult``; see ``converter.batch``.
+each into its own folder, and returns a ``BatchResult``; see ``converter.cli.batch``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(pipeline, name)
     if name in {"convert_many", "BatchResult"}:
-        from converter import batch
+        from converter.cli import batch
 
         return getattr(batch, name)
     raise AttributeError(name)

@@ -26,7 +26,6 @@ PARSE_TABLE_SKIPPED = "parse.table.skipped"
 PARSE_PERIOD_UNKNOWN = "parse.period.unknown"
 PARSE_PERIOD_ASSUMED = "parse.period.assumed"  # a column's period rests on an assumption (no year, no fiscal calendar)
 PARSE_NUMBER_GARBAGE = "parse.number.garbage"
-PARSE_SCALE_DEFAULT = "parse.scale.default"
 PARSE_COLUMN_SKIPPED = "parse.column.skipped"  # a column of figures that are not facts (guidance, notes)
 PARSE_ROW_UNPLACED = "parse.row.unplaced"  # a row of a sideways table with no line item or context of its own
 PARSE_SCALE_INHERITED = "parse.scale.inherited"  # a table's scale taken from the statement it continues
@@ -37,11 +36,9 @@ PARSE_COLUMN_PERCENT = "parse.column.percent"  # a % change or % column: not fac
 
 # Mapping to the taxonomy.
 MAP_DUPLICATE_INCONSISTENT = "map.duplicate.inconsistent"
-MAP_CALC_DERIVED = "map.calc.derived"
 MAP_CALC_BALANCE_CONFLICT = "map.calc.balance-conflict"  # a printed sum whose weights contradict the balances
 MAP_CALC_INCONSISTENT_TOTAL = "map.calc.inconsistent-total"  # a total its rows add up to in every column but one
 MAP_CALC_INVERTED = "map.calc.inverted"  # such a sum written the other way round (T = A - B as A = T + B)
-MAP_ROW_SKIPPED = "map.row.skipped"
 MAP_NO_FACTS = "map.no-facts"
 MAP_ENTITY_UNNAMED = "map.entity.unnamed"  # no company name found in the release: the entity's name is a fallback
 
@@ -49,7 +46,6 @@ MAP_ENTITY_UNNAMED = "map.entity.unnamed"  # no company name found in the releas
 ACCOUNT_FIGURE_UNPLACED = "account.figure.unplaced"
 
 # Writing outputs and validating.
-OUTPUT_EXISTS = "output.exists"
 OUTPUT_WRITE_FAILED = "output.write-failed"
 VALIDATE_UNREADABLE = "validate.unreadable"
 VALIDATE_NOT_XBRL = "validate.not-xbrl"

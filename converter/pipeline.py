@@ -12,23 +12,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import diagnostics as dx
-from converter.accounting import account_cells
 from converter.defects import defect
-from converter.filing import Shared, shared_knowledge, with_shared
+from converter.inputs.filing import Shared, shared_knowledge, with_shared
+from converter.inputs.sources import Filing, Release, filing_in, source_release
 from converter.mapping.build import MapOptions, map_report
 from converter.model import ConversionResult, Diagnostic, Document, SourceSpan
-from converter.output import (
+from converter.parse.statements import parse_statements
+from converter.readers import read_document
+from converter.serialize.output_files import (
     ALL_FORMATS,
     OutputFormat,
     Resources,
-    arelle_pass,
     needed,
     render_outputs,
     write_atomically,
 )
-from converter.parse.statements import parse_statements
-from converter.readers import read_document
-from converter.sources import Filing, Release, filing_in, source_release
+from converter.validation.accounting import account_cells
+from converter.validation.outputs import arelle_pass
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,7 +92,7 @@ def convert_filing(
     only: Sequence[int] | None = None,
 ) -> list[ConversionResult]:
     """Convert releases of a filing: every exhibit is read first, then each is converted with
-    what the filing's exhibits state together (:mod:`converter.filing`).
+    what the filing's exhibits state together (:mod:`converter.inputs.filing`).
 
     Args:
         filing: The filing.
@@ -158,7 +158,7 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     path = release.name
     statements, found = parse_statements(document, calendar=shared.calendar)  # 2. parse
     diags += found
-    company = document.company  # the filing's (see converter.filing)
+    company = document.company  # the filing's (see converter.inputs.filing)
     map_options = MapOptions(company=company, cik=options.cik or document.cik, entity_name=options.entity_name)
     report, found = map_report(statements, map_options)                       # 3. map
     diags += [d if d.spans else replace(d, spans=(SourceSpan(path=path),)) for d in found]

@@ -6,15 +6,15 @@ item labels against ``patterns`` so that releases of different companies share c
 
 Patterns are regular expressions matched (``re.fullmatch``) against a *normalised* label: lower
 case, ``&`` spelled ``and``, punctuation except parentheses removed, articles dropped, single
-spaces, and a leading "total" removed (see ``converter.mapping.labels.normalise``).
+spaces, and a leading "total" removed (see ``converter.labels.label_key``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from converter.model import Balance, Concept, ConceptRole, ItemType, Label, LabelRole, QName
 from taxonomy import ns
+from taxonomy.model import Balance, Concept, ConceptRole, ItemType, Label, LabelRole, QName
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,14 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from converter.model import Concept, QName
 from taxonomy import ns
 from taxonomy.base import CATALOGUE
-from taxonomy.linkbases import label_linkbase
+from taxonomy.linkbase_xml import label_linkbase
+from taxonomy.model import Concept, QName
 from taxonomy.package import package_metadata
 from taxonomy.schema_xsd import SchemaSpec, render_schema
 
-SCHEMAS_DIR = Path(__file__).resolve().parents[1] / "schemas"
+SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
 LABEL_FILE = ns.BASE_SCHEMA_FILE.replace(".xsd", "_lab.xml")
 
 

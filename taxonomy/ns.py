@@ -12,7 +12,6 @@ XBRLDT = "http://xbrl.org/2005/xbrldt"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
 DTR_TYPES = "http://www.xbrl.org/dtr/type/2022-03-31"
-DTR_NUM = "http://www.xbrl.org/dtr/type/numeric"
 XHTML = "http://www.w3.org/1999/xhtml"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
@@ -22,7 +21,6 @@ CATALOG = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 XBRLI_XSD = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
 XBRLDT_XSD = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 DTR_TYPES_XSD = "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd"
-CALC11_XSD = "https://www.xbrl.org/2023/calculation-1.1.xsd"
 LINKBASE_XSD = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
 
 # xbrlify's own base taxonomy (shipped in schemas/, served offline through a taxonomy package).
@@ -48,7 +46,7 @@ LINK_ROLE = "http://www.xbrl.org/2003/role/link"
 LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
 SEC_CIK_SCHEME = "http://www.sec.gov/CIK"
 
-# Writers: schema prefixes, linkbase references, LRR label roles (added for taxonomy/writer.py).
+# Writers: schema prefixes, linkbase references, LRR label roles (added for taxonomy/files.py).
 DTR_TYPES_PREFIX = "dtr-types"
 XLINK_LINKBASE_ARCROLE = "http://www.w3.org/1999/xlink/properties/linkbase"
 LABEL_LINKBASE_REF = "http://www.xbrl.org/2003/role/labelLinkbaseRef"

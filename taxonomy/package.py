@@ -1,7 +1,8 @@
 """Taxonomy packages and report packages, written deterministically.
 
-* ``base_package`` zips the shipped base taxonomy (``schemas/``) as a taxonomy package, so Arelle
-  resolves ``https://xbrlify.dev/taxonomy/base/2024/...`` offline (``packages=[zip]``).
+* ``base_package_zip`` zips the shipped base taxonomy (``schemas/``) as a taxonomy package, so Arelle
+  resolves ``https://xbrlify.dev/taxonomy/base/2024/...`` offline (``packages=[zip]``);
+  :func:`converter.serialize.output_files.base_package` writes it to disk.
 * ``taxonomy_package`` packages a generated extension taxonomy the same way.
 * ``report_package`` builds an XBRL Report Package 1.0 (``.xbri`` / ``.xbr``).
 
@@ -13,12 +14,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from lxml import etree
 
@@ -81,25 +80,10 @@ def base_files() -> dict[str, bytes]:
     return {name: folder.joinpath(*name.split("/")).read_bytes() for name in BASE_FILES}
 
 
-def base_package(dest_dir: Path) -> Path:
-    """Write the base taxonomy package zip into ``dest_dir`` (created if needed).
-
-    The files are read with ``importlib.resources`` from the ``schemas`` package, so this works
-    from a source tree and from an installed wheel alike. The zip is rewritten only when its
-    content changed, atomically.
-
-    Args:
-        dest_dir: Directory to write ``xbrlify-base-2024.zip`` into.
-
-    Returns:
-        The path of the zip.
-    """
-    data = zip_folder(ns.BASE_PACKAGE_NAME, base_files())
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    target = dest_dir / f"{ns.BASE_PACKAGE_NAME}.zip"
-    if not target.exists() or target.read_bytes() != data:
-        _write_atomically(target, data)
-    return target
+def base_package_zip() -> bytes:
+    """The base taxonomy package (``xbrlify-base-2024.zip``), read from the ``schemas`` package
+    with ``importlib.resources`` (so from a source tree and from an installed wheel alike)."""
+    return zip_folder(ns.BASE_PACKAGE_NAME, base_files())
 
 
 def taxonomy_package(
@@ -213,14 +197,3 @@ def _clean(name: str) -> PurePosixPath:
     if not name or path.is_absolute() or any(part in ("..", ".") for part in path.parts):
         raise ValueError(f"bad package file name: {name!r}")
     return path
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -1,7 +1,7 @@
 """Write a taxonomy schema: imports, linkbase references, role types and element declarations.
 
 Used for both the shipped base schema (``taxonomy.build_base``) and generated extension schemas
-(``taxonomy.writer``), so that both declare concepts the same way.
+(``taxonomy.files``), so that both declare concepts the same way.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from converter.model import Concept, ConceptRole, ItemType, LinkRole
 from taxonomy import ns
+from taxonomy.model import Concept, ConceptRole, ItemType, LinkRole
 from taxonomy.xmlout import clark, sub, to_bytes, xlink
 
 _STRING_TYPE = ItemType.STRING.value

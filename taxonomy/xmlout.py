@@ -10,8 +10,8 @@ from collections.abc import Mapping
 
 from lxml import etree
 
-from converter.model import QName
 from taxonomy import ns
+from taxonomy.model import QName
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 

@@ -1,21 +1,19 @@
-"""Shared fixtures: the bundled example converted once per session, the corpus location."""
+"""Shared fixtures: the corpus, the bundled example converted once per session, no network.
+
+Shared code (not fixtures) is in ``tests/support/``."""
 
 from __future__ import annotations
 
-import os
-import sys
+import errno
+import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("XBRLIFY_CORPUS") or ROOT.parent / "shared" / "corpus")  # a worktree elsewhere: set it
-LEXINGTON = ROOT / "examples" / "lexington-2004q4-ex99-1.txt"
+from tests.support.paths import CORPUS, LEXINGTON
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +29,19 @@ def lexington_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[ConversionR
     """The Lexington example converted and validated into a temporary folder."""
     out = tmp_path_factory.mktemp("lexington") / "out"
     return convert(LEXINGTON, out_dir=out, options=ConvertOptions()), out
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Every socket connection or name lookup fails and is recorded; the test fails if any happened."""
+    attempts: list[object] = []
+
+    def refuse(*args: object, **_kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError(errno.ENETUNREACH, "network disabled by the test")
+
+    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"),
+                        (socket, "getaddrinfo")):
+        monkeypatch.setattr(owner, name, refuse)
+    yield attempts
+    assert attempts == [], f"network access attempted: {attempts}"

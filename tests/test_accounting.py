@@ -9,8 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from converter import diagnostics as dx
-from converter.accounting import account_cells
-from converter.cli import main
+from converter.cli.commands import main
 from converter.model import (
     Document,
     InputFormat,
@@ -20,7 +19,8 @@ from converter.model import (
     TableCells,
 )
 from converter.pipeline import ConvertOptions, convert
-from helpers import raw_table
+from converter.validation.accounting import account_cells
+from tests.support.tables import raw_table
 
 RELEASE = b"""ACME CORPORATION
 CONSOLIDATED STATEMENTS OF OPERATIONS

@@ -14,7 +14,7 @@ from converter.model import (
     QName,
     StatementKind,
 )
-from test_mapping import HEADER, calc, facts, release, report_of
+from tests.support.releases import HEADER, calc, facts, release, report_of
 
 BALANCE_SHEET = HEADER.replace("CONSOLIDATED STATEMENTS OF OPERATIONS", "    CONSOLIDATED BALANCE SHEETS     ").replace(
     "QUARTER ENDED", " DECEMBER 31, ").replace("DECEMBER 31\n", "            \n")

@@ -10,11 +10,12 @@ import pytest
 from lxml import etree
 
 from converter.model import ConceptRole
+from converter.serialize.output_files import base_package
 from taxonomy import ns
 from taxonomy.base import CATALOGUE
 from taxonomy.build_base import LABEL_FILE, render_base
-from taxonomy.package import ZIP_DATE_TIME, base_package
-from writer_samples import arelle_findings
+from taxonomy.package import ZIP_DATE_TIME
+from tests.support.writer_samples import arelle_findings
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 XS = f"{{{ns.XSD}}}"

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, LEXINGTON
 from converter import BatchResult, ConvertOptions, convert_many
-from converter.batch import Task, convert_task, folder_names
-from converter.cli import main, show_progress
-from converter.output import OutputFormat
-from converter.releases import collect_releases
+from converter.cli.batch import Task, convert_task, folder_names
+from converter.cli.commands import main, show_progress
+from converter.inputs.releases import collect_releases
+from converter.serialize.output_files import OutputFormat
+from tests.support.paths import CORPUS, LEXINGTON
 
 SOUTHERN = tuple(CORPUS / f"southernco-2004q4-ex99-0{n}.txt" for n in (4, 5))
 NO_VALIDATE = ConvertOptions(validate=False, formats=frozenset({OutputFormat.XBRL}))

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import LEXINGTON, ROOT
-from converter import __version__, manifest
-from converter.cli import main
-from converter.output import recover_staged
-from test_mapping import HEADER, STATEMENT
+from converter import __version__
+from converter.cli import manifest
+from converter.cli.commands import main
+from converter.serialize.output_files import recover_staged
+from tests.support.batches import releases, tree
+from tests.support.paths import LEXINGTON, ROOT
 
 FAST = ("--no-validate", "--format", "xbrl")
 
@@ -27,22 +28,8 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
-def releases(folder: Path, count: int) -> list[Path]:
-    """``count`` small releases, each with its own figures."""
-    folder.mkdir(parents=True, exist_ok=True)
-    made = []
-    for n in range(count):
-        path = folder / f"r{n}.txt"
-        path.write_text(HEADER + STATEMENT.replace("1,000", f"1,{n:03d}").replace("400         400", f"{400 + n}         400")
-                        .replace("600         500", f"{600 - n}         500").replace("350         360", f"{350 + n}         360"))
-        made.append(path)
-    return made
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file of the release folders (not the batch's own summary and manifest), by relative path."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.parent != folder}
 
 
 def mtimes(folder: Path) -> dict[str, int]:

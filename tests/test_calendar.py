@@ -24,7 +24,7 @@ from converter.parse.periods import parse_columns
 from converter.parse.release_calendar import release_calendar
 from converter.readers.html import read_html
 from converter.readers.text import read_text
-from helpers import raw_table, spread
+from tests.support.tables import raw_table, spread
 
 D = dt.date
 

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from conftest import LEXINGTON
-from converter.cli import main
+from converter.cli.commands import main
+from tests.support.paths import LEXINGTON
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT
 from converter.model import (
     Balance,
     ConversionResult,
@@ -21,14 +20,12 @@ from converter.model import (
     StatementKind,
 )
 from converter.pipeline import ConvertOptions, convert
-from converter.validate import load_facts
-from facts_csv import misjudged, missing, read_expected
+from converter.validation.validate import load_facts
+from tests.support.corpus import FACT_FILES, NOT_YET_FOUND, NOT_YET_VALID
+from tests.support.facts_csv import misjudged, missing, read_expected
+from tests.support.paths import CORPUS
 
 RELEASES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in {".txt", ".htm"}) if CORPUS.is_dir() else []
-FACT_FILES = {
-    p.name.removesuffix(".facts.csv"): p
-    for p in [*sorted((ROOT / "tests" / "corpus").glob("*.facts.csv")), *sorted(CORPUS.glob("*.facts.csv"))]
-}
 # The one inconsistency a corpus release has of its own (README, issue 2).
 OWN_FINDINGS = {
     "lexington-2004q4-ex99-1.txt": {"map.duplicate.inconsistent", "calc11e:inconsistentCalculationUsingRounding"},
@@ -37,11 +34,6 @@ OWN_FINDINGS = {
 }
 
 # Known failures of the grown corpus (issue 8), each mark removed in the commit that fixes it.
-NOT_YET_VALID: dict[str, str] = {}
-NOT_YET_FOUND = {
-    "apple-2011q1-ex99-2": "only the sibling exhibit states the fiscal dates of the data sheet's 'Q1 2011' columns:"
-                           " alone they are flagged parse.period.assumed (with its filing: test_edgar_corpus.py)",
-}
 
 
 def _marked(names: list[str], known: dict[str, str]) -> list[object]:

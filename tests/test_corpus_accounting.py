@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from converter import diagnostics as dx
-from converter.accounting import is_figure
-from corpus_conversions import RELEASES, converted
+from converter.validation.accounting import is_figure
+from tests.support.corpus_conversions import RELEASES, converted
 
 
 @pytest.mark.parametrize("name", RELEASES)

@@ -12,8 +12,8 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter.serialize.ixbrl import render_inline
-from corpus_conversions import RELEASES, converted
 from taxonomy import ns
+from tests.support.corpus_conversions import RELEASES, converted
 
 IX = f"{{{ns.IX}}}"
 

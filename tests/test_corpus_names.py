@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
 from converter.model import ConceptRole
 from converter.pipeline import ConvertOptions, convert
+from tests.support.paths import CORPUS
 
 RELEASES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in {".txt", ".htm"}) if CORPUS.is_dir() else []
 _FIGURE = re.compile(r"\d{3,}")

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
 from converter.model import InputFormat, Severity
 from converter.pipeline import ConvertOptions, convert
-from converter.validate import load_facts
-from facts_csv import missing, read_expected
-from test_corpus import FACT_FILES, NOT_YET_FOUND
+from converter.validation.validate import load_facts
+from tests.support.corpus import FACT_FILES, NOT_YET_FOUND
+from tests.support.facts_csv import missing, read_expected
+from tests.support.paths import CORPUS
 
 W3M = shutil.which("w3m")
 WIDTH = 200  # columns: wide enough that no corpus table wraps its labels

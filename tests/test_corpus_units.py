@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
 from converter.model import ConversionResult, Fact, LineItem, Statement
 from converter.pipeline import ConvertOptions, convert
 from taxonomy import ns
-from units_helpers import convert_html, html_table, item_of
+from tests.support.paths import CORPUS
+from tests.support.units import convert_html, html_table, item_of
 
 RELEASES = sorted(p.name for p in CORPUS.glob("*") if p.suffix in {".txt", ".htm"}) if CORPUS.is_dir() else []
 

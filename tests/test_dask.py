@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import edgar_files
-from conftest import LEXINGTON
-from converter.batch import convert_many
-from converter.cli import main
-from converter.dask_executor import DaskUnavailableError, dask_executor
-from test_batch_resume import releases, tree
-from test_edgar import SIBLING
+from converter.cli.batch import convert_many
+from converter.cli.commands import main
+from converter.cli.dask_executor import DaskUnavailableError, dask_executor
+from tests.support import edgar_files
+from tests.support.batches import releases, tree
+from tests.support.edgar_files import SIBLING
+from tests.support.paths import LEXINGTON
 
 distributed: Any = pytest.importorskip("distributed", reason="the optional extra xbrlify[dask] is not installed")
 

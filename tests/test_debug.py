@@ -20,15 +20,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import LEXINGTON, ROOT
-from converter import pipeline, validate
-from converter.arelle_adapter import runner
-from converter.batch import Task, convert_task
-from converter.cli import main
+from converter import pipeline
+from converter.cli.batch import Task, convert_task
+from converter.cli.commands import main
 from converter.defects import DEBUG_ENV, debug_enabled, tracebacks
 from converter.pipeline import ConvertOptions, convert
+from converter.validation import validate
+from converter.validation.arelle_adapter import runner
+from tests.support.paths import LEXINGTON, ROOT, fixture
 
-DATA = Path(__file__).resolve().parent / "data" / "validate"
+DATA = fixture("validate")
 TRACEBACK = "Traceback (most recent call last):"
 
 
@@ -170,7 +171,7 @@ def broken_stage(*args, **kwargs):
 pipeline.map_report = broken_stage
 
 if __name__ == "__main__":
-    from converter.cli import main
+    from converter.cli.commands import main
     main()
 """
 

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
-import edgar_files
-from conftest import LEXINGTON
 from converter import pipeline
-from converter.batch import convert_many
+from converter.cli.batch import convert_many
+from converter.inputs.edgar import parse_submission
+from converter.inputs.releases import collect_releases
+from converter.inputs.sources import filing_in, releases_in
 from converter.model import ConversionResult
-from converter.output import OutputFormat
 from converter.pipeline import ConvertOptions, convert, convert_filing
-from converter.readers.edgar import parse_submission
-from converter.releases import collect_releases
-from converter.sources import filing_in, releases_in
-from test_mapping import HEADER, STATEMENT
+from converter.serialize.output_files import OutputFormat
+from tests.support import edgar_files
+from tests.support.edgar_files import SIBLING
+from tests.support.paths import LEXINGTON
+from tests.support.releases import HEADER, STATEMENT
 
 SEC_HEADER = b"""<SEC-DOCUMENT>0001047469-05-009206.txt : 20050405
 <SEC-HEADER>0001047469-05-009206.hdr.sgml : 20050405
@@ -80,24 +81,6 @@ def test_a_submission_without_a_press_release_is_an_input_error(tmp_path: Path) 
 # --- every form the SEC serves (issue 10) --------------------------------------------------------
 
 LETTER = b"Dear shareholders,\n\nwe had a good year, and we thank you for your trust.\n"
-SIBLING = b"""\
-                         EXAMPLE WIDGETS CORPORATION
-
-ANYTOWN, Ohio, January 18, 2011 -- Example Widgets Corporation today reported first quarter results.
-
-                    CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
-                                 (In thousands)
-
-                                      Three Months Ended           Year Ended
-                                         December 31,             September 30,
-                                    ----------------------       --------------
-                                      2010          2009              2010
-                                    --------      --------       --------------
-    Net sales                       $  1,000      $    900          $  3,800
-    Cost of sales                        600           500             2,200
-                                    --------      --------       --------------
-    Gross profit                         400           400             1,600
-"""
 DATA_SHEET = b"""\
                            Q1 2011 Unaudited Summary Data
                                   (In thousands)

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-import edgar_files
-from conftest import CORPUS
-from converter.batch import convert_many
+from converter.cli.batch import convert_many
+from converter.inputs.sources import filing_in
 from converter.model import ConversionResult, Severity
-from converter.output import OutputFormat
 from converter.pipeline import ConvertOptions, convert, convert_filing
-from converter.sources import filing_in
-from converter.validate import load_facts
-from facts_csv import missing, read_expected
+from converter.serialize.output_files import OutputFormat
+from converter.validation.validate import load_facts
+from tests.support import edgar_files
+from tests.support.facts_csv import missing, read_expected
+from tests.support.paths import CORPUS
 
 pytestmark = pytest.mark.corpus
 NO_VALIDATE = ConvertOptions(validate=False)

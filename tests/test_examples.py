@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LEXINGTON
 from converter.pipeline import ConvertOptions, convert
+from tests.support.paths import LEXINGTON
 
 EXPECTED = LEXINGTON.with_suffix("")  # examples/lexington-2004q4-ex99-1/
 

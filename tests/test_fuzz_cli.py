@@ -14,14 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from converter import diagnostics as dx
-from converter.cli import main
+from converter.cli.commands import main
 from converter.readers.decode import MAX_BYTES
-from test_hostile import (
-    ROOT,
-    hostile_html,
-    no_network,  # noqa: F401 - a fixture, used through usefixtures
-    text_release,
-)
+from tests.support.hostile import hostile_html, text_release
+from tests.support.paths import ROOT
 
 
 def _nested() -> bytes:
@@ -90,7 +86,7 @@ def test_the_real_command_prints_no_traceback_on_hostile_input(tmp_path: Path) -
         release.write_bytes(HOSTILE_INPUTS[kind][0])
         names.append(str(release))
     for name in names:
-        run = subprocess.run([sys.executable, "-c", "from converter.cli import main; main()", "convert", name,
+        run = subprocess.run([sys.executable, "-c", "from converter.cli.commands import main; main()", "convert", name,
                               "-o", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT,
                              env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=False)
         assert run.returncode == 2 and "Traceback" not in run.stdout + run.stderr

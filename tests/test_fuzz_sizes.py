@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from converter import diagnostics as dx
+from converter.inputs.edgar import parse_submission
 from converter.model import InputFormat
 from converter.readers.decode import MAX_BYTES, MAX_ROWS
-from converter.readers.edgar import parse_submission
-from test_fuzz_readers import (
+from tests.support.fuzz import (
     HTML_RELEASE,
     TEXT_RELEASE,
     converted,
@@ -29,7 +28,8 @@ from test_fuzz_readers import (
     peak_bytes,
     read_or_refuse,
 )
-from test_mapping import HEADER
+from tests.support.paths import ROOT
+from tests.support.releases import HEADER
 
 # ---------------------------------------------------------------------------------------------
 # Deep, wide and huge documents
@@ -137,11 +137,11 @@ def test_long_runs_in_cells_and_styles_are_read_in_linear_time(html: str) -> Non
 
 
 def test_long_runs_in_text_labels_are_cleaned_in_linear_time() -> None:
-    from converter.parse.statements import clean_label
+    from converter.parse.statements import bare_label
 
-    assert clean_label("Net sales" + "*" * 200_000 + "x").startswith("Net sales")
-    assert clean_label("Net sales " + "." * 200_000 + ")").startswith("Net sales")
-    assert clean_label("Net sales (a) *") == "Net sales"
+    assert bare_label("Net sales" + "*" * 200_000 + "x").startswith("Net sales")
+    assert bare_label("Net sales " + "." * 200_000 + ")").startswith("Net sales")
+    assert bare_label("Net sales (a) *") == "Net sales"
 
 
 def test_an_edgar_submission_of_many_exhibits_is_parsed_in_linear_memory() -> None:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import errno
 import re
-import socket
 import tracemalloc
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,86 +25,23 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter import pipeline
-from converter.cli import main
+from converter.cli.commands import main
+from converter.inputs.sources import releases_in
 from converter.model import ConversionResult, Severity
-from converter.output import OutputFormat, write_atomically
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.decode import MAX_BYTES
-from converter.sources import releases_in
+from converter.serialize.output_files import OutputFormat, write_atomically
+from tests.support.hostile import SECRET, hostile_html, text_release
 
-ROOT = Path(__file__).resolve().parents[1]
-SECRET = "TOP-SECRET-7f3a"
 NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 SAFE_URI = re.compile(r"^https?://[A-Za-z0-9._~:/\-]+$")
 FAST = ConvertOptions(validate=False, formats=frozenset({OutputFormat.XBRL}))
 XBRL_AND_INLINE = frozenset({OutputFormat.XBRL, OutputFormat.IXBRL})
 
-TEXT_RELEASE = """\
-                         {company}
-                    {title}
-                   (IN THOUSANDS, EXCEPT PER SHARE AMOUNTS)
-
-                                                   QUARTER ENDED
-                                                    DECEMBER 31
-                                              ----------------------
-                                                 2024        2023
-                                              ---------   ---------
-    Net sales:
-      {member1:<40}  $    700    $    600
-      {member2:<40}       300         300
-                                                 ---------   ---------
-         Total net sales                           1,000         900
-    Cost of sales                                     600         500
-                                                 ---------   ---------
-         Gross profit                                 400         400
-"""
-PLAIN = {"company": "EXAMPLE WIDGETS CORPORATION", "title": "CONSOLIDATED STATEMENTS OF OPERATIONS",
-         "member1": "Rubber Group", "member2": "Metals Group"}
 
 
-def text_release(**changes: str) -> bytes:
-    return TEXT_RELEASE.format(**{**PLAIN, **changes}).encode("utf-8")
 
 
-def hostile_html(secret: Path) -> str:
-    """An HTML release carrying every XML attack lxml or Arelle could fall for."""
-    laughs = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
-    return f"""<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE html [
-  <!ENTITY xxe SYSTEM "file://{secret}">
-  <!ENTITY lol0 "lol">{laughs}
-  <!ENTITY % remote SYSTEM "http://127.0.0.1:9/evil.dtd"> %remote;
-]>
-<html xmlns:xi="http://www.w3.org/2001/XInclude"><head>
-<link rel="stylesheet" href="http://127.0.0.1:9/a.css"><script src="http://127.0.0.1:9/a.js"></script>
-<style>@import url(http://127.0.0.1:9/b.css);</style></head>
-<body><p>EXAMPLE WIDGETS CORPORATION</p><p>Dear &xxe; &lol9;</p><xi:include href="file://{secret}" parse="text"/>
-<iframe src="file://{secret}"></iframe><object data="file://{secret}"></object>
-<p>CONSOLIDATED STATEMENTS OF OPERATIONS (In thousands)</p>
-<table>
-<tr><td></td><td colspan="2">Quarter ended December 31,</td></tr>
-<tr><td></td><td>2024</td><td>2023</td></tr>
-<tr><td>Net sales</td><td>$ 1,000</td><td>$ 900</td></tr>
-<tr><td>Cost of sales</td><td>600</td><td>500</td></tr>
-<tr><td>Gross profit&xxe;</td><td>400</td><td>400</td></tr>
-</table></body></html>
-"""
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
-    """Every socket connection or name lookup fails and is recorded; the test fails if any happened."""
-    attempts: list[object] = []
-
-    def refuse(*args: object, **_kwargs: object) -> None:
-        attempts.append(args)
-        raise OSError(errno.ENETUNREACH, "network disabled by the test")
-
-    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"),
-                        (socket, "getaddrinfo")):
-        monkeypatch.setattr(owner, name, refuse)
-    yield attempts
-    assert attempts == [], f"network access attempted: {attempts}"
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from lxml import etree
 
 from converter.model import Report, SourceSpan
 from converter.serialize.instance_xml import decimal_text, render_instance
+from converter.serialize.output_files import base_package
 from taxonomy import ns
-from taxonomy.package import base_package
-from taxonomy.writer import render_taxonomy
-from writer_samples import (
+from taxonomy.files import render_taxonomy
+from tests.support.writer_samples import (
     EXT_NS,
     NAME,
     arelle_findings,

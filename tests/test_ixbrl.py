@@ -17,17 +17,16 @@ from lxml import etree
 
 from converter import diagnostics as dx
 from converter.model import ConversionResult, Document, InputFormat, Report
-from converter.output import OutputFormat, base_package_path, render_outputs
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.html_dom import parse_html
 from converter.serialize.ixbrl import render_inline, render_ixbrl
 from converter.serialize.ixbrl_xhtml import X, copy_body
 from converter.serialize.ixbrl_xhtml_fix import repair
-from converter.validate import LoadedFact, load_facts, validate
+from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
+from converter.validation.validate import LoadedFact, load_facts, validate
 from taxonomy import ns
+from tests.support.paths import LEXINGTON
 
-ROOT = Path(__file__).resolve().parents[1]
-LEXINGTON = ROOT / "examples" / "lexington-2004q4-ex99-1.txt"
 IX = f"{{{ns.IX}}}"
 NON_FRACTION = f"{IX}nonFraction"
 

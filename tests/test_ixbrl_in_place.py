@@ -9,14 +9,14 @@ from pathlib import Path
 from lxml import etree
 
 from converter.model import Document, Report
-from converter.output import OutputFormat, base_package_path, render_outputs
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.html_dom import parse_html
+from converter.readers.html_locate import locate_cells
 from converter.serialize.ixbrl import render_inline
 from converter.serialize.ixbrl_cell import wrap_in_text
 from converter.serialize.ixbrl_facts import figure_pattern
-from converter.serialize.ixbrl_locate import locate_cells
-from converter.validate import validate
+from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
+from converter.validation.validate import validate
 from taxonomy import ns
 
 NON_FRACTION = f"{{{ns.IX}}}nonFraction"

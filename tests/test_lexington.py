@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import LEXINGTON
 from converter.model import ConversionResult, Severity
 from converter.pipeline import ConvertOptions, convert
-from converter.validate import LoadedFact, load_facts
-from facts_csv import matches, missing, read_expected
+from converter.validation.validate import LoadedFact, load_facts
 from taxonomy import ns
+from tests.support.facts_csv import matches, missing, read_expected
+from tests.support.paths import LEXINGTON
 
 BASE = "{https://xbrlify.dev/taxonomy/base/2024}"
 

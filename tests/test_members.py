@@ -10,8 +10,8 @@ import pytest
 from converter import diagnostics as dx
 from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert
-from test_mapping import HEADER as HEADER_TEXT
-from test_mapping import facts, release, report_of
+from tests.support.releases import HEADER as HEADER_TEXT
+from tests.support.releases import facts, release, report_of
 
 
 def by_context(result: ConversionResult, local: str) -> dict[str, Decimal | None]:

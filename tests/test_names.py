@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from converter.mapping.labels import display_case
+from converter.labels import display_case
 from converter.mapping.names import (
     concept_name,
     qualified_name,
@@ -14,7 +14,7 @@ from converter.mapping.names import (
     undouble,
 )
 from converter.model import ConceptRole, LabelRole
-from test_mapping import HEADER, release, report_of
+from tests.support.releases import HEADER, release, report_of
 
 
 @pytest.mark.parametrize(("label", "name"), [

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LEXINGTON
 from converter.model import ConversionResult, Severity
-from converter.output import OutputFormat
 from converter.pipeline import ConvertOptions, convert
-from converter.validate import LoadedFact, load_facts, validate
+from converter.serialize.output_files import OutputFormat
+from converter.validation.validate import LoadedFact, load_facts, validate
+from tests.support.paths import LEXINGTON
 
 NAME = "lpc-20041231"
 

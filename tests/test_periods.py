@@ -19,7 +19,7 @@ from converter.parse.periods import column_kind, parse_columns
 from converter.parse.release_calendar import infer_fiscal_year_end
 from converter.readers.decode import decode
 from converter.readers.text import read_text
-from helpers import HeaderSpec, raw_table, spread
+from tests.support.tables import HeaderSpec, raw_table, spread
 
 D = dt.date
 VALUE, CHANGE, PERCENT, OTHER = ColumnKind.VALUE, ColumnKind.CHANGE, ColumnKind.PERCENT, ColumnKind.OTHER

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import LEXINGTON
 from converter import pipeline
-from converter.cli import main
+from converter.cli.commands import main
 from converter.pipeline import ConvertOptions, convert
+from tests.support.paths import LEXINGTON
 
 
 def test_a_defect_of_xbrlify_is_a_located_error_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

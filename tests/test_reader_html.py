@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,9 +11,10 @@ from hypothesis import strategies as st
 from converter import diagnostics as dx
 from converter.model import GridRow, RawTable, Rule
 from converter.readers.html import read_html
+from tests.support import paths
+from tests.support.paths import CORPUS
 
-DATA = Path(__file__).resolve().parent / "data" / "html"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+DATA = paths.fixture("html")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ from converter.model import UnitKind
 from converter.parse.captions import continues_statement
 from converter.parse.column_units import column_unit
 from converter.parse.unit_tokens import LabelUnit, label_unit
-from test_mapping import release, report_of
-from units_helpers import by_label, codes_at, convert_html, html_table
+from tests.support.releases import release, report_of
+from tests.support.units import by_label, codes_at, convert_html, html_table
 
 QUARTERS = [["", "Three Months Ended Dec. 31, 2024", "Three Months Ended Dec. 31, 2023"]]
 RECONCILIATION = ["ACME CORPORATION", "RECONCILIATION OF NON-GAAP FINANCIAL MEASURES", "In millions, except per share amounts"]

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from lxml import etree
 
-import edgar_files
-from converter.batch import convert_many
+from converter.cli.batch import convert_many
 from converter.model import ConversionResult
-from converter.output import OutputFormat
 from converter.pipeline import ConvertOptions, convert
+from converter.serialize.output_files import OutputFormat
+from tests.support import edgar_files
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
 RELEASE = """<html><body><p><img src="logo.png" alt="Example"> EXAMPLE WIDGETS CORPORATION \u2019s results</p>

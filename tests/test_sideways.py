@@ -15,7 +15,7 @@ from converter.model import (
 )
 from converter.parse.statements import parse_statements
 from converter.pipeline import ConvertOptions, convert
-from helpers import raw_table, spread
+from tests.support.tables import raw_table, spread
 
 
 def html(title: list[str], header: list[str], rows: list[tuple[str, list[str]]]) -> str:

@@ -13,10 +13,11 @@ from lxml import etree
 
 from converter.model import Arc, Label, LabelRole, Taxonomy
 from converter.serialize.instance_xml import render_instance
+from converter.serialize.output_files import base_package
 from taxonomy import ns
-from taxonomy.package import base_package, report_package, taxonomy_package
-from taxonomy.writer import render_taxonomy
-from writer_samples import (
+from taxonomy.files import render_taxonomy
+from taxonomy.package import report_package, taxonomy_package
+from tests.support.writer_samples import (
     EXT_NS,
     NAME,
     ROLE_URI,

@@ -1,20 +1,17 @@
-"""Tests of converter.validate against real Arelle, offline (fixtures in tests/data/validate)."""
+"""Tests of converter.validation.validate against real Arelle, offline (fixtures in tests/fixtures/validate)."""
 
 from __future__ import annotations
 
 import logging
 import shutil
-import socket
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from converter.arelle_adapter import records
 from converter.diagnostics import (
     OUTPUT_WRITE_FAILED,
     VALIDATE_CALC_STOPPED,
@@ -22,9 +19,11 @@ from converter.diagnostics import (
     VALIDATE_UNREADABLE,
 )
 from converter.model import Diagnostic, Severity, SourceSpan
-from converter.validate import load_facts, save_oim, save_viewer, validate
+from converter.validation.arelle_adapter import records
+from converter.validation.validate import load_facts, save_oim, save_viewer, validate
+from tests.support.paths import fixture
 
-DATA = Path(__file__).resolve().parent / "data" / "validate"
+DATA = fixture("validate")
 EARN = "{http://example.com/xbrl/earn/2024}"
 C11R = "calc11e:inconsistentCalculationUsingRounding"
 C10 = "xbrl.5.2.5.2:calcInconsistency"
@@ -204,19 +203,6 @@ def test_bad_calc_mode_is_a_programming_error() -> None:
 
 
 # --- offline and packages -----------------------------------------------------------------------
-
-
-@pytest.fixture()
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
-    attempts: list[object] = []
-
-    def refuse(self: socket.socket, address: object) -> None:
-        attempts.append(address)
-        raise OSError("network disabled in tests")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: refuse(None, address))  # type: ignore[arg-type]
-    yield attempts
 
 
 def test_offline_unknown_schema_url_is_reported_not_fetched(no_network: list[object]) -> None:
@@ -402,7 +388,7 @@ def test_arelle_records_are_kept_in_one_order_whatever_order_they_come_in() -> N
     import logging
     import random
 
-    from converter.arelle_adapter.runner import Collector
+    from converter.validation.arelle_adapter.runner import Collector
 
     def record(level: int, code: str, text: str) -> logging.LogRecord:
         made = logging.LogRecord("arelle", level, __file__, 1, text, None, None)

@@ -11,15 +11,16 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from converter.cli import main
-from converter.entry_points import find_entry_points, is_entry_point
-from converter.findings import FailOn, FileFindings
+from converter.cli.commands import main
+from converter.cli.render_diagnostics import github_lines, render_github
+from converter.inputs.entry_points import find_entry_points, is_entry_point
 from converter.model import Diagnostic, Severity, SourceSpan
-from converter.render_diagnostics import github_lines, render_github
-from converter.validate import save_oim
+from converter.validation.findings import FailOn, FileFindings
+from converter.validation.validate import save_oim
 from taxonomy.package import report_package
+from tests.support.paths import fixture
 
-DATA = Path(__file__).resolve().parent / "data" / "validate"
+DATA = fixture("validate")
 EXAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "arelle-example"
 C11R = "calc11e:inconsistentCalculationUsingRounding"
 TAXONOMY = ("earn-2024.xsd", "earn-2024_cal.xml", "earn-2024_def.xml", "earn-2024_lab.xml", "earn-2024_pre.xml")

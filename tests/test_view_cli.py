@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import LEXINGTON
-from converter.cli import main
+from converter.cli.commands import main
 from converter.model import ConversionResult
+from tests.support.paths import LEXINGTON
 
 _INSTANCE = (  # an XBRL instance, but not Inline XBRL and not a release
     '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"'

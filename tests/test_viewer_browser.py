@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from converter.cli import main
+from converter.cli.commands import main
 from converter.model import ConversionResult
 from taxonomy import ns
 

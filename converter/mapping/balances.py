@@ -25,8 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from converter.labels import label_key
 from converter.mapping.concepts import INFLOW, INFLOW_TOO, OUTFLOW
-from converter.mapping.labels import normalise
 from converter.model import Balance, LineItem, RowRole, StatementKind
 
 D, C = Balance.DEBIT, Balance.CREDIT
@@ -102,7 +102,7 @@ class Where:
 
 def meaning(label: str, headings: Sequence[str], where: Where) -> Meaning:
     """The balance a monetary line item's label, headings and place give it."""
-    text = normalise(label)
+    text = label_key(label)
     if where.instant:
         return _stock(text, where.side)
     if _CASH_TOTAL.search(text) or (where.kind is StatementKind.RECONCILIATION and where.total):
@@ -112,17 +112,17 @@ def meaning(label: str, headings: Sequence[str], where: Where) -> Meaning:
     found = _flow(text, headings)
     if found.balance is not None or _MINORITY.search(text):
         return found
-    hint = _TOKEN.search(" ".join(normalise(h) for h in [*headings, where.hint]))
+    hint = _TOKEN.search(" ".join(label_key(h) for h in [*headings, where.hint]))
     if hint is not None:
         return Meaning(balance=C if hint.group("credit") else D)
-    amount = " ".join([text, *(normalise(h) for h in headings)])
+    amount = " ".join([text, *(label_key(h) for h in headings)])
     return Meaning(balance=_stock(amount, None).balance)  # an average of an amount at a date ("Client assets")
 
 
 def balance_sheet_side(items: Sequence[LineItem], row: int) -> str | None:
     """"assets" for rows up to the balance sheet's "Total assets", "claims" after it, else None."""
     for item in items:
-        if item.role is RowRole.TOTAL and re.fullmatch(r"(?:total )?assets", normalise(item.label)):
+        if item.role is RowRole.TOTAL and re.fullmatch(r"(?:total )?assets", label_key(item.label)):
             return "assets" if row <= item.row else "claims"
     return None
 
@@ -134,7 +134,7 @@ def _flow(text: str, headings: Sequence[str]) -> Meaning:
     for pattern, balance in _PHRASES:
         if pattern.search(head):
             return Meaning(balance=balance, strong=True)
-    heading = normalise(headings[0]) if headings else ""
+    heading = label_key(headings[0]) if headings else ""
     if _EXPENSE_HEADING.search(heading) and not re.search(r"\bincome\b|\brevenues?\b", heading):
         return Meaning(balance=D)
     if _REVENUE_HEADING.search(heading) and not _EXPENSE_HEADING.search(heading):
@@ -153,7 +153,7 @@ def _cash_flow(text: str, headings: Sequence[str], where: Where) -> Meaning:
             return Meaning(balance=D, strong=True)
         return _flow(text, ())
     moves = OUTFLOW.search(text) or INFLOW_TOO.search(text)
-    change = _CHANGE.search(" ".join([text, *(normalise(h) for h in headings[:1])]))
+    change = _CHANGE.search(" ".join([text, *(label_key(h) for h in headings[:1])]))
     flow = _flow(text, ())
     if moves or change or not flow.strong:
         return Meaning(balance=D, strong=True)  # the cash effect, as printed

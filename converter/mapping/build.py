@@ -18,13 +18,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from converter import diagnostics as dx
+from converter.labels import camel, slug
 from converter.mapping import contexts as cx
 from converter.mapping.breakdowns import fold_member_rows
 from converter.mapping.calculations import Calculations, broken_totals, printed_relations
 from converter.mapping.concepts import LineContext, choose, unlabelled
+from converter.mapping.extension import MappedStatement, build_taxonomy
 from converter.mapping.identity import distinguish
-from converter.mapping.labels import camel
-from converter.mapping.linkbase import MappedStatement, build_taxonomy
 from converter.mapping.members import Members, is_default
 from converter.mapping.series import DEFAULT, Series, series_of
 from converter.mapping.signs import decide_signs, visiting_order
@@ -67,7 +67,7 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     ent = cx.entity(options.company, options.cik, options.entity_name)
     period_end = max(c.period.end for st in statements for c in st.columns if c.period is not None)
     prefix = cx.prefix_for(ent.name)
-    namespace = f"{ns.EXTENSION_BASE}/{cx.slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
+    namespace = f"{ns.EXTENSION_BASE}/{slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
     lines = [_line_context(statements, s) for s in series]
     choices = [choose(line) for line in lines]
     qnames = [c.qname(namespace, prefix) for c in choices]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from converter.mapping.labels import display_case, normalise
+from converter.labels import display_case, label_key
 from converter.mapping.names import concept_name, name_text
 from converter.model import Balance, ItemType, LineItem, QName, RowRole, UnitKind
 from converter.parse.hierarchy import names_part
@@ -91,8 +91,8 @@ def per_share_base(line: LineContext) -> ConceptChoice | None:
     """Net income per share under a basic / diluted heading -> the base EPS concepts."""
     if line.unit is not UnitKind.PER_SHARE:
         return None
-    text = normalise(" ".join([*line.headings[:1], line.label]) if line.headings else line.label)
-    own = normalise(line.label)
+    text = label_key(" ".join([*line.headings[:1], line.label]) if line.headings else line.label)
+    own = label_key(line.label)
     qualifier = _qualifier(" ".join([*line.headings, line.label]))
     if re.fullmatch(r"net (?:income|earnings)(?: \(loss\))?|net (?:loss|\(loss\) income)", own) and qualifier:
         return _base_choice(_by_name(f"EarningsPerShare{qualifier}"))
@@ -105,9 +105,9 @@ def per_share_base(line: LineContext) -> ConceptChoice | None:
 def base_by_label(line: LineContext) -> ConceptChoice | None:
     """A base concept whose patterns match the normalised label (a variant label such as "Basic"
     together with its heading), in the same unit kind."""
-    text = normalise(line.label)
+    text = label_key(line.label)
     if line.headings and _GENERIC.fullmatch(text):
-        found = _base_matching(normalise(f"{line.headings[0]} {line.label}"), _ITEM_TYPES[line.unit], line.instant)
+        found = _base_matching(label_key(f"{line.headings[0]} {line.label}"), _ITEM_TYPES[line.unit], line.instant)
         if found is not None:
             return found
     return _base_matching(text, _ITEM_TYPES[line.unit], line.instant)
@@ -130,10 +130,10 @@ def extension(line: LineContext) -> ConceptChoice:
     """
     label = display_case(line.label)
     heading = display_case(line.headings[0].rstrip(": -\u2013\u2014")) if line.headings else ""
-    if heading and _GENERIC.fullmatch(normalise(name_text(line.label))):
+    if heading and _GENERIC.fullmatch(label_key(name_text(line.label))):
         label = f"{heading}, {label[:1].lower()}{label[1:]}"
     local = concept_name(label)
-    text = normalise(label)
+    text = label_key(label)
     if line.unit is UnitKind.PER_SHARE:
         local, label = _per_share(local, label, text, _qualifier(" ".join([*line.headings, line.label])))
     elif line.unit is UnitKind.SHARES and "share" not in text:

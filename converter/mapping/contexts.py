@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from converter.labels import slug
 from converter.model import Context, Entity, Period, QName, Unit, UnitKind
 from taxonomy import ns
 
@@ -18,11 +19,6 @@ def entity(company: str | None, cik: str | None, name: str | None = None) -> Ent
     if cik:
         return Entity(scheme=ns.SEC_CIK_SCHEME, identifier=cik.strip().zfill(10), name=display)
     return Entity(scheme=ENTITY_SCHEME, identifier=slug(display) or "unknown", name=display)
-
-
-def slug(text: str) -> str:
-    """``Lexington Precision Corporation`` -> ``lexington-precision-corporation``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
 
 
 _RESERVED_PREFIXES = {

@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from converter.labels import display_case
 from converter.mapping.concepts import ConceptChoice
-from converter.mapping.labels import display_case
 from converter.mapping.names import qualified_name, qualifier_text
 from converter.mapping.series import Series
 from converter.model import QName

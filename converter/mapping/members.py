@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from converter.mapping.labels import camel, display_case
+from converter.labels import camel, display_case
 from converter.model import Concept, ConceptRole, Label, LabelRole, QName
 from taxonomy.base import BY_NAME
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from converter.mapping.labels import camel, display_case
+from converter.labels import camel, display_case
 
 LIMIT = 80  # longest name made from a label, cut at a whole word
 _QUALIFIER_WORDS = 6  # content words at most of a shortened qualifier

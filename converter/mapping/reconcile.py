@@ -103,11 +103,6 @@ def inverted(summation: Summation, balances: dict[QName, Balance | None]) -> Sum
     return turned if not conflicts([turned], balances) else None
 
 
-def _implied(part: Balance | None, weight: int) -> Balance | None:
-    """The total's balance a part with ``weight`` implies."""
-    return None if part is None else part if weight > 0 else _OPPOSITE[part]
-
-
 def _contradictions(summations: Sequence[Summation], balances: dict[QName, Balance | None], flipped: set[QName]) -> int:
     return sum(
         _contradicts(balances.get(source), balances.get(t), w * _sign(flipped, source, t))

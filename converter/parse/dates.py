@@ -260,7 +260,7 @@ class Clues:
                     or self.fiscal_year is not None or self.ytd or self.trailing or self.instant)  # fmt: skip
 
 
-def normalize(text: str) -> str:
+def unglued(text: str) -> str:
     """Collapse spaces and undo words glued by HTML line breaks ("EndedMay 31", "2014GAAP")."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
     text = re.sub(r"(?<![\d,.])((?:19|20)\d\d)(?=[A-Za-z])", r"\1 ", text)
@@ -276,7 +276,7 @@ def clues_of(text: str) -> Clues:
     Returns:
         The clues found.
     """
-    found, rest = find_dates(normalize(text))
+    found, rest = find_dates(unglued(text))
     trailing = _TRAILING.search(rest) is not None
     rest = _TRAILING.sub(" ", rest)
     years: list[int] = []
@@ -351,6 +351,6 @@ def title_clues(lines: Sequence[str]) -> Clues:
     Only the part of a title line from a period phrase on is read, so company names, dates of
     the release and scale lines do not count.
     """
-    plain = [normalize(line) for line in lines]
+    plain = [unglued(line) for line in lines]
     phrases = [line[m.start() :] for line in plain if (m := _TITLE_PHRASE.search(line))]
     return clues_of(" ; ".join(phrases)) if phrases else Clues()

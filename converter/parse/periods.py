@@ -51,7 +51,7 @@ from converter.parse.calendar import (
     MONTHLY,
     FiscalCalendar,
 )
-from converter.parse.dates import Clues, clues_of, normalize, title_clues
+from converter.parse.dates import Clues, clues_of, title_clues, unglued
 from converter.parse.numbers import parse_number
 
 __all__ = ["column_kind", "header_clues", "header_texts", "parse_columns", "resolve_period"]
@@ -75,7 +75,7 @@ _UNIT_CAPTION = re.compile(
 
 def column_kind(text: str) -> ColumnKind:
     """Kind of a column from its own header text (before looking at its figures)."""
-    plain = normalize(text)
+    plain = unglued(text)
     if _OTHER.search(plain):
         return ColumnKind.OTHER
     if _PERCENT.search(plain):

@@ -25,7 +25,7 @@ from dataclasses import replace
 from converter.model import ColumnKind, Document, InputFormat, RawTable
 from converter.parse import dates
 from converter.parse.calendar import FiscalCalendar, YearEndRule
-from converter.parse.dates import Clues, normalize
+from converter.parse.dates import Clues, unglued
 from converter.parse.periods import (
     column_kind,
     header_clues,
@@ -216,7 +216,7 @@ def infer_fiscal_year_end(tables: Sequence[RawTable]) -> tuple[int, int] | None:
     votes: dict[int, Counter[tuple[int, int]]] = {}
     for table in tables:
         texts = [cell.text for cell in table.title] + [" ".join(t) for t in header_texts(table)]
-        for plain in map(normalize, texts):
+        for plain in map(unglued, texts):
             for rank, pattern in _FYE_PHRASES:
                 for m in pattern.finditer(plain):
                     found = _fye_vote(m, plain[m.end() : m.end() + 40])

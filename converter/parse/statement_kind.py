@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from converter.mapping.labels import display_case
+from converter.labels import display_case
 from converter.model import StatementKind
 
 _SCALE_OR_NOTE = re.compile(

@@ -84,7 +84,7 @@ def parse_statements(
     """Understand every table of ``document`` that holds figures of known periods.
 
     ``calendar`` is the fiscal calendar the release's filing states (its sibling exhibits'
-    tables included, see ``converter.filing``); without it, the release's own tables tell.
+    tables included, see ``converter.inputs.filing``); without it, the release's own tables tell.
 
     A table whose columns tell no periods apart is read on its side where its columns are members
     or line items (``sideways``); one without any period column is otherwise skipped with an INFO
@@ -163,7 +163,7 @@ def _columns_left_out(table: RawTable, views: Sequence[View], found: Sequence[Di
     return [diags[k] for k in sorted(diags)]
 
 
-def clean_label(label: str) -> str:
+def bare_label(label: str) -> str:
     """A row label without footnote markers, leaders or trailing colon-dash decorations."""
     text = _OPERATOR.sub("", _FOOTNOTE.sub("", label))
     text = _LEADERS.sub("", text)  # dot leaders
@@ -181,7 +181,7 @@ def _statements_of(table: RawTable, columns: Sequence[Column], company: str | No
     statements: list[Statement] = []
     diags: list[Diagnostic] = []
     for number, (_, heading, rows, group) in enumerate(parts, start=first):
-        part_title = (clean_label(heading) if heading else title) + group.suffix
+        part_title = (bare_label(heading) if heading else title) + group.suffix
         items, found_diags = _items(rows, group.columns, group.info, part_title, group.unit, money)
         diags.extend(found_diags)
         if not any(item.values for item in items):
@@ -209,7 +209,7 @@ def _split(rows: Sequence[GridRow]) -> list[tuple[str | None, list[GridRow]]]:
     parts: list[tuple[str | None, list[GridRow]]] = [(None, [])]
     for row in rows:
         is_heading = all(c is None for c in row.cells)
-        if is_heading and not clean_label(row.label):
+        if is_heading and not bare_label(row.label):
             continue
         if is_heading and _SECTION.match(row.label) and parts[-1][1]:
             parts.append((row.label, []))
@@ -284,7 +284,7 @@ def _shapes(rows: Sequence[GridRow], values: set[int]) -> list[Row]:
     out: list[Row] = []
     stem = heading = ""
     for i, r in enumerate(rows):
-        label, indent = clean_label(r.label), r.indent
+        label, indent = bare_label(r.label), r.indent
         bullet = _BULLET.match(label)
         basis = _BASIS_VARIANT.match(label)
         if basis and heading:

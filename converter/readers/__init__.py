@@ -3,6 +3,12 @@
 Each reader is a function ``(text, path) -> (tables, diagnostics)``, registered by input format in
 ``READERS``. ``read_document`` decodes the bytes, picks the reader, and adds what the release says
 about its filer (company name, release date).
+
+Owns: decoding release bytes, finding tables in fixed-width text and HTML, their rows, columns and
+cells as printed. May import: ``converter.model``, ``converter.diagnostics``, ``converter.defects``,
+``converter.labels``; nothing of the later stages. Other packages import only what this module
+exports (``__all__``): besides ``read_document``, the HTML parse and the cell locator that Inline
+XBRL tagging in place shares with the reader, and the input size limit.
 """
 
 from __future__ import annotations
@@ -11,10 +17,14 @@ from collections.abc import Callable
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, Document, InputFormat, RawTable
-from converter.readers.decode import decode, drop_bad_references, sniff_format
+from converter.readers.decode import MAX_BYTES, decode, drop_bad_references, sniff_format
 from converter.readers.filer import company_name, release_date
 from converter.readers.html import read_html
+from converter.readers.html_dom import parse_html
+from converter.readers.html_locate import locate_cells
 from converter.readers.text import read_text
+
+__all__ = ["MAX_BYTES", "READERS", "Reader", "locate_cells", "parse_html", "read_document"]
 
 Reader = Callable[[str, str], tuple[tuple[RawTable, ...], list[Diagnostic]]]
 

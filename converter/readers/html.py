@@ -27,7 +27,7 @@ from converter.readers.html_table import (
     tokenize,
 )
 from converter.readers.html_title import titles_above
-from converter.readers.html_tokens import clean_label
+from converter.readers.html_tokens import strip_footnote_marks
 
 
 def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
@@ -66,7 +66,7 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
             tables.extend(renumber(t, len(tables) + 1) for t in items if isinstance(t, RawTable))
             continue
         parts = [p for p in items if isinstance(p, list)]
-        base = [(clean_label(b.text), b.line) for b in titles.get(element, ())]
+        base = [(strip_footnote_marks(b.text), b.line) for b in titles.get(element, ())]
         ctx = TableContext(path=path, line=element.sourceline or 0)
         # Later parts of a stacked table keep the first part's scale line ("(Millions of dollars)").
         inherited = base + header_title(parts[0]) if len(parts) > 1 else base

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from converter.model import GridRow, Rule, SourceSpan, TextCell
 from converter.readers.html_columns import Columns, Token, group_text, merge_row
-from converter.readers.html_tokens import clean_label
+from converter.readers.html_tokens import strip_footnote_marks
 
 _INDENT_TOLERANCE_PT = 1.5
 _SLOT_PT = 10.0
@@ -85,7 +85,7 @@ def _draft(
 ) -> _Draft:
     """The row's label and merged cells; rules and level still to come."""
     label_tokens = [t for t in row.tokens if t.start < data_start and t.text]
-    label = clean_label(" ".join(t.text for t in label_tokens))
+    label = strip_footnote_marks(" ".join(t.text for t in label_tokens))
     line = label_tokens[0].line if label_tokens else row.line
     cells: list[TextCell | None] = []
     for col, group in enumerate(merge_row(data, spans)):

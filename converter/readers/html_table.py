@@ -26,7 +26,7 @@ from converter.readers.html_columns import (
 from converter.readers.html_grid import PhysRow
 from converter.readers.html_rows import Row, body_rows
 from converter.readers.html_text import dominant_size, resolve
-from converter.readers.html_tokens import Kind, clean_cell, clean_label, is_year, kind_of
+from converter.readers.html_tokens import Kind, clean_cell, is_year, kind_of, strip_footnote_marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,11 +225,11 @@ def _header(
             if not tok.text:
                 continue
             if _in_label(tok, lay):
-                title.append((clean_label(tok.text), tok.line))
+                title.append((strip_footnote_marks(tok.text), tok.line))
                 continue
             cover = _cover(tok, lay)
             if cover is not None:
-                text = clean_label(tok.text)
+                text = strip_footnote_marks(tok.text)
                 span = SourceSpan(path=path, line=tok.line, table=index, column=cover[0] + 1)
                 if text:
                     cells.append(HeaderCell(text=text, first=cover[0], last=cover[1], span=span))

@@ -234,7 +234,7 @@ def resolve(cell: CellText, reference: float) -> Resolved:
     kept = [run for run in cell.runs if not ((run.raised or run.size < small) and _reads_as_marker(run.text))]
     raw = "".join([run.text for run in kept])
     lead = _leading_spaces(raw)
-    text = normalise(raw)
+    text = plain_spaces(raw)
     # Bold when every run with ink is bold; there is ink exactly when the normalised text is not empty.
     bold = bool(text) and all(run.bold or not _INK.search(run.text) for run in kept)
     return Resolved(text, bold, cell.indent + lead * _NBSP_PT)
@@ -242,7 +242,7 @@ def resolve(cell: CellText, reference: float) -> Resolved:
 
 def _reads_as_marker(text: str) -> bool:
     """Text that reads like a footnote reference (``(1)``, ``a``, ``*``), whatever its style."""
-    stripped = normalise(text)
+    stripped = plain_spaces(text)
     return bool(stripped) and MARKER.match(stripped) is not None
 
 
@@ -259,6 +259,6 @@ def _leading_spaces(raw: str) -> int:
     return width
 
 
-def normalise(text: str) -> str:
+def plain_spaces(text: str) -> str:
     """Non-breaking and other odd spaces to one plain space; trimmed."""
     return _WS.sub(" ", text).strip()

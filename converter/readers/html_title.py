@@ -17,7 +17,7 @@ from lxml import etree
 
 from converter.readers import html_dom as dom
 from converter.readers.html_grid import own_rows
-from converter.readers.html_text import BLOCK_TAGS, normalise
+from converter.readers.html_text import BLOCK_TAGS, plain_spaces
 
 MAX_TITLE_BLOCKS = 6
 MAX_TITLE_CHARS = 200
@@ -50,7 +50,7 @@ class _Scan:
             self.buffer.append(value)
 
     def flush(self) -> None:
-        text = normalise("".join(self.buffer))
+        text = plain_spaces("".join(self.buffer))
         self.buffer.clear()
         if not text or _PAGE_ARTEFACT.match(text):
             return
@@ -104,7 +104,7 @@ def _start(
     if tag == "table":
         scan.flush()
         if el in tables:
-            caption = [normalise(c.text_content()) for c in el if c.tag == "caption"]
+            caption = [plain_spaces(c.text_content()) for c in el if c.tag == "caption"]
             extra = tuple(Block(t, _line(el)) for t in caption if t)
             scan.found[el] = tuple(scan.recent[-MAX_TITLE_BLOCKS:]) + extra
         if not _is_wrapper(el):
@@ -124,7 +124,7 @@ def _read_small_table(table: etree._Element, scan: _Scan, tables: Collection[etr
     own above the figures) is a block per row. A table without text (a drawn rule) ends the title.
     """
     rows = own_rows(table)
-    texts = [[normalise(cell.text_content()) for cell in row] for row in rows]
+    texts = [[plain_spaces(cell.text_content()) for cell in row] for row in rows]
     lines = [(row, [t for t in cells if t]) for row, cells in zip(rows, texts)]
     if table in tables or not any(cells for _, cells in lines) or (len(rows) > 1 and any(len(cells) > 1 for _, cells in lines)):
         scan.recent.clear()

@@ -65,7 +65,7 @@ def is_year(text: str) -> bool:
     return _YEAR.match(text) is not None
 
 
-def clean_label(text: str) -> str:
+def strip_footnote_marks(text: str) -> str:
     """A row label without footnote markers before or after it (``(1)``, ``(a)``, ``*``)."""
     text = _strip_tail(_LABEL_TAIL_MARK, text).strip()
     return _LABEL_HEAD_MARK.sub("", text).strip()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from converter.model import HeaderCell, SourceSpan, TextCell
-from converter.readers.html_tokens import clean_label
+from converter.readers.html_tokens import strip_footnote_marks
 from converter.readers.text_columns import Columns
 from converter.readers.text_lines import Chunk, Line, LineKind
 
@@ -154,11 +154,11 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
     out = (
         tuple(
             HeaderCell(
-                text=clean_label(chunk.text), first=first, last=last,
+                text=strip_footnote_marks(chunk.text), first=first, last=last,
                 span=SourceSpan(path=path, line=ln.number, col=chunk.start + 1, table=index),
             )
             for chunk, first, last in cells
-            if clean_label(chunk.text)
+            if strip_footnote_marks(chunk.text)
         )
         for ln, cells in rows
     )

@@ -1,7 +1,7 @@
 """HTML releases as Inline XBRL: the release's own page rebuilt as XHTML, figures tagged in cells.
 
 The release is parsed with the HTML reader's parser (so elements are those the reader saw),
-each fact's ``<td>`` is found from its span (:mod:`converter.serialize.ixbrl_locate`), the page
+each fact's ``<td>`` is found from its span (:mod:`converter.readers.html_locate`), the page
 is copied into XHTML 1.1 (:mod:`converter.serialize.ixbrl_xhtml`) and repaired
 (:mod:`converter.serialize.ixbrl_xhtml_fix`), then each figure is wrapped where it is printed in
 the copy of its cell. Figures of fixed-width tables inside ``<pre>`` blocks are found by line and
@@ -16,11 +16,10 @@ from pathlib import PurePath
 from lxml import etree
 
 from converter.model import Document
-from converter.readers.html_dom import parse_html
+from converter.readers import locate_cells, parse_html
 from converter.serialize.ixbrl_cell import wrap_in_text
 from converter.serialize.ixbrl_css import presentational_css
 from converter.serialize.ixbrl_facts import Page, Task
-from converter.serialize.ixbrl_locate import locate_cells
 from converter.serialize.ixbrl_pre import tag_in_pre
 from converter.serialize.ixbrl_xhtml import clean_text, copy_body, sheets
 from converter.serialize.ixbrl_xhtml_fix import repair

@@ -24,7 +24,6 @@ BLOCKS = frozenset({"address", "blockquote", "div", "dl", "hr", "ol", "p", "pre"
 INLINE_ONLY = frozenset(
     "p address pre dt span a b i em strong big small sub sup tt abbr acronym cite code dfn kbd q samp var bdo".split()
 ) | HEADINGS
-BLOCK_ONLY = frozenset({"body", "blockquote"})
 SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 TABLE_PARTS = SECTIONS | {"caption", "col", "colgroup", "tr"}
 _PARENTS = {

@@ -1,0 +1,1 @@
+"""xbrlify's tests; shared code in ``tests/support/``, data files in ``tests/fixtures/``."""

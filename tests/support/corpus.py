@@ -1,0 +1,19 @@
+"""The corpus releases with expected facts, and their known failures (marked xfail(strict=True)): each mark removed in the commit that fixes it."""
+
+from __future__ import annotations
+
+from tests.support.paths import CORPUS, ROOT
+
+FACT_FILES = {
+    p.name.removesuffix(".facts.csv"): p
+    for p in [*sorted((ROOT / "tests" / "corpus").glob("*.facts.csv")), *sorted(CORPUS.glob("*.facts.csv"))]
+}
+
+
+NOT_YET_VALID: dict[str, str] = {}
+
+
+NOT_YET_FOUND = {
+    "apple-2011q1-ex99-2": "only the sibling exhibit states the fiscal dates of the data sheet's 'Q1 2011' columns:"
+                           " alone they are flagged parse.period.assumed (with its filing: test_edgar_corpus.py)",
+}
