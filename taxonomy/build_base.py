@@ -19,7 +19,7 @@ from taxonomy.model import Concept, QName
 from taxonomy.package import package_metadata
 from taxonomy.schema_xsd import SchemaSpec, render_schema
 
-SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMAS_DIR = Path(__file__).resolve().parents[1] / "schemas"
 LABEL_FILE = ns.BASE_SCHEMA_FILE.replace(".xsd", "_lab.xml")
 
 

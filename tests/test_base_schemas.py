@@ -13,7 +13,7 @@ from converter.model import ConceptRole
 from converter.serialize.output_files import base_package
 from taxonomy import ns
 from taxonomy.base import CATALOGUE
-from taxonomy.build_base import LABEL_FILE, render_base
+from taxonomy.build_base import LABEL_FILE, SCHEMAS_DIR, render_base
 from taxonomy.package import ZIP_DATE_TIME
 from tests.support.writer_samples import arelle_findings
 
@@ -43,6 +43,7 @@ def test_committed_files_equal_regenerated(generated: dict[str, bytes]) -> None:
     assert sorted(generated) == sorted([
         ns.BASE_SCHEMA_FILE, LABEL_FILE, "META-INF/catalog.xml", "META-INF/taxonomyPackage.xml",
     ])
+    assert SCHEMAS_DIR == SCHEMAS  # `python -m taxonomy.build_base` writes where the package ships them
 
 
 def test_schema_declares_every_catalogue_concept(generated: dict[str, bytes]) -> None:
