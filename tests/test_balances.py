@@ -191,3 +191,11 @@ def test_a_row_in_millions_is_no_part_of_a_total_in_billions() -> None:
          Client balances (in billions)           $  144.3    $  142.7
     """)
     assert calc(result)["ClientBalances"] == {"ClientDeposits": 1, "ClientMarginBalances": 1}
+
+
+def test_a_subtotal_before_expenses_is_income_whatever_heading_it_sits_under() -> None:
+    flow = Where(kind=StatementKind.INCOME, instant=False)
+    label = "Income before income taxes, minority interest and cumulative effect of change in accounting principle"
+    assert meaning(label, ("Costs and expenses",), flow) == Meaning(balance=Balance.CREDIT, strong=True)
+    assert meaning("Minority interest", (), flow).balance is None  # a share of others: the arithmetic decides
+    assert meaning("Professional fees", ("Operating expenses",), flow).balance is Balance.DEBIT

@@ -128,12 +128,15 @@ def balance_sheet_side(items: Sequence[LineItem], row: int) -> str | None:
 
 
 def _flow(text: str, headings: Sequence[str]) -> Meaning:
-    if _MINORITY.search(text):
-        return Meaning(balance=None)  # a share of others: added or deducted, the arithmetic says which
     head = _HEAD_CUT.sub("", re.sub(r"\([^()]*\)", " ", text)).strip() or text
+    if _MINORITY.search(head):  # not "Income before income taxes, minority interest and ..."
+        return Meaning(balance=None)  # a share of others: added or deducted, the arithmetic says which
     for pattern, balance in _PHRASES:
         if pattern.search(head):
             return Meaning(balance=balance, strong=True)
+    subtotal = _TOKEN.search(head) if _HEAD_CUT.search(text) else None  # "Income before income taxes, ...": its head word
+    if subtotal is not None:
+        return Meaning(balance=C if subtotal.group("credit") else D, strong=True)
     heading = label_key(headings[0]) if headings else ""
     if _EXPENSE_HEADING.search(heading) and not re.search(r"\bincome\b|\brevenues?\b", heading):
         return Meaning(balance=D)

@@ -19,8 +19,13 @@ _PERIOD_LINE = re.compile(
     re.IGNORECASE,
 )
 _COMPANY = re.compile(r"\b(?:inc|corp|corporation|company|co|ltd|llc|plc|group|holdings)\b\.?$", re.IGNORECASE)
+_WRAPPED = re.compile(r"(?:\b(?:of|and|for|the|to|in|on|by|with|from|certain)|[&,\-\u2013\u2014])$", re.IGNORECASE)
 _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
-    (StatementKind.RECONCILIATION, re.compile(r"reconciliation|non-gaap|adjusted", re.IGNORECASE)),
+    # Items affecting comparability ("Summary of Certain Significant Items", "Special items") reconcile
+    # reported to underlying earnings, as a non-GAAP reconciliation does.
+    (StatementKind.RECONCILIATION, re.compile(
+        r"reconciliation|non-gaap|adjusted|\b(?:significant|special|unusual|notable|one-time|non-recurring)\s+items\b"
+        r"|\bitems\s+affecting\s+comparability\b", re.IGNORECASE)),
     (StatementKind.CASH_FLOW, re.compile(r"cash flows?", re.IGNORECASE)),
     (StatementKind.BALANCE, re.compile(r"balance sheets?|financial (?:position|condition)", re.IGNORECASE)),
     (StatementKind.SEGMENT, re.compile(r"segment|business unit|by (?:region|geograph|product)", re.IGNORECASE)),
@@ -29,13 +34,18 @@ _KINDS: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
 
 
 def title_of(lines: Sequence[str], company: str | None) -> str:
-    """The statement title among a table's title lines: not the company, scale or audit note."""
-    for line in lines:
+    """The statement title among a table's title lines: not the company, scale or audit note; a
+    title wrapped after a joining word ("SUMMARY OF CERTAIN" / "SIGNIFICANT ITEMS") is joined."""
+    for n, line in enumerate(lines):
         text = line.strip()
         if not text or _SCALE_OR_NOTE.match(text) or text.startswith("(") or _PERIOD_LINE.match(text):
             continue
         if (company and text.lower() == company.lower()) or (_COMPANY.search(text) and len(lines) > 1):
             continue
+        rest = lines[n + 1].strip() if n + 1 < len(lines) else ""
+        if _WRAPPED.search(text) and rest and not _SCALE_OR_NOTE.match(rest) and not rest.startswith("(") \
+                and rest.isupper() == text.isupper():
+            text = f"{text} {rest}"
         return display_case(text)
     return "Financial data"
 
