@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -467,15 +465,3 @@ def test_caterpillar_segments_and_marker_cells() -> None:
     consolidating = next(t for t in tables if "For the Three Months Ended March 31, 2022" in titles(t))
     assert consolidating.ncols == 4  # the 6pt footnote cells make no fifth column
     assert texts(row(consolidating, "Revenues of Financial Products")) == ["703", "—", "813", "(110)"]
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("name", ["oracle-2014q4-ex99-1.htm", "caterpillar-2022q1-ex99-1.htm"])
-def test_large_releases_read_fast(name: str) -> None:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"corpus file {path} is absent")
-    text = path.read_text(encoding="utf-8", errors="replace")
-    start = time.perf_counter()
-    read_html(text, name)
-    assert time.perf_counter() - start < 2.0

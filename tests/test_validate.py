@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -206,9 +205,7 @@ def test_bad_calc_mode_is_a_programming_error() -> None:
 
 
 def test_offline_unknown_schema_url_is_reported_not_fetched(no_network: list[object]) -> None:
-    started = time.perf_counter()
     found = validate([DATA / "offline.xml"], sources=SOURCES)
-    assert time.perf_counter() - started < 5
     assert no_network == []
     io_error = found[0]
     assert io_error.code == "IOerror" and io_error.severity is Severity.ERROR
@@ -326,14 +323,15 @@ def test_deterministic_and_thread_safe() -> None:
     assert validate([DATA / "calcerror.xml", DATA / "dimerror.xml"], sources=SOURCES) == first
 
 
-def test_in_process_validation_is_fast() -> None:
-    validate([DATA / "calcerror.xml"])  # warm
-    times = []
-    for _ in range(5):
-        started = time.perf_counter()
-        validate([DATA / "calcerror.xml"])
-        times.append(time.perf_counter() - started)
-    assert sorted(times)[2] < 1.0
+def test_validations_in_one_process_share_one_arelle_session() -> None:
+    """One Arelle session per process: a second validation reuses the first one's rather than
+    loading Arelle again (how fast that is, benchmarks/vs_arelle.py measures, not a test)."""
+    from converter.validation.arelle_adapter import runner
+
+    validate([DATA / "calcerror.xml"])
+    first = runner._ARELLE.session
+    assert validate([DATA / "calcerror.xml"]) == validate([DATA / "calcerror.xml"])
+    assert first is not None and runner._ARELLE.session is first
 
 
 # --- record conversion rules --------------------------------------------------------------------
