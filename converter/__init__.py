@@ -18,6 +18,7 @@ from converter.model import ConversionResult, Diagnostic, Severity
 
 __all__ = [
     "BatchResult", "ConversionResult", "ConvertOptions", "Diagnostic", "Severity", "__version__", "convert", "convert_many",
+    "read_mapping",
 ]
 
 #: The one place the version is written (setup.cfg reads it; ``xbrlify --version`` prints it).
@@ -25,7 +26,7 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:
-    """``convert``, ``ConvertOptions``, ``convert_many`` and ``BatchResult`` load on first use."""
+    """``convert``, ``ConvertOptions``, ``convert_many``, ``BatchResult`` and ``read_mapping`` load on first use."""
     if name in {"convert", "ConvertOptions"}:
         from converter import pipeline
 
@@ -34,4 +35,8 @@ def __getattr__(name: str) -> Any:
         from converter.cli import batch
 
         return getattr(batch, name)
+    if name == "read_mapping":
+        from converter.inputs.mapping_file import read_mapping
+
+        return read_mapping
     raise AttributeError(name)

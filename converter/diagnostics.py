@@ -63,6 +63,16 @@ CONVERT_CRASHED = "convert.crashed"  # a conversion raised (a bug): reported, th
 OUTPUT_REFERENCE_DROPPED = "output.reference.dropped"  # an image or link to a file outside the output folder
 INPUT_EXHIBIT_SKIPPED = "input.exhibit.skipped"  # an exhibit of a filing with no financial table, or no text
 
+# Overrides (``--mapping FILE``, :mod:`converter.inputs.mapping_file`) and company taxonomies (``--taxonomy-dir``).
+MAPPING_INVALID = "mapping.invalid"  # a mapping file that cannot be read or says something xbrlify cannot do: exit 2
+OVERRIDE_UNMATCHED = "override.unmatched"  # an override that matches nothing in the release
+OVERRIDE_NOT_APPLIED = "override.not-applied"  # an override that matches a row it cannot apply to (a unit, a period type)
+OVERRIDE_CONCEPT_SPLIT = "override.concept.split"  # a pinned row whose figures contradict another row's of that concept
+OVERRIDE_TABLE_SKIPPED = "override.table.skipped"  # a table the mapping file skips
+OVERRIDE_ROW_SKIPPED = "override.row.skipped"  # a row the mapping file skips
+OVERRIDE_SCALE = "override.scale"  # a table's scale set by the mapping file
+COMPANY_TAXONOMY_INVALID = "company.taxonomy.invalid"  # a company taxonomy folder that cannot be read or written
+
 
 class InputError(Exception):
     """A release (or instance) that cannot be processed at all; carries its diagnostic.

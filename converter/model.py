@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from taxonomy.model import (  # the taxonomy's types, part of this model
     Arc as Arc,
@@ -55,6 +59,9 @@ from taxonomy.model import (
 from taxonomy.model import (
     Taxonomy as Taxonomy,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # ---------------------------------------------------------------------------------------------
 # Locations and diagnostics
@@ -510,6 +517,49 @@ class Report:
     period_end: dt.date
 
 
+FactKey = tuple[QName, str, str, Decimal | None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MergedFact:
+    """One fact to write and the printed cells it stands for.
+
+    Attributes:
+        fact: The first printed cell with this concept, context, unit and value.
+        decimals: The highest ``decimals`` among those cells.
+        spans: Where each of those cells was read, in report order.
+    """
+
+    fact: Fact
+    decimals: int
+    spans: tuple[SourceSpan, ...]
+
+
+def merge_facts(facts: Iterable[Fact]) -> list[MergedFact]:
+    """Group printed cells into the facts to write, in order of first occurrence.
+
+    Cells with the same concept, context, unit and (numerically equal) value become one fact
+    carrying the highest ``decimals`` among them; cells whose values differ stay separate.
+
+    Args:
+        facts: Every tagged cell, duplicates included.
+
+    Returns:
+        The distinct facts, in order of first occurrence.
+    """
+    groups: dict[FactKey, list[Fact]] = {}
+    for fact in facts:
+        groups.setdefault((fact.concept, fact.context_id, fact.unit_id, fact.value), []).append(fact)
+    return [
+        MergedFact(
+            fact=cells[0],
+            decimals=max(cell.decimals for cell in cells),
+            spans=tuple(cell.span for cell in cells),
+        )
+        for cells in groups.values()
+    ]
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TableCells:
     """How the figures printed in one raw table ended: as facts, or left out and why.
@@ -557,3 +607,209 @@ class ConversionResult:
     def ok(self) -> bool:
         """True when nothing at ERROR or INCONSISTENCY level was found."""
         return not any(d.severity.rank <= Severity.INCONSISTENCY.rank for d in self.diagnostics)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per fact (as the XML instance has them: a figure printed twice with one
+        value is one fact), in printed order; none when nothing was converted::
+
+            {"concept": "xfy:NetSales", "label": "Net sales", "us_gaap": None,
+             "start": date(2004, 10, 1), "end": date(2004, 12, 31), "instant": None,
+             "xfy:SegmentAxis": None, "unit": "USD", "value": Decimal("24392000"), "decimals": -3, "line": 165}
+
+        with a key per axis any fact uses (the member's QName, None for a fact without one);
+        ``start`` / ``end`` for a duration, ``instant`` for a balance; ``line`` is the release line
+        the figure was printed on (the first, for a figure printed twice).
+        """
+        if self.report is None:
+            return []
+        report = self.report
+        concepts = {c.qname: c for c in report.taxonomy.concepts}
+        contexts = {c.id: c for c in report.contexts}
+        axes = sorted({axis for c in report.contexts for axis, _ in c.members})
+        records: list[dict[str, Any]] = []
+        for merged in merge_facts(report.facts):
+            fact, context = merged.fact, contexts[merged.fact.context_id]
+            period, members = context.period, dict(context.members)
+            records.append({
+                "concept": str(fact.concept), "label": concepts[fact.concept].label,
+                "us_gaap": None,  # the US-GAAP element, once base concepts record theirs (issue 9's base taxonomy)
+                "start": period.start, "end": None if period.is_instant else period.end,
+                "instant": period.end if period.is_instant else None,
+                **{str(axis): str(members[axis]) if axis in members else None for axis in axes},
+                "unit": fact.unit_id, "value": fact.value, "decimals": merged.decimals, "line": fact.span.line,
+            })
+        return records
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """``to_records()`` as a pandas DataFrame, dates as datetimes (``pip install 'xbrlify[pandas]'``).
+
+        Raises:
+            ImportError: pandas is not installed.
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise ImportError("to_dataframe() needs pandas: pip install 'xbrlify[pandas]'") from exc
+        frame = pd.DataFrame.from_records(self.to_records())
+        for column in ("start", "end", "instant"):
+            if column in frame:
+                frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+
+# ---------------------------------------------------------------------------------------------
+# Overrides: what a mapping file (``--mapping FILE``, ``converter.inputs.mapping_file``) fixes
+# ---------------------------------------------------------------------------------------------
+#
+# Rows and tables are numbered as diagnostics and the mapping report show them: tables 1-based
+# in the release, rows 1-based in the table's body (``release.htm:212 [table 3, row 7]``). A label
+# matches a row whose label reads the same once case, spacing, dot leaders and a trailing colon
+# are set aside (footnote markers are already gone from line items).
+
+_LEADERS = re.compile(r"[.\u2026]{3,}\s*$")
+
+
+def fold_label(text: str) -> str:
+    """A label as overrides compare it: ``"Cost of  Sales:"`` -> ``"cost of sales"``."""
+    return " ".join(_LEADERS.sub("", text).casefold().split()).rstrip(" :")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConceptPin:
+    """A row label or a table row pinned to a concept.
+
+    Attributes:
+        name: The concept's local name: a base concept's (``Revenues``) or an extension's.
+        at: Where the entry is written in the mapping file.
+        label: Rows with this label, or None (then ``table`` and ``row`` name the row).
+        table: Only rows of this table, or None (every table).
+        row: Only this row of ``table``, or None.
+    """
+
+    name: str
+    at: SourceSpan
+    label: str | None = None
+    table: int | None = None
+    row: int | None = None
+
+    def matches(self, table: int, rows: frozenset[int], label: str) -> bool:
+        """Whether a line item of ``table`` printed on ``rows`` with ``label`` is pinned."""
+        if self.table is not None and self.table != table:
+            return False
+        if self.row is not None and self.row not in rows:
+            return False
+        return self.label is None or fold_label(self.label) == fold_label(label)
+
+    @property
+    def rank(self) -> int:
+        """0 for a table row, 1 for a label in a table, 2 for a label anywhere: the most specific wins."""
+        return 0 if self.row is not None else 1 if self.table is not None else 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemberName:
+    """Members renamed, or merged into one: each of ``labels`` is the member named ``name``.
+
+    Attributes:
+        labels: Member labels as printed (rows of a breakdown, column headings, a table's title).
+        name: The member's name: its label, from which its QName is made (``Americas`` ->
+            ``AmericasMember``).
+        at: Where the entry is written in the mapping file.
+    """
+
+    labels: tuple[str, ...]
+    name: str
+    at: SourceSpan
+
+    def matches(self, label: str) -> bool:
+        """Whether a printed member label is one of ``labels``."""
+        folded = fold_label(label)
+        return any(fold_label(own) == folded for own in self.labels)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableScale:
+    """The scale of a table's figures, set by the user (powers of ten).
+
+    Attributes:
+        table: The table.
+        monetary: Power of ten of its amounts (6 for millions).
+        shares: Power of ten of its share counts.
+        at: Where the entry is written in the mapping file.
+    """
+
+    table: int
+    monetary: int
+    shares: int
+    at: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Skip:
+    """Tables or rows left out: a whole table, a table's row, or rows with a label.
+
+    Attributes:
+        at: Where the entry is written in the mapping file.
+        table: The table (all of it when neither ``row`` nor ``label`` is given).
+        row: The row of ``table``.
+        label: Rows with this label (in ``table``, or anywhere).
+    """
+
+    at: SourceSpan
+    table: int | None = None
+    row: int | None = None
+    label: str | None = None
+
+    @property
+    def whole_table(self) -> bool:
+        """True when the entry skips a whole table."""
+        return self.table is not None and self.row is None and self.label is None
+
+    def matches_row(self, table: int, row: int, label: str) -> bool:
+        """Whether the row ``row`` of ``table`` printed with ``label`` is skipped."""
+        if self.whole_table or (self.table is not None and self.table != table):
+            return False
+        if self.row is not None and self.row != row:
+            return False
+        return self.label is None or fold_label(self.label) == fold_label(label)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overrides:
+    """Everything a mapping file fixes about a conversion.
+
+    Attributes:
+        path: The mapping file ("" when made in code).
+        cik: The filer's CIK.
+        entity_name: The filer's name.
+        fiscal_year_end: (month, day) the fiscal year ends on.
+        concepts: Rows pinned to concepts.
+        members: Members renamed or merged.
+        scales: Table scales.
+        skips: Tables and rows left out.
+    """
+
+    path: str = ""
+    cik: str | None = None
+    entity_name: str | None = None
+    fiscal_year_end: tuple[int, int] | None = None
+    concepts: tuple[ConceptPin, ...] = ()
+    members: tuple[MemberName, ...] = ()
+    scales: tuple[TableScale, ...] = ()
+    skips: tuple[Skip, ...] = ()
+
+    def fingerprint(self) -> str:
+        """A digest of what the overrides say (the batch manifest records it: a changed file converts again)."""
+        said = (self.cik, self.entity_name, self.fiscal_year_end,
+                [(p.name, p.label, p.table, p.row) for p in self.concepts],
+                [(m.labels, m.name) for m in self.members],
+                [(s.table, s.monetary, s.shares) for s in self.scales],
+                [(s.table, s.row, s.label) for s in self.skips])
+        return hashlib.sha256(repr(said).encode()).hexdigest()
+
+    def member_name(self, label: str) -> str | None:
+        """The name the user gives the member printed as ``label``, if any."""
+        return next((m.name for m in self.members if m.matches(label)), None)
+
+
+NO_OVERRIDES = Overrides()  # a conversion without a mapping file

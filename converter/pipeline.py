@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,8 +16,21 @@ from converter import diagnostics as dx
 from converter.defects import defect
 from converter.inputs.filing import Shared, shared_knowledge, with_shared
 from converter.inputs.sources import Filing, Release, filing_in, source_release
+from converter.mapping import contexts as cx
 from converter.mapping.build import MapOptions, map_report
-from converter.model import ConversionResult, Diagnostic, Document, SourceSpan
+from converter.mapping.company.layer import company_layer, extended, find_company, layered
+from converter.mapping.company.state import CompanyTaxonomy, CompanyTaxonomyError
+from converter.model import (
+    NO_OVERRIDES,
+    ConversionResult,
+    Diagnostic,
+    Document,
+    Overrides,
+    Report,
+    Severity,
+    SourceSpan,
+    Statement,
+)
 from converter.parse.statements import parse_statements
 from converter.readers import read_document
 from converter.serialize.output_files import (
@@ -27,8 +41,10 @@ from converter.serialize.output_files import (
     render_outputs,
     write_atomically,
 )
+from converter.serialize.taxonomy_dir import INDEX, TaxonomyDirError, locked, read_indexes, write_folder
 from converter.validation.accounting import account_cells
 from converter.validation.outputs import arelle_pass
+from taxonomy.files import render_taxonomy
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,6 +57,10 @@ class ConvertOptions:
         validate: Run Arelle on the outputs.
         calc: Calculation check mode for validation: "c11r", "c10" or "none".
         formats: What to write besides the taxonomy (all by default).
+        mapping: A mapping file's overrides (``converter.inputs.mapping_file.read_mapping``); ``cik``
+            and ``entity_name`` win over its entity.
+        taxonomy_dir: Where the companies' taxonomies are kept, reused and extended
+            (:mod:`converter.mapping.company`); None: each release has a taxonomy of its own.
     """
 
     cik: str | None = None
@@ -48,6 +68,8 @@ class ConvertOptions:
     validate: bool = True
     calc: str = "c11r"
     formats: frozenset[OutputFormat] = ALL_FORMATS
+    mapping: Overrides = NO_OVERRIDES
+    taxonomy_dir: Path | None = None
 
 
 def convert(
@@ -107,7 +129,7 @@ def convert_filing(
     numbers = range(len(filing.releases)) if only is None else only
     read = [_read(release) for release in filing.releases]                    # 1. read every exhibit
     try:
-        shared = shared_knowledge(filing, [r[0] for r in read if isinstance(r, tuple)])
+        shared = shared_knowledge(filing, [r[0] for r in read if isinstance(r, tuple)], options.mapping.fiscal_year_end)
     except Exception as exc:  # noqa: BLE001 - as in convert
         return [_internal_error(filing.releases[n].name, exc) for n in numbers]
     any_tables = any(isinstance(r, tuple) for r in read)
@@ -119,8 +141,11 @@ def convert_filing(
             continue
         document, diags = done
         try:
-            results.append(_convert_document(release, with_shared(document, shared), list(diags), options,
-                                             (outs or {}).get(n), shared))
+            with _holding(options.taxonomy_dir):
+                results.append(_convert_document(release, with_shared(document, shared), list(diags), options,
+                                                 (outs or {}).get(n), shared))
+        except (CompanyTaxonomyError, TaxonomyDirError) as exc:
+            results.append(_company_error(release.name, exc))
         except Exception as exc:  # noqa: BLE001 - as in convert
             results.append(_internal_error(release.name, exc))
     return results
@@ -156,13 +181,11 @@ def _not_read(path: str, exc: dx.InputError) -> ConversionResult:
 def _convert_document(release: Release, document: Document, diags: list[Diagnostic], options: ConvertOptions,
                       out_dir: Path | None, shared: Shared) -> ConversionResult:
     path = release.name
-    statements, found = parse_statements(document, calendar=shared.calendar)  # 2. parse
+    statements, found = parse_statements(document, calendar=shared.calendar, overrides=options.mapping)  # 2. parse
     diags += found
-    company = document.company  # the filing's (see converter.inputs.filing)
-    map_options = MapOptions(company=company, cik=options.cik or document.cik, entity_name=options.entity_name)
-    report, found = map_report(statements, map_options)                       # 3. map
+    report, found, company = _map(statements, document, options, path)      # 3. map
     diags += [d if d.spans else replace(d, spans=(SourceSpan(path=path),)) for d in found]
-    if report is not None and company is None and not options.entity_name:
+    if report is not None and document.company is None and not (options.entity_name or options.mapping.entity_name):
         diags.append(dx.warning(dx.MAP_ENTITY_UNNAMED, f"no company name found in the release: the entity is named "
                                 f"{report.entity.name!r} (give --entity-name)", SourceSpan(path=path)))
     cells, found = account_cells(document, report.facts if report else (), diags)  # every figure: fact or reason
@@ -187,7 +210,53 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
         except OSError as exc:
             failed = dx.error(dx.OUTPUT_WRITE_FAILED, f"cannot write {target}: {exc.strerror or exc}")
             return replace(result, diagnostics=(*result.diagnostics, failed))
-    return replace(result, diagnostics=(*result.diagnostics, *found), files=written if out_dir is not None else ())
+    result = replace(result, diagnostics=(*result.diagnostics, *found), files=written if out_dir is not None else ())
+    if company is not None and options.taxonomy_dir is not None and out_dir is not None:
+        return _kept(result, options.taxonomy_dir, company, found)              # 6. the company's taxonomy grows
+    return result
+
+
+def _map(statements: Sequence[Statement], document: Document, options: ConvertOptions,
+         path: str) -> tuple[Report | None, list[Diagnostic], CompanyTaxonomy | None]:
+    """Map with the entity the options (else the mapping file, else the release) name, and the
+    company's taxonomy: the report then imports it, extended by what the report adds (returned)."""
+    map_options = MapOptions(company=document.company,  # the filing's (see converter.inputs.filing)
+                             cik=options.cik or options.mapping.cik or document.cik,
+                             entity_name=options.entity_name or options.mapping.entity_name, overrides=options.mapping)
+    if options.taxonomy_dir is None:
+        return (*map_report(statements, map_options), None)
+    entity = cx.entity(map_options.company, map_options.cik, map_options.entity_name)
+    known = find_company(*read_indexes(options.taxonomy_dir), entity)
+    report, found = map_report(statements, replace(map_options, company_taxonomy=known))
+    if report is None:
+        return report, found, None
+    grown = extended(known, report, Path(path).name)
+    return layered(report, grown), found, grown
+
+
+def _kept(result: ConversionResult, taxonomy_dir: Path, company: CompanyTaxonomy,
+          found: Sequence[Diagnostic]) -> ConversionResult:
+    """``result`` once the company's taxonomy, as the outputs hold it, is written to ``taxonomy_dir``
+    (unless Arelle found an error in them: the taxonomy only grows by what validates)."""
+    if any(d.severity is Severity.ERROR for d in found):
+        return result
+    files = render_taxonomy(company_layer(company), relationships=False)
+    try:
+        write_folder(taxonomy_dir, company.folder, {**files, INDEX: company.index()})
+    except TaxonomyDirError as exc:
+        failed = dx.error(dx.COMPANY_TAXONOMY_INVALID, str(exc), SourceSpan(path=result.source))
+        return replace(result, diagnostics=(*result.diagnostics, failed))
+    return result
+
+
+def _holding(taxonomy_dir: Path | None) -> AbstractContextManager[None]:
+    """The taxonomy directory held for one conversion (nothing to hold without one)."""
+    return locked(taxonomy_dir) if taxonomy_dir is not None else nullcontext()
+
+
+def _company_error(path: str, exc: CompanyTaxonomyError | TaxonomyDirError) -> ConversionResult:
+    diag = dx.error(dx.COMPANY_TAXONOMY_INVALID, str(exc), SourceSpan(path=path))
+    return ConversionResult(source=path, document=None, statements=(), report=None, diagnostics=(diag,))
 
 
 def _internal_error(path: str, exc: Exception) -> ConversionResult:

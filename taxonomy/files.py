@@ -22,7 +22,8 @@ _LINKBASES = (
 )
 
 
-def render_taxonomy(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FILE) -> dict[str, bytes]:
+def render_taxonomy(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FILE, *, relationships: bool = True
+                    ) -> dict[str, bytes]:
     """Render ``tax`` as files.
 
     Args:
@@ -30,11 +31,13 @@ def render_taxonomy(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FILE) -> 
         base_location: Where the base schema is: by default the file name, relative, so an
             output folder that holds the base files beside the extension is self-contained;
             ``ns.BASE_SCHEMA_URL`` for taxonomies resolved through the base taxonomy package.
+        relationships: Write the presentation, calculation and definition linkbases; False
+            for a taxonomy of concepts and labels only (a company's layer).
 
     Returns:
         File name to content, in the order ``<name>.xsd``, ``_lab.xml``, ``_pre.xml``,
-        ``_cal.xml``, ``_def.xml``. The linkbases are always written, empty when there is
-        nothing to put in them, so the set of files is the same for every report.
+        ``_cal.xml``, ``_def.xml``. The linkbases are always written (with ``relationships``),
+        empty when there is nothing to put in them, so the set of files is the same for every report.
 
     Raises:
         ValueError: A relationship names a concept whose namespace is neither the extension's,
@@ -51,16 +54,15 @@ def render_taxonomy(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FILE) -> 
         prefix=tax.prefix,
         concepts=tuple(c for c in tax.concepts if c.qname.namespace == tax.namespace),
         imports=((ns.BASE, base_location), *tax.imports),
-        linkbase_refs=tuple((f"{tax.name}{suffix}", ref) for suffix, ref in _LINKBASES),
+        linkbase_refs=tuple((f"{tax.name}{suffix}", ref) for suffix, ref in _LINKBASES[:None if relationships else 1]),
         roles=tax.roles,
     )
-    return {
-        schema_file: render_schema(spec),
-        f"{tax.name}_lab.xml": label_linkbase(_label_entries(tax), href),
-        f"{tax.name}_pre.xml": relationship_linkbase(LinkKind.PRESENTATION, tax.roles, href, role_href),
-        f"{tax.name}_cal.xml": relationship_linkbase(LinkKind.CALCULATION, tax.roles, href, role_href),
-        f"{tax.name}_def.xml": relationship_linkbase(LinkKind.DEFINITION, tax.roles, href, role_href),
-    }
+    files = {schema_file: render_schema(spec), f"{tax.name}_lab.xml": label_linkbase(_label_entries(tax), href)}
+    if relationships:
+        files[f"{tax.name}_pre.xml"] = relationship_linkbase(LinkKind.PRESENTATION, tax.roles, href, role_href)
+        files[f"{tax.name}_cal.xml"] = relationship_linkbase(LinkKind.CALCULATION, tax.roles, href, role_href)
+        files[f"{tax.name}_def.xml"] = relationship_linkbase(LinkKind.DEFINITION, tax.roles, href, role_href)
+    return files
 
 
 def concept_href_resolver(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FILE) -> HrefFor:

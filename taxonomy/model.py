@@ -169,6 +169,8 @@ class Taxonomy:
         concepts: Every concept the report uses, base and extension, sorted by QName.
         roles: Link roles, one per statement, plus any for dimensions.
         imports: (namespace, schemaLocation) pairs the schema imports.
+        layers: Taxonomies it imports that are written beside it: the company's taxonomy that
+            declares the concepts of all its releases (``--taxonomy-dir``); none by default.
     """
 
     prefix: str
@@ -177,6 +179,7 @@ class Taxonomy:
     concepts: tuple[Concept, ...]
     roles: tuple[LinkRole, ...]
     imports: tuple[tuple[str, str], ...]
+    layers: tuple[Taxonomy, ...] = ()
 
     def concept(self, qname: QName) -> Concept:
         """The concept named ``qname`` (KeyError when unknown)."""

@@ -44,6 +44,7 @@ from converter.cli.release_summary import (
 from converter.diagnostics import CONVERT_CRASHED, InputError
 from converter.inputs.releases import collect_releases
 from converter.inputs.sources import Filing, filing_in
+from converter.model import NO_OVERRIDES
 from converter.pipeline import ConvertOptions, convert_filing
 from converter.serialize.output_files import recover_staged, write_file_atomically
 from converter.validation.findings import exit_status
@@ -166,7 +167,9 @@ def convert_many(
             folders, folders (searched recursively for .txt/.htm/.html) and glob patterns; see
             :mod:`converter.inputs.releases`. A ``str`` is always a path, never release text.
         out_dir: The output folder; ``summary.json`` and ``manifest.json`` are written there too.
-        jobs: Worker processes; 0 or less means one per CPU.
+        jobs: Worker processes; 0 or less means one per CPU. With ``options.taxonomy_dir`` the
+            releases are converted here, one after the other in path order (jobs and
+            ``executor`` are not used), so that a company's taxonomy grows the same way every run.
         executor: Where to convert instead (any ``concurrent.futures.Executor``, a Dask
             client's ``get_executor()`` included); it must run each call in a process of its own
             with one thread (Arelle is not thread-safe). It is not shut down here.
@@ -229,6 +232,8 @@ def run_plan(
     entries = manifest.load(out_dir)
     current = {} if force else _up_to_date(plan, entries, out_dir)
     tasks = [t for t in (_still_to_do(task, current) for task in plan.tasks) if t is not None]
+    if any(t.options.taxonomy_dir is not None for t in tasks):  # a company's taxonomy grows one release after the other
+        jobs, executor = 1, None
     workers = 1 if executor is not None else max(1, min(jobs if jobs > 0 else os.cpu_count() or 1, len(tasks)))
     for outcome in (*plan.known, *current.values()):
         _report(progress, outcome)
@@ -256,8 +261,13 @@ def run_plan(
 
 def options_json(options: ConvertOptions) -> dict[str, object]:
     """The options as the manifest records them (every field that changes the outputs)."""
-    return {"cik": options.cik, "entity_name": options.entity_name, "validate": options.validate,
-            "calc": options.calc, "formats": sorted(f.value for f in options.formats)}
+    recorded: dict[str, object] = {"cik": options.cik, "entity_name": options.entity_name, "validate": options.validate,
+                                   "calc": options.calc, "formats": sorted(f.value for f in options.formats)}
+    if options.mapping != NO_OVERRIDES:
+        recorded["mapping"] = options.mapping.fingerprint()
+    if options.taxonomy_dir is not None:
+        recorded["taxonomy_dir"] = os.path.abspath(options.taxonomy_dir)
+    return recorded
 
 
 def folder_names(stems: Sequence[str]) -> list[str]:

@@ -30,10 +30,18 @@ from converter.cli.render_diagnostics import (
 )
 from converter.defects import defect, enable_debug, tracebacks
 from converter.diagnostics import INTERNAL_ERROR
-from converter.model import ConversionResult, Diagnostic, Severity
+from converter.inputs.mapping_file import MappingError, read_mapping
+from converter.model import NO_OVERRIDES, ConversionResult, Diagnostic, Overrides, Severity
 from converter.pipeline import ConvertOptions, convert
 from converter.serialize.output_files import ALL_FORMATS, OutputFormat
-from converter.validation.findings import EXIT_INPUT, FailOn, FileFindings, count_text, exit_status
+from converter.validation.findings import (
+    EXIT_INPUT,
+    FailOn,
+    FileFindings,
+    count_text,
+    diagnostics_exit_status,
+    exit_status,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,6 +61,23 @@ def _findings_options(flag: str) -> Callable[[F], F]:
             func = option(func)
         return func
     return decorate
+
+
+def _read_mapping(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Overrides:
+    """``--mapping FILE`` read; a file that cannot be used is one located error per problem, exit 2."""
+    if value is None:
+        return NO_OVERRIDES
+    try:
+        return read_mapping(value)
+    except MappingError as exc:
+        for d in exc.diagnostics:
+            click.echo(d.render(), err=True)
+        sys.exit(EXIT_INPUT)
+
+
+_mapping_option = click.option(
+    "--mapping", type=click.Path(path_type=Path, dir_okay=False), callback=_read_mapping, expose_value=True,
+    help="TOML overrides: concepts of rows, member names, the entity, the fiscal year end, table scales, skips.")
 
 
 def _parse_formats(_ctx: click.Context, _param: click.Parameter, value: str) -> frozenset[OutputFormat]:
@@ -99,6 +124,9 @@ def main(debug: bool) -> None:
               help="Output folder (with several releases: one sub-folder per release and summary.json).")
 @click.option("--cik", help="SEC CIK of the filer (entity identifier).")
 @click.option("--entity-name", help="Name of the filer (overrides the release).")
+@_mapping_option
+@click.option("--taxonomy-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Reuse and extend one taxonomy per company kept here, across releases (converted one after the other).")
 @click.option("--calc", type=_CALC, default="c11r", show_default=True, help="Calculation check mode.")
 @click.option("--no-validate", is_flag=True, help="Write the outputs without running Arelle.")
 @click.option("--format", "formats", default="all", show_default=True, metavar="FORMATS", callback=_parse_formats,
@@ -113,10 +141,10 @@ def main(debug: bool) -> None:
               help="Also write the summary JSON here.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-release lines.")
 @_findings_options("--report")
-def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, entity_name: str | None, calc: str,
-                    no_validate: bool, formats: frozenset[OutputFormat], viewer: bool, jobs: int,
-                    dask_address: str | None, force: bool, summary_file: Path | None, quiet: bool, fmt: str,
-                    as_json: bool, junit_file: Path | None) -> None:
+def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, entity_name: str | None,
+                    mapping: Overrides, taxonomy_dir: Path | None, calc: str, no_validate: bool,
+                    formats: frozenset[OutputFormat], viewer: bool, jobs: int, dask_address: str | None, force: bool,
+                    summary_file: Path | None, quiet: bool, fmt: str, as_json: bool, junit_file: Path | None) -> None:
     """Convert RELEASES (text or HTML files, EDGAR submissions, folders, glob patterns) into XBRL in OUT.
 
     One release file is written straight into OUT; several (a folder, a pattern, a submission
@@ -125,7 +153,10 @@ def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, en
     what each was made from: run again, only what is new or changed is converted.
     """
     formats = formats | {OutputFormat.VIEWER} if viewer else formats
-    options = ConvertOptions(cik=cik, entity_name=entity_name, calc=calc, validate=not no_validate, formats=formats)
+    if taxonomy_dir is not None and (jobs != 1 or dask_address):
+        raise click.UsageError("--taxonomy-dir converts one release after the other: leave out --jobs and --dask")
+    options = ConvertOptions(cik=cik, entity_name=entity_name, calc=calc, validate=not no_validate, formats=formats,
+                             mapping=mapping, taxonomy_dir=taxonomy_dir)
     output = _format(fmt, as_json)
     plan = plan_batch(releases, out_dir, options)
     if len(releases) == 1 and not plan.expanded and plan.size == 1:
@@ -206,6 +237,32 @@ def view_command(source: Path, out_dir: Path, calc: str) -> None:
         click.echo(f"viewer: {out_dir}/viewer/xbrlviewer.html")
     _print_tracebacks(result.diagnostics)
     sys.exit(exit_status([outcome_of(result, out=out_dir, seconds=0.0).findings()], FailOn.INCONSISTENCY))
+
+
+@main.command("facts")
+@click.argument("release", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="CSV with a header row, or a JSON array of objects.")
+@_mapping_option
+@click.option("--taxonomy-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Name concepts as the company's taxonomy kept here does (nothing is added to it).")
+def facts_command(release: Path, fmt: str, mapping: Overrides, taxonomy_dir: Path | None) -> None:
+    """Print the facts of RELEASE (converted in memory, not validated): one per fact with concept,
+    label, US-GAAP element, period (start, end or instant), a column per axis, unit, value,
+    decimals and the release line it is printed on. Findings go to stderr.
+    """
+    from converter.serialize.fact_records import records_csv, records_json
+
+    options = ConvertOptions(validate=False, formats=frozenset({OutputFormat.XBRL}), mapping=mapping,
+                             taxonomy_dir=taxonomy_dir)
+    result = convert(release, options=options)
+    for d in result.diagnostics:
+        if d.severity is not Severity.INFO:
+            click.echo(d.render(), err=True)
+    records = result.to_records()
+    click.echo(records_json(records) if fmt == "json" else records_csv(records), nl=False)
+    _print_tracebacks(result.diagnostics)
+    sys.exit(diagnostics_exit_status(result.diagnostics, failed=result.report is None))
 
 
 def _run_batch(plan: Plan, out_dir: Path, jobs: int, dask_address: str | None, force: bool,

@@ -44,15 +44,16 @@ class Shared:
     calendar: FiscalCalendar | None = None
 
 
-def shared_knowledge(filing: Filing, documents: Sequence[Document]) -> Shared:
-    """Work out what the exhibits of ``filing`` share from their ``documents`` (those read)."""
+def shared_knowledge(filing: Filing, documents: Sequence[Document], year_end: tuple[int, int] | None = None) -> Shared:
+    """Work out what the exhibits of ``filing`` share from their ``documents`` (those read);
+    ``year_end`` is the fiscal year end the user states (``--mapping``), if any."""
     header = filing.releases[0] if filing.releases else None
     named = header.company if header is not None and header.company else None
     company = display_case(named) if named else next((d.company for d in documents if d.company), None)
     dated = next((d.document_date for d in documents if d.document_date is not None), None)
     released = dated or (header.filed if header is not None else None)
     return Shared(company=company, cik=header.cik if header is not None else None, released=released,
-                  calendar=release_calendar(_together(documents, released)) if documents else None)
+                  calendar=release_calendar(_together(documents, released), year_end) if documents else None)
 
 
 def _together(documents: Sequence[Document], released: dt.date | None) -> Document:

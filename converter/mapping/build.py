@@ -22,18 +22,24 @@ from converter.labels import camel, slug
 from converter.mapping import contexts as cx
 from converter.mapping.breakdowns import fold_member_rows
 from converter.mapping.calculations import Calculations, broken_totals, printed_relations
-from converter.mapping.concepts import LineContext, choose, unlabelled
+from converter.mapping.company.recall import member_alias, recall, settle
+from converter.mapping.company.state import CompanyTaxonomy
+from converter.mapping.concepts import ConceptChoice, LineContext, choose, unlabelled
 from converter.mapping.extension import MappedStatement, build_taxonomy
 from converter.mapping.identity import distinguish
 from converter.mapping.members import Members, is_default
+from converter.mapping.pins import pin_concepts, split_pins, unmatched_members
 from converter.mapping.series import DEFAULT, Series, series_of
 from converter.mapping.signs import decide_signs, visiting_order
 from converter.model import (
+    NO_OVERRIDES,
+    ConceptPin,
     Context,
     Diagnostic,
     Entity,
     Fact,
     ItemType,
+    Overrides,
     Period,
     QName,
     Report,
@@ -51,11 +57,16 @@ class MapOptions:
         company: Company name found in the release.
         cik: SEC CIK (``--cik``), if any.
         entity_name: Display name override (``--entity-name``).
+        overrides: A mapping file's concept pins and member names.
+        company_taxonomy: The company's taxonomy to reuse (``--taxonomy-dir``): its namespace,
+            concepts and members; None: the release's own namespace.
     """
 
     company: str | None = None
     cik: str | None = None
     entity_name: str | None = None
+    overrides: Overrides = NO_OVERRIDES
+    company_taxonomy: CompanyTaxonomy | None = None
 
 
 def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Report | None, list[Diagnostic]]:
@@ -66,19 +77,25 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
         return None, [dx.error(dx.MAP_NO_FACTS, "no line item with figures of a known period")]
     ent = cx.entity(options.company, options.cik, options.entity_name)
     period_end = max(c.period.end for st in statements for c in st.columns if c.period is not None)
-    prefix = cx.prefix_for(ent.name)
-    namespace = f"{ns.EXTENSION_BASE}/{slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
+    company = options.company_taxonomy  # its namespace is the company's, the same for every release
+    prefix = company.prefix if company else cx.prefix_for(ent.name)
+    namespace = company.namespace if company else f"{ns.EXTENSION_BASE}/{slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"
     lines = [_line_context(statements, s) for s in series]
-    choices = [choose(line) for line in lines]
+    choices, pinned, found = _choices(statements, series, lines, options)
+    diags.extend(found)
     qnames = [c.qname(namespace, prefix) for c in choices]
     folded = fold_member_rows(series, qnames, {n for n, st in enumerate(statements) if st.member})
     for i, (j, _) in folded.items():
         choices[i], qnames[i] = choices[j], qnames[j]
-    members = _members(statements, series, qnames, folded, Members(namespace, prefix))
+    members = _members(statements, series, qnames, folded, Members(namespace, prefix, member_alias(company, options.overrides)))
     identities = [_identity(statements[s.statement], s) for s in series]
     order = visiting_order(series, [st.kind for st in statements])
     distinguish(series, order, choices, qnames, lambda i: identities[i], [st.title for st in statements],
                 lambda choice: choice.qname(namespace, prefix))
+    if company is not None:
+        choices[:] = settle(company, choices)
+        qnames[:] = [c.qname(namespace, prefix) for c in choices]
+    diags.extend(split_pins(series, pinned, qnames))
     signs = decide_signs(series, order, lambda i: choices[i].two_sided,
                          lambda i: {k: (qnames[i], *v) for k, v in identities[i].items()})
     relations = printed_relations(statements, series)
@@ -111,6 +128,17 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
         facts=tuple(facts), period_end=period_end,
     )
     return report, diags
+
+
+def _choices(statements: Sequence[Statement], series: Sequence[Series], lines: Sequence[LineContext],
+             options: MapOptions) -> tuple[list[ConceptChoice], dict[int, ConceptPin], list[Diagnostic]]:
+    """A concept per series: by its label, as the mapping file pins it, as the company's taxonomy recalls it."""
+    choices = [choose(line) for line in lines]
+    pinned, diags = pin_concepts(statements, series, lines, choices, options.overrides.concepts)
+    diags += unmatched_members(statements, series, options.overrides.members)
+    if options.company_taxonomy is not None:
+        choices = recall(options.company_taxonomy, statements, series, choices, frozenset(pinned))
+    return choices, pinned, diags
 
 
 def _members(statements: Sequence[Statement], series: Sequence[Series], qnames: Sequence[QName],

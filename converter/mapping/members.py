@@ -22,7 +22,7 @@ that already has a member on an axis goes on another one.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from converter.labels import camel, display_case
@@ -51,6 +51,7 @@ AXES = {
     "entity": "LegalEntity", "basis": "ReportingBasis", "range": "Range",
 }
 _ROW_AXES = ("segment", "product", "geography", "kind")  # where a row breakdown may go instead
+Alias = Callable[[str], "tuple[str, str] | None"]  # a printed member label -> (local name, label) it is given, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,10 @@ class Members:
     the columns of a statement and a statement's title by the statement's position.
     """
 
-    def __init__(self, namespace: str, prefix: str) -> None:
+    def __init__(self, namespace: str, prefix: str, alias: Alias | None = None) -> None:
         self.namespace = namespace
         self.prefix = prefix
+        self._alias = alias
         self._rows: dict[tuple[int, int], Axis] = {}
         self._columns: dict[int, Axis] = {}
         self._parts: dict[int, tuple[Axis, str]] = {}
@@ -175,11 +177,17 @@ class Members:
         if axis.key == "range":
             return Dim(axis=axis, member=BY_NAME[_RANGE[label.strip().lower()]].qname, label=label)
         whole = self._parents.get((axis.key, _key(label)))
-        parent = Dim(axis=axis, member=self._qname(whole), label=self._labels.get(_key(whole), whole)) if whole else None
-        return Dim(axis=axis, member=self._qname(label), label=self._labels.get(_key(label), label), parent=parent)
+        parent = Dim(axis, *self._named(whole)) if whole else None
+        return Dim(axis, *self._named(label), parent=parent)
 
-    def _qname(self, label: str) -> QName:
-        return QName(self.namespace, self.prefix, f"{camel(self._labels.get(_key(label), label))}Member")
+    def _named(self, label: str) -> tuple[QName, str]:
+        """A member's QName and label: those the alias gives (a mapping file's name, a member of the
+        company's taxonomy), else made from the label."""
+        shown = self._labels.get(_key(label), label)
+        given = self._alias(label) if self._alias is not None else None
+        if given is not None:
+            return QName(self.namespace, self.prefix, given[0]), given[1]
+        return QName(self.namespace, self.prefix, f"{camel(shown)}Member"), shown
 
     def _remember(self, labels: Sequence[str]) -> None:
         for label in labels:

@@ -55,13 +55,14 @@ _CONTEXT = 400  # characters of prose read on each side of a "week"
 _YEAR_END_NEAR = 6  # days a printed year end may lie from the end of the fiscal month
 
 
-def release_calendar(document: Document) -> FiscalCalendar:
-    """Decide the fiscal calendar of ``document`` from all its tables and its prose."""
+def release_calendar(document: Document, year_end: tuple[int, int] | None = None) -> FiscalCalendar:
+    """Decide the fiscal calendar of ``document`` from all its tables and its prose; ``year_end``
+    is the fiscal year end (month, day) the user states, which nothing in the release overrules."""
     headers = [_value_columns(table) for table in document.tables]
     ends = _printed_ends(headers, document.document_date)
     quarter_weeks, long_mentioned = _weeks_said(document)
     calendar = FiscalCalendar(
-        year_end=infer_fiscal_year_end(document.tables),
+        year_end=year_end or infer_fiscal_year_end(document.tables),
         weekday=_weekday(ends),
         ends=ends,
         quarter_weeks=quarter_weeks,

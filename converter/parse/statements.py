@@ -16,12 +16,14 @@ from decimal import Decimal
 
 from converter import diagnostics as dx
 from converter.model import (
+    NO_OVERRIDES,
     Column,
     ColumnKind,
     Diagnostic,
     Document,
     GridRow,
     LineItem,
+    Overrides,
     RawTable,
     RowRole,
     Rule,
@@ -45,6 +47,7 @@ from converter.parse.hierarchy import (
     prefixed_members,
 )
 from converter.parse.numbers import decimals_for, parse_number
+from converter.parse.overridden import laid_out, scaled_caption, unmatched_scales
 from converter.parse.periods import parse_columns
 from converter.parse.release_calendar import release_calendar
 from converter.parse.row_units import (
@@ -79,7 +82,7 @@ _SECTION = re.compile(r"^(?:reconciliation|supplemental|non-gaap)\b", re.IGNOREC
 
 
 def parse_statements(
-    document: Document, *, calendar: FiscalCalendar | None = None,
+    document: Document, *, calendar: FiscalCalendar | None = None, overrides: Overrides = NO_OVERRIDES,
 ) -> tuple[tuple[Statement, ...], list[Diagnostic]]:
     """Understand every table of ``document`` that holds figures of known periods.
 
@@ -89,14 +92,14 @@ def parse_statements(
     A table whose columns tell no periods apart is read on its side where its columns are members
     or line items (``sideways``); one without any period column is otherwise skipped with an INFO
     diagnostic; so are figures whose unit nothing states and ratios printed in rows of amounts
-    (``row_units``).
+    (``row_units``). ``overrides`` (a mapping file's) leave tables and rows out and set scales.
     """
-    diags: list[Diagnostic] = []
     statements: list[Statement] = []
     calendar = calendar or release_calendar(document)
     caption: Caption | None = None
-    for table in document.tables:
-        caption, inherited = table_caption(table, caption)
+    tables, diags = laid_out(document, overrides, bare_label)
+    for table in tables:
+        caption, inherited = scaled_caption(*table_caption(table, caption), table, overrides)
         columns, found = parse_columns(table, document_date=document.document_date, calendar=calendar)
         dated = any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns)
         views = [View(table=table, columns=columns)] if dated else []
@@ -116,6 +119,7 @@ def parse_statements(
             diags.extend(found)
         statements.extend(made)
         diags.extend(inherited if _scaled(made) else [])
+    diags.extend(unmatched_scales(overrides, {st.table for st in statements}))
     labels = [[i.label for i in st.items if i.values] for st in statements]
     parts = parts_named([st.title for st in statements], labels)
     named = tuple(replace(st, member=part) if part else st for st, part in zip(statements, parts))

@@ -10,12 +10,11 @@ occurrence; the spans map gives, for each id, every printed cell the fact stands
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 
 from lxml import etree
 
-from converter.model import Context, Fact, QName, Report, SourceSpan, Unit
+from converter.model import Context, MergedFact, QName, Report, SourceSpan, Unit, merge_facts
 from taxonomy import ns
 from taxonomy.xmlout import clark, qname_text, sub, to_bytes, xlink
 
@@ -27,24 +26,6 @@ FIXED_PREFIXES = (
     ("iso4217", ns.ISO4217),
     (ns.BASE_PREFIX, ns.BASE),
 )
-
-FactKey = tuple[QName, str, str, Decimal | None]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MergedFact:
-    """One fact to write and the printed cells it stands for.
-
-    Attributes:
-        fact: The first printed cell with this concept, context, unit and value.
-        decimals: The highest ``decimals`` among those cells.
-        spans: Where each of those cells was read, in report order.
-    """
-
-    fact: Fact
-    decimals: int
-    spans: tuple[SourceSpan, ...]
-
 
 def render_instance(report: Report, schema_href: str) -> tuple[bytes, dict[str, tuple[SourceSpan, ...]]]:
     """Render ``report`` as an XBRL 2.1 instance.
@@ -74,31 +55,6 @@ def render_instance(report: Report, schema_href: str) -> tuple[bytes, dict[str, 
         _fact(root, fact_id, item)
         spans[fact_id] = item.spans
     return to_bytes(root), spans
-
-
-def merge_facts(facts: Iterable[Fact]) -> list[MergedFact]:
-    """Group printed cells into the facts to write, in order of first occurrence.
-
-    Cells with the same concept, context, unit and (numerically equal) value become one fact
-    carrying the highest ``decimals`` among them; cells whose values differ stay separate.
-
-    Args:
-        facts: Every tagged cell, duplicates included.
-
-    Returns:
-        The distinct facts, in order of first occurrence.
-    """
-    groups: dict[FactKey, list[Fact]] = {}
-    for fact in facts:
-        groups.setdefault((fact.concept, fact.context_id, fact.unit_id, fact.value), []).append(fact)
-    return [
-        MergedFact(
-            fact=cells[0],
-            decimals=max(cell.decimals for cell in cells),
-            spans=tuple(cell.span for cell in cells),
-        )
-        for cells in groups.values()
-    ]
 
 
 def namespace_prefixes(report: Report, concepts: Iterable[QName], fixed: Iterable[tuple[str, str]]) -> dict[str, str]:

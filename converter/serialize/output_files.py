@@ -146,6 +146,8 @@ def render_outputs(report: Report, document: Document | None = None,
     name = report.taxonomy.name
     taxonomy = {n: d for n, d in base_files().items() if not n.startswith("META-INF/")}
     taxonomy.update(render_taxonomy(report.taxonomy))
+    for layer in report.taxonomy.layers:  # a company's taxonomy, shared by its releases
+        taxonomy.update(render_taxonomy(layer, relationships=False))
     files = dict(taxonomy)
     reports: dict[str, Sources] = {}
     found: list[Diagnostic] = []
