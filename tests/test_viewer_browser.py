@@ -130,7 +130,7 @@ def tab(browser: Browser) -> Iterator[OfflineTab]:
 
 
 def net_sales_fact_id(inline: Path, start: str, end: str) -> str:
-    """The id of the first NetSales fact of ``inline`` for start..end without dimensions.
+    """The id of the first Revenues fact of ``inline`` for start..end without dimensions.
 
     A release may print the same figure twice (a statement and a segment table): the first one
     in document order is taken.
@@ -147,9 +147,9 @@ def net_sales_fact_id(inline: Path, start: str, end: str) -> str:
     ids = [
         f.get("id")
         for f in root.iter(f"{IX}nonFraction")
-        if f.get("name", "").split(":")[-1] == "NetSales" and f.get("contextRef") in contexts
+        if f.get("name", "").split(":")[-1] == "Revenues" and f.get("contextRef") in contexts
     ]
-    assert ids and ids[0], f"no NetSales fact for {start}..{end} in {inline.name}"
+    assert ids and ids[0], f"no Revenues fact for {start}..{end} in {inline.name}"
     return str(ids[0])
 
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 from converter import diagnostics as dx
 from converter.labels import camel, slug
 from converter.mapping import contexts as cx
+from converter.mapping.base_match import balance_sheet_section
 from converter.mapping.breakdowns import fold_member_rows
 from converter.mapping.calculations import Calculations, broken_totals, printed_relations
 from converter.mapping.company.recall import member_alias, recall, settle
@@ -44,6 +45,7 @@ from converter.model import (
     QName,
     Report,
     Statement,
+    StatementKind,
     Unit,
 )
 from taxonomy import ns
@@ -208,7 +210,8 @@ def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
         return LineContext(label=s.balance_label, unit=s.unit, headings=s.headings, instant=True)
     instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in {k[1] for k in s.cells})
     label = s.label or unlabelled(st.items, s.item.row)
-    return LineContext(label=label, unit=s.unit, headings=s.headings, instant=instant)
+    section = balance_sheet_section(st.items, s.item.row) if st.kind is StatementKind.BALANCE else ""
+    return LineContext(label=label, unit=s.unit, headings=s.headings, instant=instant, section=section)
 
 
 def _column_member(statement: Statement, column: int) -> str:
