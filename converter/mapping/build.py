@@ -30,6 +30,7 @@ from converter.mapping.extension import MappedStatement, build_taxonomy
 from converter.mapping.identity import distinguish
 from converter.mapping.members import Members, is_default
 from converter.mapping.pins import pin_concepts, split_pins, unmatched_members
+from converter.mapping.refinement import refinements
 from converter.mapping.series import DEFAULT, Series, series_of
 from converter.mapping.signs import decide_signs, visiting_order
 from converter.model import (
@@ -122,7 +123,9 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
             series=[(s, choices[i], qnames[i], signs[i]) for i, s in enumerate(series) if s.statement == n],
             calculation=summations,
         ))
-    taxonomy = build_taxonomy(mapped, members, prefix=prefix, namespace=namespace, name=f"{prefix}-{period_end:%Y%m%d}")
+    refined = refinements(order, lines, choices, qnames, [c for n in range(len(statements)) for c in calc.summations(n, signs)])
+    taxonomy = build_taxonomy(mapped, members, prefix=prefix, namespace=namespace, name=f"{prefix}-{period_end:%Y%m%d}",
+                              refinements={q: r.target.qname for q, r in refined.items()})
     report = Report(
         taxonomy=taxonomy, entity=ent,
         contexts=tuple(sorted(contexts, key=lambda c: (c.period.end, c.period.start or dt.date.min, c.id))),
