@@ -502,11 +502,48 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ConceptMapping:
+    """How one printed row was mapped to a concept (a line of the mapping report).
+
+    Attributes:
+        table: 1-based index of the raw table.
+        part: 1-based part of the statement within that table.
+        title: The statement's title.
+        row: The row in the table body.
+        label: The row label as printed.
+        member: The member the row's figures belong to, for a breakdown row ("" for none).
+        concept: The concept its facts use.
+        base: The concept is a base taxonomy concept (else an extension concept).
+        us_gaap: The suggested US-GAAP element: a base concept's own, or for an extension
+            concept the one of the base concept it refines; None when there is none.
+        refines: For an extension concept, the base concept it refines (rolls up to), if any.
+        confidence: "high" (a base concept by its label), "medium" (a base concept by its label
+            with its heading, or an extension refining one by its label), "low" (an extension
+            refining one by the arithmetic or heading it is printed under), or "" (none).
+        span: Where the row's label was read (``line`` to ``end_line``).
+    """
+
+    table: int
+    part: int
+    title: str
+    row: int
+    label: str
+    member: str
+    concept: QName
+    base: bool
+    us_gaap: QName | None
+    refines: QName | None
+    confidence: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     """Everything the writers need: taxonomy, entity, contexts, units, facts.
 
     ``facts`` holds every tagged cell, duplicates included (Inline XBRL tags each printed
-    figure); the XML instance writes one fact per (concept, context, unit).
+    figure); the XML instance writes one fact per (concept, context, unit). ``mapping`` says
+    how each printed row was mapped (the mapping report).
     """
 
     taxonomy: Taxonomy
@@ -515,6 +552,7 @@ class Report:
     units: tuple[Unit, ...]
     facts: tuple[Fact, ...]
     period_end: dt.date
+    mapping: tuple[ConceptMapping, ...] = ()
 
 
 FactKey = tuple[QName, str, str, Decimal | None]

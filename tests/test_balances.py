@@ -14,11 +14,7 @@ from converter.model import (
     QName,
     StatementKind,
 )
-from tests.support.releases import HEADER, calc, facts, release, report_of
-
-BALANCE_SHEET = HEADER.replace("CONSOLIDATED STATEMENTS OF OPERATIONS", "    CONSOLIDATED BALANCE SHEETS     ").replace(
-    "QUARTER ENDED", " DECEMBER 31, ").replace("DECEMBER 31\n", "            \n")
-CASH_FLOWS = HEADER.replace("CONSOLIDATED STATEMENTS OF OPERATIONS", "CONSOLIDATED STATEMENTS OF CASH FLOWS")
+from tests.support.releases import BALANCE_SHEET, CASH_FLOWS, calc, facts, release, report_of
 
 
 def balances(result: ConversionResult) -> dict[str, Balance | None]:

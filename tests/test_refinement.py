@@ -9,8 +9,7 @@ from lxml import etree
 from converter.model import Severity
 from converter.pipeline import ConvertOptions, convert
 from taxonomy import ns
-from test_balances import BALANCE_SHEET
-from test_mapping import HEADER, release, report_of
+from tests.support.releases import BALANCE_SHEET, HEADER, release, report_of
 
 LINK, XL = f"{{{ns.LINK}}}", f"{{{ns.XLINK}}}"
 STATEMENT = """\

@@ -28,6 +28,7 @@ from converter.mapping.company.state import CompanyTaxonomy
 from converter.mapping.concepts import ConceptChoice, LineContext, choose, unlabelled
 from converter.mapping.extension import MappedStatement, build_taxonomy
 from converter.mapping.identity import distinguish
+from converter.mapping.mapping_report import mapping_rows
 from converter.mapping.members import Members, is_default
 from converter.mapping.pins import pin_concepts, split_pins, unmatched_members
 from converter.mapping.refinement import refinements
@@ -131,6 +132,7 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
         contexts=tuple(sorted(contexts, key=lambda c: (c.period.end, c.period.start or dt.date.min, c.id))),
         units=tuple(sorted(units, key=lambda u: u.id)),
         facts=tuple(facts), period_end=period_end,
+        mapping=mapping_rows(statements, series, choices, qnames, refined),
     )
     return report, diags
 
