@@ -515,7 +515,7 @@ class ConceptMapping:
         concept: The concept its facts use.
         base: The concept is a base taxonomy concept (else an extension concept).
         us_gaap: The suggested US-GAAP element: a base concept's own, or for an extension
-            concept the one of the base concept it refines; None when there is none.
+            concept whose words name the base concept it refines, that one's; None otherwise.
         refines: For an extension concept, the base concept it refines (rolls up to), if any.
         confidence: "high" (a base concept by its label), "medium" (a base concept by its label
             with its heading, or an extension refining one by its label), "low" (an extension

@@ -17,7 +17,8 @@ D, C = Balance.DEBIT, Balance.CREDIT
 CONT = r"(?: (?:of|from) continuing operations)?"
 INCOME = r"(?:income|earnings|profit)(?: \(loss\))?"
 NET_INCOME = r"(?:net (?:income|earnings|profit)(?: \(loss\))?|net (?:loss|\(loss\) income|\(loss\) earnings|loss income))"
-NOT_REVENUE = r"(?!.*\b(?:costs?|expenses?|marketing|tax(?:es)?|margin|deferred|unearned|receivables?|per)\b)"
+NOT_REVENUE = (r"(?!.*\b(?:costs?|expenses?|marketing|tax(?:es)?|margin|deferred|unearned|receivables?|per|proceeds"
+               r"|purchases?|payments?)\b)")
 NONOPERATING_HEADING = (r"(?:other|non ?operating)(?: non ?operating)? (?:\(expenses?\) )?income"
                         r"(?: \(expenses?\)| and expenses?)?(?: net)?")
 _PER_SHARE = r"per (?:common |ordinary )?share(?: of common stock)?"
@@ -176,11 +177,16 @@ REVENUES_AND_COSTS: tuple[BaseConcept, ...] = (
                   r"(?:long lived )?asset impairments?"),
     ),
     BaseConcept(
+        name="DepreciationAmortizationAndAccretionNet", label="Depreciation, amortization and accretion", item_type=M,
+        balance=D, gaap=True, refines="DepreciationAndAmortization",
+        patterns=(r"depreciation amortization and accretion(?: net)?",),
+    ),
+    BaseConcept(
         name="DepreciationAndAmortization", label="Depreciation and amortization", item_type=M, balance=D,
         two_sided=False, gaap=True,
         patterns=(r"(?:add back )?depreciation and amortization(?: expenses?)?"
                   r"(?: included in (?:income|earnings) from operations)?",
-                  r"depreciation amortization and accretion", r"depreciation and amortization of property and equipment"),
+                  r"depreciation and amortization of property and equipment"),
         narrower=(r"\bdepreciation\b",),
     ),
     BaseConcept(

@@ -2,7 +2,9 @@
 
 One line per printed row (a breakdown's member rows each get theirs, with the member): its
 concept, base or extension, the US-GAAP element it suggests (a base concept's own; for an
-extension concept, the one of the base concept it refines), and how sure the mapping is:
+extension concept whose words name the base concept it refines, that one's: "Cost of services"
+suggests ``us-gaap:CostOfRevenue``, while a part of "Total current assets" suggests no element
+but still rolls up to it), and how sure the mapping is:
 
 - ``high``: a base concept its label names;
 - ``medium``: a base concept its label names with its heading ("Basic" under "Earnings per
@@ -31,11 +33,12 @@ def mapping_rows(statements: Sequence[Statement], series: Sequence[Series], choi
         st, choice, refinement = statements[s.statement], choices[i], refined.get(qnames[i])
         base = choice.base
         target = refinement.target if refinement is not None and base is None else None
+        named = target if target is not None and refinement is not None and refinement.by_label else None
         for member, item in _printed_rows(st, s):
             rows.append(ConceptMapping(
                 table=st.table, part=st.part, title=st.title, row=item.row, label=item.label, member=member,
                 concept=qnames[i], base=base is not None,
-                us_gaap=base.usgaap if base is not None else target.usgaap if target is not None else None,
+                us_gaap=base.usgaap if base is not None else named.usgaap if named is not None else None,
                 refines=target.qname if target is not None else None,
                 confidence=_confidence(choice, refinement), span=item.span,
             ))

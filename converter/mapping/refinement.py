@@ -8,7 +8,7 @@ names one ("Hardware systems support" under "OPERATING EXPENSES"), is a part of 
 roll extension concepts up to the base (and so to US-GAAP) concepts; the taxonomy records each
 refinement as a definition arc in xbrlify's ``refines`` arcrole.
 
-No refinement is made for non-GAAP line items ("Adjusted ...", "... excluding ..."), for a line
+No refinement is made for non-GAAP line items ("Adjusted ...", "Pro forma ..."), for a line
 item whose balance is the opposite of the broader one's (a contra account: "Less allowance for
 uncollectible accounts" under "Current assets"), nor across item or period types.
 """
@@ -27,7 +27,7 @@ from converter.mapping.names import name_text
 from converter.model import ItemType, QName
 from taxonomy.base import CATALOGUE, BaseConcept
 
-_NON_GAAP = re.compile(r"\b(?:non gaap|adjusted|excluding|excl|pro ?forma|one time|as adjusted|constant currency|core)\b")
+_NON_GAAP = re.compile(r"\b(?:non gaap|adjusted|pro ?forma|one time|as adjusted|constant currency|core)\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
