@@ -57,16 +57,19 @@ def refinements(order: Sequence[int], lines: Sequence[LineContext], choices: Seq
         choice, qname = choices[i], qnames[i]
         if choice.base is not None or qname in out or _NON_GAAP.search(match_text(lines[i].label)):
             continue
-        found = _by_label(lines[i].label, choice.item_type, choice.period_type)
-        refinement = Refinement(target=found, by_label=True) if found is not None else None
-        heading = _by_heading(lines[i], choice)
-        for broader in (parts.get(qname), heading) if refinement is None else ():
-            if broader is not None:
-                refinement = Refinement(target=broader, by_label=False)
-                break
+        refinement = _refinement(lines[i], choice, parts.get(qname))
         if refinement is not None and _fits(choice, refinement.target):
             out[qname] = refinement
     return out
+
+
+def _refinement(line: LineContext, choice: ConceptChoice, part_of: BaseConcept | None) -> Refinement | None:
+    """The base concept a line item's words name, else the aggregate it is a part of or printed under."""
+    named = _by_label(line.label, choice.item_type, choice.period_type)
+    if named is not None:
+        return Refinement(target=named, by_label=True)
+    broader = part_of or _by_heading(line, choice)
+    return Refinement(target=broader, by_label=False) if broader is not None else None
 
 
 def _fits(choice: ConceptChoice, target: BaseConcept) -> bool:
