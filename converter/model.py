@@ -650,11 +650,12 @@ class ConversionResult:
         """One plain dict per fact (as the XML instance has them: a figure printed twice with one
         value is one fact), in printed order; none when nothing was converted::
 
-            {"concept": "xfy:NetSales", "label": "Net sales", "us_gaap": None,
+            {"concept": "xfy:Revenues", "label": "Revenues", "us_gaap": "us-gaap:Revenues",
              "start": date(2004, 10, 1), "end": date(2004, 12, 31), "instant": None,
              "xfy:SegmentAxis": None, "unit": "USD", "value": Decimal("24392000"), "decimals": -3, "line": 165}
 
         with a key per axis any fact uses (the member's QName, None for a fact without one);
+        ``us_gaap`` is the element the mapping report suggests for the concept (None where none fits);
         ``start`` / ``end`` for a duration, ``instant`` for a balance; ``line`` is the release line
         the figure was printed on (the first, for a figure printed twice).
         """
@@ -662,6 +663,7 @@ class ConversionResult:
             return []
         report = self.report
         concepts = {c.qname: c for c in report.taxonomy.concepts}
+        suggested = {m.concept: str(m.us_gaap) for m in report.mapping if m.us_gaap is not None}
         contexts = {c.id: c for c in report.contexts}
         axes = sorted({axis for c in report.contexts for axis, _ in c.members})
         records: list[dict[str, Any]] = []
@@ -670,7 +672,7 @@ class ConversionResult:
             period, members = context.period, dict(context.members)
             records.append({
                 "concept": str(fact.concept), "label": concepts[fact.concept].label,
-                "us_gaap": None,  # the US-GAAP element, once base concepts record theirs (issue 9's base taxonomy)
+                "us_gaap": suggested.get(fact.concept),
                 "start": period.start, "end": None if period.is_instant else period.end,
                 "instant": period.end if period.is_instant else None,
                 **{str(axis): str(members[axis]) if axis in members else None for axis in axes},
