@@ -502,11 +502,48 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ConceptMapping:
+    """How one printed row was mapped to a concept (a line of the mapping report).
+
+    Attributes:
+        table: 1-based index of the raw table.
+        part: 1-based part of the statement within that table.
+        title: The statement's title.
+        row: The row in the table body.
+        label: The row label as printed.
+        member: The member the row's figures belong to, for a breakdown row ("" for none).
+        concept: The concept its facts use.
+        base: The concept is a base taxonomy concept (else an extension concept).
+        us_gaap: The suggested US-GAAP element: a base concept's own, or for an extension
+            concept whose words name the base concept it refines, that one's; None otherwise.
+        refines: For an extension concept, the base concept it refines (rolls up to), if any.
+        confidence: "high" (a base concept by its label), "medium" (a base concept by its label
+            with its heading, or an extension refining one by its label), "low" (an extension
+            refining one by the arithmetic or heading it is printed under), or "" (none).
+        span: Where the row's label was read (``line`` to ``end_line``).
+    """
+
+    table: int
+    part: int
+    title: str
+    row: int
+    label: str
+    member: str
+    concept: QName
+    base: bool
+    us_gaap: QName | None
+    refines: QName | None
+    confidence: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     """Everything the writers need: taxonomy, entity, contexts, units, facts.
 
     ``facts`` holds every tagged cell, duplicates included (Inline XBRL tags each printed
-    figure); the XML instance writes one fact per (concept, context, unit).
+    figure); the XML instance writes one fact per (concept, context, unit). ``mapping`` says
+    how each printed row was mapped (the mapping report).
     """
 
     taxonomy: Taxonomy
@@ -515,6 +552,7 @@ class Report:
     units: tuple[Unit, ...]
     facts: tuple[Fact, ...]
     period_end: dt.date
+    mapping: tuple[ConceptMapping, ...] = ()
 
 
 FactKey = tuple[QName, str, str, Decimal | None]
@@ -612,11 +650,12 @@ class ConversionResult:
         """One plain dict per fact (as the XML instance has them: a figure printed twice with one
         value is one fact), in printed order; none when nothing was converted::
 
-            {"concept": "xfy:NetSales", "label": "Net sales", "us_gaap": None,
+            {"concept": "xfy:Revenues", "label": "Revenues", "us_gaap": "us-gaap:Revenues",
              "start": date(2004, 10, 1), "end": date(2004, 12, 31), "instant": None,
              "xfy:SegmentAxis": None, "unit": "USD", "value": Decimal("24392000"), "decimals": -3, "line": 165}
 
         with a key per axis any fact uses (the member's QName, None for a fact without one);
+        ``us_gaap`` is the element the mapping report suggests for the concept (None where none fits);
         ``start`` / ``end`` for a duration, ``instant`` for a balance; ``line`` is the release line
         the figure was printed on (the first, for a figure printed twice).
         """
@@ -624,6 +663,7 @@ class ConversionResult:
             return []
         report = self.report
         concepts = {c.qname: c for c in report.taxonomy.concepts}
+        suggested = {m.concept: str(m.us_gaap) for m in report.mapping if m.us_gaap is not None}
         contexts = {c.id: c for c in report.contexts}
         axes = sorted({axis for c in report.contexts for axis, _ in c.members})
         records: list[dict[str, Any]] = []
@@ -632,7 +672,7 @@ class ConversionResult:
             period, members = context.period, dict(context.members)
             records.append({
                 "concept": str(fact.concept), "label": concepts[fact.concept].label,
-                "us_gaap": None,  # the US-GAAP element, once base concepts record theirs (issue 9's base taxonomy)
+                "us_gaap": suggested.get(fact.concept),
                 "start": period.start, "end": None if period.is_instant else period.end,
                 "instant": period.end if period.is_instant else None,
                 **{str(axis): str(members[axis]) if axis in members else None for axis in axes},

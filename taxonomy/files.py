@@ -61,7 +61,8 @@ def render_taxonomy(tax: Taxonomy, base_location: str = ns.BASE_SCHEMA_FILE, *, 
     if relationships:
         files[f"{tax.name}_pre.xml"] = relationship_linkbase(LinkKind.PRESENTATION, tax.roles, href, role_href)
         files[f"{tax.name}_cal.xml"] = relationship_linkbase(LinkKind.CALCULATION, tax.roles, href, role_href)
-        files[f"{tax.name}_def.xml"] = relationship_linkbase(LinkKind.DEFINITION, tax.roles, href, role_href)
+        files[f"{tax.name}_def.xml"] = relationship_linkbase(LinkKind.DEFINITION, tax.roles, href, role_href,
+                                                             {ns.REFINES: f"{base_location}#{ns.REFINES_ID}"})
     return files
 
 

@@ -10,7 +10,7 @@ presented twice under one parent -- gets a fresh locator for its target (``loc_.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from lxml import etree
@@ -101,7 +101,8 @@ def label_linkbase(entries: Iterable[tuple[QName, Sequence[Label]]], href: HrefF
 
 
 def relationship_linkbase(
-    kind: LinkKind, roles: Sequence[LinkRole], href: HrefFor, role_href: Callable[[LinkRole], str]
+    kind: LinkKind, roles: Sequence[LinkRole], href: HrefFor, role_href: Callable[[LinkRole], str],
+    arcrole_hrefs: Mapping[str, str] | None = None,
 ) -> bytes:
     """Render a presentation, calculation or definition linkbase.
 
@@ -110,12 +111,14 @@ def relationship_linkbase(
         roles: The link roles; one extended link per role that has arcs of this kind.
         href: Locator href of each concept.
         role_href: Where each role's ``link:roleType`` is declared (``x.xsd#role_id``).
+        arcrole_hrefs: Definition arcroles other than XBRL Dimensions' (xbrlify's ``refines``),
+            with where their ``link:arcroleType`` is declared.
 
     Returns:
         The linkbase file content.
 
     Raises:
-        ValueError: A definition arc without a known XBRL Dimensions arcrole.
+        ValueError: A definition arc with an arcrole neither XBRL Dimensions' nor in ``arcrole_hrefs``.
     """
     used = [role for role in roles if kind.arcs(role)]
     root = _linkbase_root(dimensional=kind is LinkKind.DEFINITION)
@@ -123,23 +126,55 @@ def relationship_linkbase(
         if role.uri != ns.LINK_ROLE:
             _role_ref(root, role.uri, role_href(role))
     if kind is LinkKind.DEFINITION:
-        for arcrole in _dimension_arcroles(used):
+        others = dict(arcrole_hrefs or {})
+        for arcrole in _dimension_arcroles(used, set(others)):
             sub(root, ns.LINK, "arcroleRef", {
                 "arcroleURI": arcrole,
                 xlink("type"): "simple",
-                xlink("href"): f"{ns.XBRLDT_XSD}#{arcrole.rsplit('/', 1)[1]}",
+                xlink("href"): others.get(arcrole, f"{ns.XBRLDT_XSD}#{arcrole.rsplit('/', 1)[1]}"),
             })
     for role in used:
         _extended_link(root, kind, role, href)
     return to_bytes(root)
 
 
-def _dimension_arcroles(roles: Sequence[LinkRole]) -> list[str]:
+def _dimension_arcroles(roles: Sequence[LinkRole], others: set[str]) -> list[str]:
     wanted = {arc.arcrole for role in roles for arc in role.definition_arcs}
-    unknown = sorted(str(a) for a in wanted - set(_XBRLDT_ARCROLES))
+    unknown = sorted(str(a) for a in wanted - set(_XBRLDT_ARCROLES) - others)
     if unknown:
         raise ValueError(f"definition arcs need an XBRL Dimensions arcrole, got {unknown}")
-    return [arcrole for arcrole in _XBRLDT_ARCROLES if arcrole in wanted]
+    return [arcrole for arcrole in (*_XBRLDT_ARCROLES, *sorted(others)) if arcrole in wanted]
+
+
+def reference_linkbase(entries: Iterable[tuple[QName, Sequence[tuple[QName, str]]]], href: HrefFor,
+                       role: tuple[str, str], namespaces: Mapping[str, str]) -> bytes:
+    """Render a reference linkbase: one reference of one role per concept.
+
+    Args:
+        entries: Concepts with the parts of their reference ((part element, text) pairs), in
+            output order; concepts without parts are left out.
+        href: Locator href of each concept.
+        role: The reference role's URI and where its ``link:roleType`` is declared.
+        namespaces: Prefixes the parts' texts use (a part typed ``xs:QName``), declared on the root.
+
+    Returns:
+        The ``_ref.xml`` file content.
+    """
+    root = _linkbase_root(dimensional=False, namespaces=namespaces)
+    _role_ref(root, *role)
+    link = sub(root, ns.LINK, "referenceLink", {xlink("type"): "extended", xlink("role"): ns.LINK_ROLE})
+    for qname, parts in entries:
+        if not parts:
+            continue
+        loc, res = loc_label(qname), f"ref_{qname.prefix}_{qname.local}"
+        _locator(link, loc, href(qname))
+        reference = sub(link, ns.LINK, "reference", {xlink("type"): "resource", xlink("label"): res, xlink("role"): role[0]})
+        for part, text in parts:
+            sub(reference, part.namespace, part.local, text=text)
+        sub(link, ns.LINK, "referenceArc", {
+            xlink("type"): "arc", xlink("arcrole"): ns.CONCEPT_REFERENCE, xlink("from"): loc, xlink("to"): res,
+        })
+    return to_bytes(root)
 
 
 def _extended_link(root: etree._Element, kind: LinkKind, role: LinkRole, href: HrefFor) -> None:
@@ -206,8 +241,8 @@ def _first_per_role(labels: Sequence[Label]) -> list[Label]:
     return unique
 
 
-def _linkbase_root(*, dimensional: bool) -> etree._Element:
-    nsmap = {"link": ns.LINK, "xlink": ns.XLINK, "xsi": ns.XSI}
+def _linkbase_root(*, dimensional: bool, namespaces: Mapping[str, str] | None = None) -> etree._Element:
+    nsmap = {"link": ns.LINK, "xlink": ns.XLINK, "xsi": ns.XSI, **(namespaces or {})}
     location = _LINKBASE_LOCATION
     if dimensional:
         nsmap["xbrldt"] = ns.XBRLDT

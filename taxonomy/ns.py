@@ -30,11 +30,24 @@ BASE_SCHEMA_FILE = "xbrlify-base-2024.xsd"
 BASE_SCHEMA_URL = f"{BASE}/{BASE_SCHEMA_FILE}"
 EXTENSION_BASE = "https://xbrlify.dev/taxonomy/ext"
 
+# The US-GAAP taxonomy, named (never imported) by the base taxonomy's references.
+US_GAAP = "http://fasb.org/us-gaap/2024"
+US_GAAP_PREFIX = "us-gaap"
+
+# Declared in the base schema: the reference role and part that name a concept's US-GAAP element,
+# and the definition arcrole from a narrower concept to the broader one it refines.
+USGAAP_REFERENCE_ROLE = f"{BASE}/role/usGaapElement"
+USGAAP_REFERENCE_ROLE_ID = "usGaapElement"
+USGAAP_PART = "UsGaapElement"
+REFINES = f"{BASE}/arcrole/refines"
+REFINES_ID = "refines"
+
 # Arcroles.
 SUMMATION_ITEM_11 = "https://xbrl.org/2023/arcrole/summation-item"
 SUMMATION_ITEM_21 = "http://www.xbrl.org/2003/arcrole/summation-item"
 PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
 CONCEPT_LABEL = "http://www.xbrl.org/2003/arcrole/concept-label"
+CONCEPT_REFERENCE = "http://www.xbrl.org/2003/arcrole/concept-reference"
 ALL = "http://xbrl.org/int/dim/arcrole/all"
 HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
 DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
@@ -53,6 +66,7 @@ LABEL_LINKBASE_REF = "http://www.xbrl.org/2003/role/labelLinkbaseRef"
 PRESENTATION_LINKBASE_REF = "http://www.xbrl.org/2003/role/presentationLinkbaseRef"
 CALCULATION_LINKBASE_REF = "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
 DEFINITION_LINKBASE_REF = "http://www.xbrl.org/2003/role/definitionLinkbaseRef"
+REFERENCE_LINKBASE_REF = "http://www.xbrl.org/2003/role/referenceLinkbaseRef"
 LRR_NEGATED_XSD = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
 LRR_NEGATED_ROLES = "http://www.xbrl.org/2009/role/"  # roles declared in LRR_NEGATED_XSD
 

@@ -28,6 +28,8 @@ ZIP_DATE_TIME = (2024, 1, 1, 0, 0, 0)
 BASE_FILES = (
     ns.BASE_SCHEMA_FILE,
     ns.BASE_SCHEMA_FILE.replace(".xsd", "_lab.xml"),
+    ns.BASE_SCHEMA_FILE.replace(".xsd", "_ref.xml"),
+    ns.BASE_SCHEMA_FILE.replace(".xsd", "_def.xml"),
     "META-INF/catalog.xml",
     "META-INF/taxonomyPackage.xml",
 )

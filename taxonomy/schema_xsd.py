@@ -32,6 +32,25 @@ _STANDARD_IMPORTS = (
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CustomType:
+    """A ``link:roleType`` or ``link:arcroleType`` a schema declares (besides its statements' roles).
+
+    Attributes:
+        uri: The role or arcrole URI.
+        type_id: Its id (what ``roleRef`` / ``arcroleRef`` hrefs point at).
+        definition: Human-readable definition.
+        used_on: The elements it may be used on (``link:reference``, ``link:definitionArc``).
+        cycles_allowed: For an arcrole, ``none``, ``undirected`` or ``any``; None for a role.
+    """
+
+    uri: str
+    type_id: str
+    definition: str
+    used_on: tuple[str, ...]
+    cycles_allowed: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SchemaSpec:
     """What a schema file declares.
 
@@ -42,6 +61,8 @@ class SchemaSpec:
         imports: Extra (namespace, schemaLocation) imports after xbrli, xbrldt and DTR types.
         linkbase_refs: (href, linkbaseRef role) pairs, in order.
         roles: Link roles to declare as ``link:roleType``.
+        custom_types: Other roles and arcroles to declare.
+        parts: Reference parts to declare (local name, XML Schema type such as ``xs:QName``).
     """
 
     namespace: str
@@ -50,6 +71,8 @@ class SchemaSpec:
     imports: tuple[tuple[str, str], ...] = ()
     linkbase_refs: tuple[tuple[str, str], ...] = ()
     roles: tuple[LinkRole, ...] = ()
+    custom_types: tuple[CustomType, ...] = ()
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 def concept_id(prefix: str, concept: Concept) -> str:
@@ -79,11 +102,14 @@ def render_schema(spec: SchemaSpec) -> bytes:
     root.set("targetNamespace", spec.namespace)
     root.set("elementFormDefault", "qualified")
     root.set("attributeFormDefault", "unqualified")
-    if spec.roles or spec.linkbase_refs:
+    if spec.roles or spec.linkbase_refs or spec.custom_types:
         _appinfo(root, spec)
     _imports(root, spec.imports)
     for concept in spec.concepts:
         _element(root, spec.prefix, concept)
+    for name, xsd_type in spec.parts:
+        sub(root, ns.XSD, "element", {"id": f"{spec.prefix}_{name}", "name": name, "type": xsd_type,
+                                      "substitutionGroup": "link:part"})
     return to_bytes(root)
 
 
@@ -94,6 +120,14 @@ def _appinfo(root: etree._Element, spec: SchemaSpec) -> None:
         sub(role_type, ns.LINK, "definition", text=role.definition)
         for used_on in _ROLE_USED_ON:
             sub(role_type, ns.LINK, "usedOn", text=used_on)
+    for custom in spec.custom_types:
+        kind = "roleType" if custom.cycles_allowed is None else "arcroleType"
+        attrs = {"roleURI": custom.uri} if custom.cycles_allowed is None else {
+            "arcroleURI": custom.uri, "cyclesAllowed": custom.cycles_allowed}
+        declared = sub(appinfo, ns.LINK, kind, {**attrs, "id": custom.type_id})
+        sub(declared, ns.LINK, "definition", text=custom.definition)
+        for used_on in custom.used_on:
+            sub(declared, ns.LINK, "usedOn", text=used_on)
     for href, ref_role in spec.linkbase_refs:
         sub(appinfo, ns.LINK, "linkbaseRef", {
             xlink("type"): "simple",

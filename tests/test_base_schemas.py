@@ -13,7 +13,7 @@ from converter.model import ConceptRole
 from converter.serialize.output_files import base_package
 from taxonomy import ns
 from taxonomy.base import CATALOGUE
-from taxonomy.build_base import LABEL_FILE, SCHEMAS_DIR, render_base
+from taxonomy.build_base import DEFINITION_FILE, LABEL_FILE, REFERENCE_FILE, SCHEMAS_DIR, render_base
 from taxonomy.package import ZIP_DATE_TIME
 from tests.support.writer_samples import arelle_findings
 
@@ -31,7 +31,7 @@ def generated() -> dict[str, bytes]:
 
 def _elements(generated: dict[str, bytes]) -> dict[str, etree._Element]:
     root = etree.fromstring(generated[ns.BASE_SCHEMA_FILE])
-    return {e.get("name"): e for e in root.iter(f"{XS}element")}
+    return {e.get("name"): e for e in root.iter(f"{XS}element") if e.get("substitutionGroup") != "link:part"}
 
 
 def test_committed_files_equal_regenerated(generated: dict[str, bytes]) -> None:
@@ -41,7 +41,8 @@ def test_committed_files_equal_regenerated(generated: dict[str, bytes]) -> None:
         f"schemas/ is stale for {stale}: regenerate with `python -m taxonomy.build_base` and commit"
     )
     assert sorted(generated) == sorted([
-        ns.BASE_SCHEMA_FILE, LABEL_FILE, "META-INF/catalog.xml", "META-INF/taxonomyPackage.xml",
+        ns.BASE_SCHEMA_FILE, LABEL_FILE, REFERENCE_FILE, DEFINITION_FILE, "META-INF/catalog.xml",
+        "META-INF/taxonomyPackage.xml",
     ])
     assert SCHEMAS_DIR == SCHEMAS  # `python -m taxonomy.build_base` writes where the package ships them
 
@@ -80,10 +81,54 @@ def test_schema_types_and_groups_by_role(generated: dict[str, bytes]) -> None:
 def test_schema_imports_and_links_label_linkbase(generated: dict[str, bytes]) -> None:
     root = etree.fromstring(generated[ns.BASE_SCHEMA_FILE])
     imports = [(i.get("namespace"), i.get("schemaLocation")) for i in root.iter(f"{XS}import")]
-    assert imports == [(ns.XBRLI, ns.XBRLI_XSD), (ns.XBRLDT, ns.XBRLDT_XSD), (ns.DTR_TYPES, ns.DTR_TYPES_XSD)]
+    assert imports == [(ns.XBRLI, ns.XBRLI_XSD), (ns.XBRLDT, ns.XBRLDT_XSD), (ns.DTR_TYPES, ns.DTR_TYPES_XSD),
+                       (ns.LINK, ns.LINKBASE_XSD)]
     assert root.nsmap["dtr-types"] == ns.DTR_TYPES
     refs = [(r.get(f"{XL}href"), r.get(f"{XL}role")) for r in root.iter(f"{LINK}linkbaseRef")]
-    assert refs == [(LABEL_FILE, ns.LABEL_LINKBASE_REF)]
+    assert refs == [(LABEL_FILE, ns.LABEL_LINKBASE_REF), (REFERENCE_FILE, ns.REFERENCE_LINKBASE_REF),
+                    (DEFINITION_FILE, ns.DEFINITION_LINKBASE_REF)]
+
+
+def test_schema_declares_the_us_gaap_reference_role_part_and_refines_arcrole(generated: dict[str, bytes]) -> None:
+    root = etree.fromstring(generated[ns.BASE_SCHEMA_FILE])
+    role = root.find(f".//{LINK}roleType")
+    assert (role.get("roleURI"), role.get("id"), role.findtext(f"{LINK}usedOn")) == (
+        ns.USGAAP_REFERENCE_ROLE, ns.USGAAP_REFERENCE_ROLE_ID, "link:reference")
+    arcrole = root.find(f".//{LINK}arcroleType")
+    assert (arcrole.get("arcroleURI"), arcrole.get("id"), arcrole.get("cyclesAllowed"),
+            arcrole.findtext(f"{LINK}usedOn")) == (ns.REFINES, ns.REFINES_ID, "none", "link:definitionArc")
+    part = next(e for e in root.iter(f"{XS}element") if e.get("name") == ns.USGAAP_PART)
+    assert (part.get("type"), part.get("substitutionGroup")) == ("xs:QName", "link:part")
+
+
+def test_every_us_gaap_concept_has_one_reference_naming_its_element(generated: dict[str, bytes]) -> None:
+    root = etree.fromstring(generated[REFERENCE_FILE])
+    named = {}
+    for link in root.iter(f"{LINK}referenceLink"):
+        locs = {loc.get(f"{XL}label"): loc.get(f"{XL}href").split("#xfy_")[1] for loc in link.iter(f"{LINK}loc")}
+        refs = {ref.get(f"{XL}label"): ref for ref in link.iter(f"{LINK}reference")}
+        for arc in link.iter(f"{LINK}referenceArc"):
+            ref = refs[arc.get(f"{XL}to")]
+            assert ref.get(f"{XL}role") == ns.USGAAP_REFERENCE_ROLE
+            part = ref.find(f"{{{ns.BASE}}}{ns.USGAAP_PART}")
+            prefix, local = part.text.split(":")
+            assert part.nsmap[prefix] == ns.US_GAAP
+            named[locs[arc.get(f"{XL}from")]] = local
+    assert named == {c.name: c.name for c in CATALOGUE if c.gaap}
+    assert {"Revenues", "CostOfRevenue", "OperatingIncomeLoss", "EarningsPerShareDiluted",
+            "WeightedAverageNumberOfDilutedSharesOutstanding", "NetCashProvidedByUsedInOperatingActivities"} <= set(named)
+    assert "EBITDA" not in named and "FreeCashFlow" not in named  # non-GAAP: no element rather than a wrong one
+
+
+def test_refinements_of_base_concepts_are_definition_arcs_in_the_refines_arcrole(generated: dict[str, bytes]) -> None:
+    root = etree.fromstring(generated[DEFINITION_FILE])
+    [ref] = list(root.iter(f"{LINK}arcroleRef"))
+    assert (ref.get("arcroleURI"), ref.get(f"{XL}href")) == (ns.REFINES, f"{ns.BASE_SCHEMA_FILE}#{ns.REFINES_ID}")
+    locs = {loc.get(f"{XL}label"): loc.get(f"{XL}href").split("#xfy_")[1] for loc in root.iter(f"{LINK}loc")}
+    arcs = {(locs[a.get(f"{XL}from")], locs[a.get(f"{XL}to")]) for a in root.iter(f"{LINK}definitionArc")
+            if a.get(f"{XL}arcrole") == ns.REFINES}
+    assert arcs == {(c.name, c.refines) for c in CATALOGUE if c.refines}
+    assert ("SellingExpense", "SellingAndMarketingExpense") in arcs
 
 
 def test_label_linkbase_has_one_standard_english_label_each(generated: dict[str, bytes]) -> None:

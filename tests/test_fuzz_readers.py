@@ -184,7 +184,7 @@ def test_a_figure_too_large_for_exact_decimals_is_a_located_warning_not_a_crash(
     row = "    Cost of sales                                     600         500"
     release = TEXT_RELEASE.replace(row, f"    Cost of sales  {figure:>36}         500")
     result = converted(release.encode(), "large.txt")
-    assert ("CostOfSales", Decimal(500000)) in facts_of(result) and len(facts_of(result)) == 5
+    assert ("CostOfRevenue", Decimal(500000)) in facts_of(result) and len(facts_of(result)) == 5
     (warning,) = [d for d in result.diagnostics if d.code == dx.PARSE_NUMBER_GARBAGE]
     assert warning.spans[0].line == release.split("\n").index(f"    Cost of sales  {figure:>36}         500") + 1
 
@@ -192,7 +192,7 @@ def test_a_figure_too_large_for_exact_decimals_is_a_located_warning_not_a_crash(
 def test_a_figure_of_twenty_five_digits_in_thousands_is_kept_exactly() -> None:
     row = "    Cost of sales                                     600         500"
     release = TEXT_RELEASE.replace(row, f"    Cost of sales  {'1234567890123456789012345':>36}         500")
-    assert ("CostOfSales", Decimal(1234567890123456789012345000)) in facts_of(converted(release.encode()))
+    assert ("CostOfRevenue", Decimal(1234567890123456789012345000)) in facts_of(converted(release.encode()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,7 +212,7 @@ def test_a_cut_off_html_release_says_it_looks_broken() -> None:
     cut = HTML_RELEASE.index("<tr><td>Gross profit")
     result = converted(HTML_RELEASE[: cut + 30].encode(), "cut.htm")
     assert dx.INPUT_HTML_BROKEN in {d.code for d in result.diagnostics}
-    assert ("NetSales", Decimal(1000000)) in facts_of(result)
+    assert ("Revenues", Decimal(1000000)) in facts_of(result)
 
 
 @pytest.fixture(scope="module")

@@ -82,7 +82,7 @@ def test_entities_dtds_and_includes_are_never_expanded_fetched_or_opened(tmp_pat
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert errors(result) == []
-    assert {("NetSales", Decimal(1000000)), ("CostOfSales", Decimal(600000))} <= facts(result)
+    assert {("Revenues", Decimal(1000000)), ("CostOfRevenue", Decimal(600000))} <= facts(result)
     assert result.document is not None and "&xxe;" in result.document.text and SECRET not in result.document.text
     written = files_of(out)
     assert written and all(SECRET.encode() not in data and b"lollol" not in data for data in written.values())
@@ -108,7 +108,7 @@ def test_the_html_parser_keeps_entity_references_as_text(secret: Path) -> None:
 def test_external_dtds_are_not_loaded(doctype: str, no_network: list[object]) -> None:
     html = hostile_html(Path("/nonexistent")).split("\n", 6)[-1]  # the release after its own DOCTYPE
     result = convert(f"{doctype}\n{html}".encode(), name="dtd.htm", options=FAST)
-    assert ("NetSales", Decimal(1000000)) in facts(result)
+    assert ("Revenues", Decimal(1000000)) in facts(result)
 
 
 def _hostile_instance(folder: Path, secret: Path) -> dict[str, Path]:

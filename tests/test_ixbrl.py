@@ -177,7 +177,7 @@ def test_facts_that_cannot_be_tagged_in_place_are_hidden_and_reported(lexington:
         (dx.OUTPUT_IXBRL_FACT_HIDDEN, facts[0].span), (dx.OUTPUT_IXBRL_FACT_HIDDEN, facts[5].span)]
     root = etree.fromstring(out.data)
     wrong, nil = root.find(f".//{IX}hidden")
-    assert (wrong.get("id"), wrong.get("name")) == ("f1", "xfy:NetSales")
+    assert (wrong.get("id"), wrong.get("name")) == ("f1", "xfy:Revenues")
     assert (wrong.text, wrong.get("scale"), wrong.get("format")) == ("24392000", "0", None)
     assert (nil.get("id"), nil.get(f"{{{ns.XSI}}}nil"), nil.text) == ("f2", "true", None)
     assert out.sources["f1"] == (facts[0].span,) and out.sources["f2"] == (facts[5].span,)
@@ -186,7 +186,7 @@ def test_facts_that_cannot_be_tagged_in_place_are_hidden_and_reported(lexington:
     inline.write_bytes(out.data)
     assert not [f for f in _findings(inline) if f[0] == "error"]
     loaded = load_facts(inline, packages=[base_package_path()])
-    assert [f.concept.split("}")[1] for f in loaded if f.nil] == ["CostOfSales"]
+    assert [f.concept.split("}")[1] for f in loaded if f.nil] == ["CostOfRevenue"]
 
 
 # --- HTML releases --------------------------------------------------------------------------------
@@ -268,7 +268,7 @@ def test_apple_2024_html_release(corpus: Path, tmp_path: Path) -> None:
     assert render_ixbrl(rendered.report, rendered.document, "x.xsd") == render_ixbrl(
         rendered.report, rendered.document, "x.xsd")
     tags = rendered.tags()
-    first = next(t for t in tags if t.get("name") == "xfy:NetSales")
+    first = next(t for t in tags if t.get("name") == "xfy:Revenues")
     assert first.text == "96,458" and first.get("scale") == "6" and first.get("decimals") == "-6"
 
 

@@ -220,7 +220,7 @@ def test_low_and_high_columns_are_the_ends_of_a_range() -> None:
     assert sorted(contexts) == ["D20250101-20251231_Range-Maximum", "D20250101-20251231_Range-Minimum"]
     (axis, member), = contexts["D20250101-20251231_Range-Minimum"]
     assert (axis.local, member.local, member.prefix) == ("RangeAxis", "MinimumMember", "xfy")
-    assert by_context(result, "NonGAAPDilutedNetIncomePerShare")["D20250101-20251231_Range-Maximum"] == Decimal("11.97")
+    assert by_context(result, "NonGaapEarningsPerShareDiluted")["D20250101-20251231_Range-Maximum"] == Decimal("11.97")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,7 +250,7 @@ OVERLAPPING = """\
 def test_overlapping_breakdowns_of_one_line_item_never_share_a_domain() -> None:
     result = release(OVERLAPPING)
     by_axis: dict[str, set[str]] = {}
-    for fact in facts(result, "NetSales"):
+    for fact in facts(result, "Revenues"):
         context = next(c for c in report_of(result).contexts if c.id == fact.context_id)
         for axis, member in context.members:
             by_axis.setdefault(axis.local, set()).add(member.local)
@@ -319,7 +319,7 @@ def test_a_table_titled_with_a_segment_name_holds_that_segments_figures() -> Non
         "</table></body></html>"
     )
     result = convert(html.encode(), name="release.htm", options=ConvertOptions(validate=False))
-    sales = by_context(result, "NetSales")
+    sales = by_context(result, "Revenues")
     assert sales["D20241001-20241231"] == Decimal(1000000)
     assert sales["D20241001-20241231_HeavyMachines"] == Decimal(600000)
     assert sales["D20241001-20241231_Geography-Americas_HeavyMachines"] == Decimal(350000)

@@ -76,5 +76,6 @@ def test_format_narrows_the_outputs(tmp_path: Path) -> None:
     result = convert(LEXINGTON, out_dir=tmp_path / "out", options=options)
     assert f"{NAME}.htm" in result.files
     assert not {f for f in result.files if f.endswith((".xml", ".json", ".xbr", ".xbri", ".csv"))} - {
-        f"{NAME}_cal.xml", f"{NAME}_def.xml", f"{NAME}_lab.xml", f"{NAME}_pre.xml", "xbrlify-base-2024_lab.xml"}
+        f"{NAME}_cal.xml", f"{NAME}_def.xml", f"{NAME}_lab.xml", f"{NAME}_pre.xml", "xbrlify-base-2024_lab.xml",
+        "xbrlify-base-2024_ref.xml", "xbrlify-base-2024_def.xml", "mapping.csv"}  # the mapping report: always
     assert not (tmp_path / "out" / "viewer").exists()

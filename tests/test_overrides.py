@@ -181,7 +181,7 @@ def test_a_pinned_row_label_gets_the_pinned_concept() -> None:
         label = "cost of  SALES"
         name = "PinnedCostOfGoodsSold"
         """)
-    assert not facts(result, "CostOfSales")
+    assert not facts(result, "CostOfRevenue")
     pinned = facts(result, "PinnedCostOfGoodsSold")
     assert {f.value for f in pinned} == {Decimal(600000), Decimal(500000)}
     assert pinned[0].concept.namespace != ns.BASE
@@ -197,7 +197,7 @@ def test_a_pinned_table_row_may_name_a_base_concept() -> None:
         """)
     assert {(f.concept.namespace, f.value) for f in facts(result, "SellingGeneralAndAdministrativeExpense")} == {
         (ns.BASE, Decimal(600000)), (ns.BASE, Decimal(500000))}
-    assert not facts(result, "CostOfSales")
+    assert not facts(result, "CostOfRevenue")
 
 
 def test_a_pinned_row_of_a_breakdown_pins_its_line_item() -> None:
@@ -214,7 +214,7 @@ def test_a_base_concept_of_another_kind_is_not_applied() -> None:
     result = converted("""\
         [[concept]]
         label = "Weighted average shares outstanding"
-        name = "NetSales"
+        name = "Revenues"
         """)
     (said,) = coded(result, dx.OVERRIDE_NOT_APPLIED)
     assert said.severity.value == "warning" and said.spans[0].line == 21 and said.spans[1].path == "map.toml"
@@ -319,7 +319,7 @@ def test_a_table_scale_replaces_the_stated_one() -> None:
         scale = "millions"
         shares_scale = "units"
         """)
-    assert {f.value for f in facts(result, "CostOfSales")} == {Decimal(600_000_000), Decimal(500_000_000)}
+    assert {f.value for f in facts(result, "CostOfRevenue")} == {Decimal(600_000_000), Decimal(500_000_000)}
     assert {f.value for f in facts(result, "WeightedAverageSharesOutstanding")} == {Decimal(50), Decimal(48)}
     (said,) = coded(result, dx.OVERRIDE_SCALE)
     assert said.severity.value == "info" and "the table states amounts in thousands" in said.message
@@ -334,10 +334,10 @@ def test_skipped_rows_are_left_out_and_accounted_for() -> None:
         table = 1
         row = 10
         """)
-    assert not facts(result, "CostOfSales") and not facts(result, "WeightedAverageSharesOutstanding")
+    assert not facts(result, "CostOfRevenue") and not facts(result, "WeightedAverageSharesOutstanding")
     assert len(coded(result, dx.OVERRIDE_ROW_SKIPPED)) == 2
     assert dict(result.cells[0].left_out) == {dx.OVERRIDE_ROW_SKIPPED: 4}
-    assert len(facts(result, "NetSales")) == 6
+    assert len(facts(result, "Revenues")) == 6
 
 
 TWO_TABLES = """\

@@ -224,5 +224,5 @@ def test_rows_under_a_heading_under_a_per_share_section_are_per_share() -> None:
           Earnings per share                          $ (3.61)    $  1.04
     """)
     found = {f.concept.local: (f.unit_id, f.value) for f in report_of(result).facts if f.context_id == "D20241001-20241231"}
-    assert found["CumulativeEffectOfChangeInAccountingPrinciplePerShareBasic"] == ("USDPerShare", Decimal("-3.86"))
+    assert found["CumulativeEffectOfChangeInAccountingPrinciplePerBasicShare"] == ("USDPerShare", Decimal("-3.86"))
     assert {unit for unit, _ in found.values()} == {"USD", "USDPerShare"} and len(found) == 4

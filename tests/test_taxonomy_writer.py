@@ -104,11 +104,11 @@ def test_labels_all_for_extension_only_extra_roles_for_base(files: dict[str, byt
         by_label.setdefault(lab.get(f"{XL}label"), []).append((lab.get(f"{XL}role"), lab.text))
     assert by_label["lab_tst_ProductRevenue"] == [(ns.LABEL_ROLE, "Product revenue"),
                                                   (LabelRole.TERSE.value, "Product")]
-    assert by_label["lab_xfy_CostOfSales"] == [(LabelRole.NEGATED.value, "Cost of sales")]
+    assert by_label["lab_xfy_CostOfRevenue"] == [(LabelRole.NEGATED.value, "Cost of sales")]
     assert by_label["lab_xfy_Revenues"] == [(LabelRole.TOTAL.value, "Total revenues")]
     assert "lab_xfy_GrossProfit" not in by_label  # only its standard label, in the base linkbase
     hrefs = {loc.get(f"{XL}label"): loc.get(f"{XL}href") for loc in root.iter(f"{LINK}loc")}
-    assert hrefs["loc_xfy_CostOfSales"] == f"{BASE_HREF}CostOfSales"
+    assert hrefs["loc_xfy_CostOfRevenue"] == f"{BASE_HREF}CostOfRevenue"
     assert hrefs["loc_tst_ProductRevenue"] == f"{NAME}.xsd#tst_ProductRevenue"
     role_refs = [(r.get("roleURI"), r.get(f"{XL}href")) for r in root.iter(f"{LINK}roleRef")]
     assert role_refs == [(LabelRole.NEGATED.value, f"{ns.LRR_NEGATED_XSD}#negatedLabel")]
@@ -129,11 +129,11 @@ def test_presentation_arcs_in_order_with_preferred_labels(files: dict[str, bytes
     head = f"{NAME}.xsd#tst_IncomeStatementAbstract"
     assert [(a[0], a[1], a[2]["order"]) for a in arcs][:4] == [
         (head, f"{NAME}.xsd#tst_ProductRevenue", "1"), (head, f"{NAME}.xsd#tst_ServiceRevenue", "2"),
-        (head, f"{BASE_HREF}Revenues", "3"), (head, f"{BASE_HREF}CostOfSales", "4")]
+        (head, f"{BASE_HREF}Revenues", "3"), (head, f"{BASE_HREF}CostOfRevenue", "4")]
     assert {a[2][f"{XL}arcrole"] for a in arcs} == {ns.PARENT_CHILD}
     preferred = {a[1]: a[2].get("preferredLabel") for a in arcs}
     assert preferred[f"{BASE_HREF}Revenues"] == LabelRole.TOTAL.value
-    assert preferred[f"{BASE_HREF}CostOfSales"] == LabelRole.NEGATED.value
+    assert preferred[f"{BASE_HREF}CostOfRevenue"] == LabelRole.NEGATED.value
     assert preferred[f"{BASE_HREF}GrossProfit"] is None
     [link] = root.iter(f"{LINK}presentationLink")
     assert link.get(f"{XL}role") == ROLE_URI
@@ -145,7 +145,7 @@ def test_calculation_uses_2003_summation_item_with_weights(files: dict[str, byte
     assert {a[2][f"{XL}arcrole"] for a in arcs} == {ns.SUMMATION_ITEM_21}
     assert [(a[0].rsplit("#", 1)[1], a[1].rsplit("#", 1)[1], a[2]["weight"]) for a in arcs] == [
         ("xfy_Revenues", "tst_ProductRevenue", "1"), ("xfy_Revenues", "tst_ServiceRevenue", "1"),
-        ("xfy_GrossProfit", "xfy_Revenues", "1"), ("xfy_GrossProfit", "xfy_CostOfSales", "-1")]
+        ("xfy_GrossProfit", "xfy_Revenues", "1"), ("xfy_GrossProfit", "xfy_CostOfRevenue", "-1")]
 
 
 def test_definition_dimensions_without_duplicate_arcs(files: dict[str, bytes]) -> None:
@@ -246,5 +246,5 @@ def test_missing_preferred_label_is_filled_from_standard_label() -> None:
                      for c in tax.concepts)
     root = etree.fromstring(_render(replace(tax, concepts=stripped))[f"{NAME}_lab.xml"])
     cost = [(lab.get(f"{XL}role"), lab.text) for lab in root.iter(f"{LINK}label")
-            if lab.get(f"{XL}label") == "lab_xfy_CostOfSales"]
-    assert cost == [(LabelRole.NEGATED.value, "Cost of sales")]
+            if lab.get(f"{XL}label") == "lab_xfy_CostOfRevenue"]
+    assert cost == [(LabelRole.NEGATED.value, "Cost of revenue")]

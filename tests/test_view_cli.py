@@ -51,7 +51,7 @@ def assert_offline_viewer(page: Path) -> dict[str, Any]:
     facts = data["sourceReports"][0]["targetReports"][0]["facts"]
     plain = {"c", "e", "m", "u", "p"}  # aspects of a fact without dimensions
     q4_net_sales = {f["v"] for f in facts.values()
-                    if set(f["a"]) <= plain and (f["a"]["c"], f["a"]["p"]) == ("xfy:NetSales", "2004-10-01/2005-01-01")}
+                    if set(f["a"]) <= plain and (f["a"]["c"], f["a"]["p"]) == ("xfy:Revenues", "2004-10-01/2005-01-01")}
     assert q4_net_sales == {"24392000"}
     return data
 

@@ -130,7 +130,7 @@ def tab(browser: Browser) -> Iterator[OfflineTab]:
 
 
 def net_sales_fact_id(inline: Path, start: str, end: str) -> str:
-    """The id of the first NetSales fact of ``inline`` for start..end without dimensions.
+    """The id of the first Revenues fact of ``inline`` for start..end without dimensions.
 
     A release may print the same figure twice (a statement and a segment table): the first one
     in document order is taken.
@@ -147,9 +147,9 @@ def net_sales_fact_id(inline: Path, start: str, end: str) -> str:
     ids = [
         f.get("id")
         for f in root.iter(f"{IX}nonFraction")
-        if f.get("name", "").split(":")[-1] == "NetSales" and f.get("contextRef") in contexts
+        if f.get("name", "").split(":")[-1] == "Revenues" and f.get("contextRef") in contexts
     ]
-    assert ids and ids[0], f"no NetSales fact for {start}..{end} in {inline.name}"
+    assert ids and ids[0], f"no Revenues fact for {start}..{end} in {inline.name}"
     return str(ids[0])
 
 
@@ -174,7 +174,7 @@ def test_viewer_opens_on_the_deep_linked_q4_net_sales(
     fact_id = net_sales_fact_id(out / "lpc-20041231.htm", "2004-10-01", "2004-12-31")
     open_viewer(tab, out / "viewer" / "xbrlviewer.html", f"#f-{fact_id}")
     shown = tab.wait_for(SELECTED_FACT)
-    assert shown["label"] == "Net sales"
+    assert shown["label"] == "Revenues"  # the base concept's standard label; "Net sales" is its terse label
     assert shown["value"].endswith("24,392,000") and "$" in shown["value"]
     assert shown["period"] == "1 Oct 2004 to 31 Dec 2004"
     assert (shown["marked_id"], shown["marked_text"]) == (fact_id, "24,392")
@@ -202,7 +202,7 @@ def test_view_command_output_opens_offline(tab: OfflineTab, lexington_out: tuple
     fact_id = net_sales_fact_id(inline, "2004-01-01", "2004-12-31")
     open_viewer(tab, tmp_path / "view" / "xbrlviewer.html", f"#f-{fact_id}")
     shown = tab.wait_for(SELECTED_FACT)
-    assert (shown["label"], shown["marked_id"], shown["marked_text"]) == ("Net sales", fact_id, "110,353")
+    assert (shown["label"], shown["marked_id"], shown["marked_text"]) == ("Revenues", fact_id, "110,353")
     assert shown["period"] == "1 Jan 2004 to 31 Dec 2004"
     assert_offline(tab)
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 from converter import diagnostics as dx
 from converter.labels import camel, slug
 from converter.mapping import contexts as cx
+from converter.mapping.base_match import balance_sheet_section
 from converter.mapping.breakdowns import fold_member_rows
 from converter.mapping.calculations import Calculations, broken_totals, printed_relations
 from converter.mapping.company.recall import member_alias, recall, settle
@@ -27,8 +28,10 @@ from converter.mapping.company.state import CompanyTaxonomy
 from converter.mapping.concepts import ConceptChoice, LineContext, choose, unlabelled
 from converter.mapping.extension import MappedStatement, build_taxonomy
 from converter.mapping.identity import distinguish
+from converter.mapping.mapping_report import mapping_rows
 from converter.mapping.members import Members, is_default
 from converter.mapping.pins import pin_concepts, split_pins, unmatched_members
+from converter.mapping.refinement import refinements
 from converter.mapping.series import DEFAULT, Series, series_of
 from converter.mapping.signs import decide_signs, visiting_order
 from converter.model import (
@@ -44,6 +47,7 @@ from converter.model import (
     QName,
     Report,
     Statement,
+    StatementKind,
     Unit,
 )
 from taxonomy import ns
@@ -120,12 +124,15 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
             series=[(s, choices[i], qnames[i], signs[i]) for i, s in enumerate(series) if s.statement == n],
             calculation=summations,
         ))
-    taxonomy = build_taxonomy(mapped, members, prefix=prefix, namespace=namespace, name=f"{prefix}-{period_end:%Y%m%d}")
+    refined = refinements(order, lines, choices, qnames, [c for n in range(len(statements)) for c in calc.summations(n, signs)])
+    taxonomy = build_taxonomy(mapped, members, prefix=prefix, namespace=namespace, name=f"{prefix}-{period_end:%Y%m%d}",
+                              refinements={q: r.target.qname for q, r in refined.items()})
     report = Report(
         taxonomy=taxonomy, entity=ent,
         contexts=tuple(sorted(contexts, key=lambda c: (c.period.end, c.period.start or dt.date.min, c.id))),
         units=tuple(sorted(units, key=lambda u: u.id)),
         facts=tuple(facts), period_end=period_end,
+        mapping=mapping_rows(statements, series, choices, qnames, refined),
     )
     return report, diags
 
@@ -208,7 +215,8 @@ def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
         return LineContext(label=s.balance_label, unit=s.unit, headings=s.headings, instant=True)
     instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in {k[1] for k in s.cells})
     label = s.label or unlabelled(st.items, s.item.row)
-    return LineContext(label=label, unit=s.unit, headings=s.headings, instant=instant)
+    section = balance_sheet_section(st.items, s.item.row) if st.kind is StatementKind.BALANCE else ""
+    return LineContext(label=label, unit=s.unit, headings=s.headings, instant=instant, section=section)
 
 
 def _column_member(statement: Statement, column: int) -> str:

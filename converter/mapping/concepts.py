@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from converter.labels import display_case, label_key
+from converter.mapping.base_match import GENERIC, find_base
 from converter.mapping.names import concept_name, name_text
 from converter.model import Balance, ItemType, LineItem, QName, RowRole, UnitKind
 from converter.parse.hierarchy import names_part
-from taxonomy.base import CATALOGUE, BaseConcept
+from taxonomy.base import BaseConcept
 
 _ITEM_TYPES = {
     UnitKind.MONETARY: ItemType.MONETARY,
@@ -35,18 +35,19 @@ OUTFLOW = re.compile(r"\b(?:payments?|purchases?|(?:re)?purchased|repurchases?|r
                       r"expenditures?|paid|distributions?|dividends|redemptions?|investments? in)\b")
 INFLOW = re.compile(r"\b(?:proceeds|collections?|issuances?|receipts?)\b")
 INFLOW_TOO = re.compile(r"\b(?:proceeds|collections?|issuances?|receipts?|sales?|maturities|disposals?)\b")
-_GENERIC = re.compile(r"basic|diluted|basic and diluted|other|other net|net|total|subtotal|all other")
 _PER_SHARE = re.compile(r"\bper (?:\w+ ){0,2}share\b|\beps\b")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LineContext:
-    """What concept rules may look at: the row's label, unit, headings and period type."""
+    """What concept rules may look at: the row's label, unit, headings and period type, and on a
+    balance sheet the section it is printed in ("current assets": ``base_match.balance_sheet_section``)."""
 
     label: str
     unit: UnitKind
     headings: tuple[str, ...]
     instant: bool
+    section: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,6 +61,7 @@ class ConceptChoice:
     balance: Balance | None
     two_sided: bool
     base: BaseConcept | None = None
+    by_heading: bool = False
 
     def qname(self, namespace: str, prefix: str) -> QName:
         """Its QName: the base concept's, or one in the extension namespace."""
@@ -69,57 +71,23 @@ class ConceptChoice:
 ConceptRule = Callable[[LineContext], ConceptChoice | None]
 
 
-def _base_choice(base: BaseConcept) -> ConceptChoice:
+def _base_choice(base: BaseConcept, label: str, by_heading: bool) -> ConceptChoice:
     assert base.item_type is not None
+    two_sided = is_two_sided(label) if base.two_sided is None else base.two_sided
     return ConceptChoice(
         local=base.name, label=base.label, item_type=base.item_type, period_type=base.period_type,
-        balance=base.balance, two_sided=base.two_sided, base=base,
+        balance=base.balance, two_sided=two_sided, base=base, by_heading=by_heading,
     )
 
 
-def _matches(base: BaseConcept, text: str) -> bool:
-    return any(p.fullmatch(text) for p in _compiled(base.patterns))
-
-
-@lru_cache(maxsize=1024)
-def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """A base concept's patterns compiled once (``re.fullmatch`` looks each up on every call)."""
-    return tuple(re.compile(p) for p in patterns)
-
-
-def per_share_base(line: LineContext) -> ConceptChoice | None:
-    """Net income per share under a basic / diluted heading -> the base EPS concepts."""
-    if line.unit is not UnitKind.PER_SHARE:
-        return None
-    text = label_key(" ".join([*line.headings[:1], line.label]) if line.headings else line.label)
-    own = label_key(line.label)
-    qualifier = _qualifier(" ".join([*line.headings, line.label]))
-    if re.fullmatch(r"net (?:income|earnings)(?: \(loss\))?|net (?:loss|\(loss\) income)", own) and qualifier:
-        return _base_choice(_by_name(f"EarningsPerShare{qualifier}"))
-    for base in CATALOGUE:
-        if base.item_type is ItemType.PER_SHARE and (_matches(base, own) or _matches(base, text)):
-            return _base_choice(base)
-    return None
-
-
 def base_by_label(line: LineContext) -> ConceptChoice | None:
-    """A base concept whose patterns match the normalised label (a variant label such as "Basic"
-    together with its heading), in the same unit kind."""
-    text = label_key(line.label)
-    if line.headings and _GENERIC.fullmatch(text):
-        found = _base_matching(label_key(f"{line.headings[0]} {line.label}"), _ITEM_TYPES[line.unit], line.instant)
-        if found is not None:
-            return found
-    return _base_matching(text, _ITEM_TYPES[line.unit], line.instant)
-
-
-@lru_cache(maxsize=4096)
-def _base_matching(text: str, wanted: ItemType, instant: bool) -> ConceptChoice | None:
-    """``base_by_label`` for a normalised label (cached: labels recur across statements)."""
-    for base in CATALOGUE:
-        if base.item_type is wanted and (base.period_type == "instant") == instant and _matches(base, text):
-            return _base_choice(base)
-    return None
+    """A base concept whose patterns match the line item's label (in its context: its heading, else
+    its balance-sheet section; or a variant label such as "Basic" with its heading), in the same
+    unit kind and period type."""
+    qualifier = _qualifier(" ".join([*line.headings, line.label])) if line.unit is UnitKind.PER_SHARE else ""
+    headings = line.headings or ((line.section,) if line.section else ())
+    found = find_base(line.label, headings, _ITEM_TYPES[line.unit], line.instant, _QUALIFIER_WORDS[qualifier])
+    return None if found is None else _base_choice(found.concept, line.label, found.by_heading)
 
 
 def extension(line: LineContext) -> ConceptChoice:
@@ -130,7 +98,7 @@ def extension(line: LineContext) -> ConceptChoice:
     """
     label = display_case(line.label)
     heading = display_case(line.headings[0].rstrip(": -\u2013\u2014")) if line.headings else ""
-    if heading and _GENERIC.fullmatch(label_key(name_text(line.label))):
+    if heading and GENERIC.fullmatch(label_key(name_text(line.label))):
         label = f"{heading}, {label[:1].lower()}{label[1:]}"
     local = concept_name(label)
     text = label_key(label)
@@ -150,12 +118,11 @@ def _per_share(local: str, label: str, text: str, qualifier: str) -> tuple[str, 
     if not _PER_SHARE.search(text):
         local, label = f"{local}PerShare", f"{label}, per share"
     if qualifier and not re.search(r"\b(?:basic|diluted)\b", text):
-        suffix = {"Basic": "basic", "Diluted": "diluted", "BasicAndDiluted": "basic and diluted"}[qualifier]
-        local, label = f"{local}{qualifier}", f"{label}, {suffix}"
+        local, label = f"{local}{qualifier}", f"{label}, {_QUALIFIER_WORDS[qualifier]}"
     return local, label
 
 
-CONCEPT_RULES: tuple[ConceptRule, ...] = (per_share_base, base_by_label)
+CONCEPT_RULES: tuple[ConceptRule, ...] = (base_by_label,)
 
 
 def choose(line: LineContext) -> ConceptChoice:
@@ -183,16 +150,15 @@ def is_two_sided(label: str) -> bool:
     return bool(_TWO_SIDED.search(text)) or not _ONE_SIDED.search(text)
 
 
+_QUALIFIER_WORDS = {"Basic": "basic", "Diluted": "diluted", "BasicAndDiluted": "basic and diluted", "": ""}
+
+
 def _qualifier(text: str) -> str:
     low = text.lower()
     basic, diluted = "basic" in low, "diluted" in low
     if basic and diluted:
         return "BasicAndDiluted"
     return "Basic" if basic else "Diluted" if diluted else ""
-
-
-def _by_name(name: str) -> BaseConcept:
-    return next(c for c in CATALOGUE if c.name == name)
 
 
 def unlabelled(items: Sequence[LineItem], row: int) -> str:

@@ -9,7 +9,7 @@ axes default to their domain.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -30,6 +30,7 @@ from converter.model import (
     QName,
     RowRole,
     Statement,
+    StatementKind,
     Taxonomy,
 )
 from taxonomy import ns
@@ -74,8 +75,10 @@ class _Concepts:
         return tuple(sorted(out, key=lambda c: c.qname))
 
 
-def build_taxonomy(mapped: Sequence[MappedStatement], members: Members, *, prefix: str, namespace: str, name: str) -> Taxonomy:
-    """Assemble the extension taxonomy of a report."""
+def build_taxonomy(mapped: Sequence[MappedStatement], members: Members, *, prefix: str, namespace: str, name: str,
+                   refinements: Mapping[QName, QName] | None = None) -> Taxonomy:
+    """Assemble the extension taxonomy of a report; ``refinements`` (extension concept to the base
+    concept it refines) become definition arcs of a role of their own."""
     concepts = _Concepts()
     roles: list[LinkRole] = []
     used_ids: set[str] = set()
@@ -85,6 +88,14 @@ def build_taxonomy(mapped: Sequence[MappedStatement], members: Members, *, prefi
         title = undouble(title_text(ms.statement.title)) or ms.statement.kind.value
         role_id = _unique(camel(title, limit=60), used_ids)
         roles.append(_role(ms, role_id, members, concepts, prefix, namespace))
+    if refinements:
+        role_id = _unique("Refinements", used_ids)
+        roles.append(LinkRole(
+            uri=f"{namespace}/role/{role_id}", role_id=role_id, kind=StatementKind.OTHER,
+            definition="Refinements: extension concepts narrower than the base concepts they roll up to",
+            definition_arcs=tuple(Arc(source=s, target=t, order=1, arcrole=ns.REFINES)
+                                  for s, t in sorted(refinements.items())),
+        ))
     return Taxonomy(
         prefix=prefix, namespace=namespace, name=name, concepts=concepts.build(), roles=tuple(roles), imports=(),
     )

@@ -73,7 +73,8 @@ def _pinned(pin: ConceptPin, line: LineContext) -> ConceptChoice | Diagnostic:
         kind = f"{base.item_type.value if base.item_type else 'no'} {base.period_type}"
         return dx.warning(dx.OVERRIDE_NOT_APPLIED, f"{pin.name} is a {kind} concept; this row's figures are "
                           f"{own.item_type.value} {own.period_type}: the pin is not applied", concept=pin.name)
-    return replace(own, local=base.name, label=base.label, balance=base.balance, two_sided=base.two_sided, base=base)
+    two_sided = own.two_sided if base.two_sided is None else base.two_sided  # as the printed label says, where it decides
+    return replace(own, local=base.name, label=base.label, balance=base.balance, two_sided=two_sided, base=base)
 
 
 def unmatched_members(statements: Sequence[Statement], series: Sequence[Series],

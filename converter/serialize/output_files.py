@@ -1,6 +1,7 @@
 """Output files of a conversion, rendered in memory and written atomically.
 
-Formats (``OutputFormat``): the taxonomy (always, with the base taxonomy files beside it), the
+Formats (``OutputFormat``): the taxonomy and the mapping report ``mapping.csv`` (always, the
+taxonomy with the base taxonomy files beside it), the
 XBRL 2.1 instance, the Inline XBRL document, report packages (``.xbr`` / ``.xbri``) and a
 taxonomy package of the extension, all rendered by xbrlify in memory; and the ixbrl-viewer and
 xBRL-JSON / xBRL-CSV, which Arelle makes from the written files in the same load that validates
@@ -25,6 +26,7 @@ from urllib.parse import quote, unquote
 from converter.inputs.edgar import uudecode
 from converter.model import Diagnostic, Document, Report, SourceSpan
 from converter.serialize.instance_xml import render_instance
+from converter.serialize.mapping_csv import MAPPING_FILE, render_mapping_csv
 from taxonomy import ns
 from taxonomy.files import render_taxonomy
 from taxonomy.package import (
@@ -149,6 +151,7 @@ def render_outputs(report: Report, document: Document | None = None,
     for layer in report.taxonomy.layers:  # a company's taxonomy, shared by its releases
         taxonomy.update(render_taxonomy(layer, relationships=False))
     files = dict(taxonomy)
+    files[MAPPING_FILE] = render_mapping_csv(report.mapping)
     reports: dict[str, Sources] = {}
     found: list[Diagnostic] = []
     if OutputFormat.XBRL in formats:

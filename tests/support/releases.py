@@ -21,6 +21,10 @@ HEADER = """\
                                               ---------   ---------
 """
 
+BALANCE_SHEET = HEADER.replace("CONSOLIDATED STATEMENTS OF OPERATIONS", "    CONSOLIDATED BALANCE SHEETS     ").replace(
+    "QUARTER ENDED", " DECEMBER 31, ").replace("DECEMBER 31\n", "            \n")
+CASH_FLOWS = HEADER.replace("CONSOLIDATED STATEMENTS OF OPERATIONS", "CONSOLIDATED STATEMENTS OF CASH FLOWS")
+
 
 def release(body: str, header: str = HEADER) -> ConversionResult:
     """Convert a small text release made of ``header`` and the table body ``body``."""

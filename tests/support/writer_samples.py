@@ -75,10 +75,10 @@ def sample_concepts() -> tuple[Concept, ...]:
     """Base and extension concepts, sorted by QName as the mapper does."""
     concepts = (
         _base_concept("Revenues", Label(role=LabelRole.TOTAL, text="Total revenues")),
-        _base_concept("CostOfSales", Label(role=LabelRole.NEGATED, text="Cost of sales")),
+        _base_concept("CostOfRevenue", Label(role=LabelRole.NEGATED, text="Cost of sales")),
         _base_concept("GrossProfit"),
         _base_concept("EarningsPerShareBasic"),
-        _base_concept("WeightedAverageSharesBasic"),
+        _base_concept("WeightedAverageNumberOfSharesOutstandingBasic"),
         _base_concept("SegmentAxis"),
         _base_concept("SegmentDomain"),
         _base_concept("SegmentTable"),
@@ -103,15 +103,15 @@ def sample_role() -> LinkRole:
     presentation = (
         *_arcs(head, ext("ProductRevenue"), ext("ServiceRevenue")),
         Arc(source=head, target=base("Revenues"), order=3, preferred_label=LabelRole.TOTAL),
-        Arc(source=head, target=base("CostOfSales"), order=4, preferred_label=LabelRole.NEGATED),
+        Arc(source=head, target=base("CostOfRevenue"), order=4, preferred_label=LabelRole.NEGATED),
         *(Arc(source=head, target=t, order=i) for i, t in (
             (5, base("GrossProfit")), (6, base("EarningsPerShareBasic")),
-            (7, base("WeightedAverageSharesBasic")))),
+            (7, base("WeightedAverageNumberOfSharesOutstandingBasic")))),
     )
     calculation = (
         *_arcs(base("Revenues"), ext("ProductRevenue"), ext("ServiceRevenue"), weight=Decimal(1)),
         Arc(source=base("GrossProfit"), target=base("Revenues"), order=1, weight=Decimal(1)),
-        Arc(source=base("GrossProfit"), target=base("CostOfSales"), order=2, weight=Decimal(-1)),
+        Arc(source=base("GrossProfit"), target=base("CostOfRevenue"), order=2, weight=Decimal(-1)),
     )
     items = ext("IncomeStatementLineItems")
     definition = (
@@ -168,11 +168,11 @@ def sample_facts(*, gross_profit: str = "90,000", revenues_again: str = "150,000
         fact(ext("ProductRevenue"), "c-2024", "100,000", row=1, line=11),
         fact(ext("ServiceRevenue"), "c-2024", "50,000", row=2, line=12),
         fact(base("Revenues"), "c-2024", "150,000", row=3, line=13),
-        fact(base("CostOfSales"), "c-2024", "60,000", row=4, line=14),
+        fact(base("CostOfRevenue"), "c-2024", "60,000", row=4, line=14),
         fact(base("GrossProfit"), "c-2024", gross_profit, row=5, line=15),
         fact(base("EarningsPerShareBasic"), "c-2024", "1.23", row=6, line=16, unit="usd-per-share",
              decimals=2, scale=0),
-        fact(base("WeightedAverageSharesBasic"), "c-2024", "10,000", row=7, line=17, unit="shares"),
+        fact(base("WeightedAverageNumberOfSharesOutstandingBasic"), "c-2024", "10,000", row=7, line=17, unit="shares"),
         fact(base("Revenues"), "c-2023", "--", row=3, line=13),
         fact(ext("ProductRevenue"), "c-2024-consumer", "60,000", table=2, row=1, line=31),
         fact(ext("ServiceRevenue"), "c-2024-consumer", "30,000", table=2, row=2, line=32),
