@@ -136,6 +136,24 @@ def test_named_rows_adding_up_to_a_total_are_its_members_around_a_subtotal() -> 
     assert len(subtotal) == 1 and "_" not in subtotal[0].context_id
 
 
+def test_one_region_spelt_two_ways_is_one_member() -> None:
+    result = release("""\
+    Revenues by region
+         Americas                                $    600    $    500
+         Europe, Middle East & Africa                 300         250
+                                                 ---------   ---------
+              Total revenues                          900         750
+
+    Operating income by region
+         Americas                                     120         100
+         EUROPE / MIDDLE EAST / AFRICA                 60          50
+                                                 ---------   ---------
+              Total operating income                  180         150
+    """)
+    members = {member.local for c in report_of(result).contexts for _, member in c.members}
+    assert members == {"AmericasMember", "EuropeMiddleEastAndAfricaMember"}
+
+
 def test_line_items_reprinted_with_their_figures_are_the_same_facts_not_a_breakdown() -> None:
     result = release("""\
     Net income                                   $    188    $    159

@@ -272,8 +272,9 @@ def _total_of(label: str) -> str | None:
 
 
 def _key(label: str) -> str:
-    """Labels that make the same member name are one member ("Retail" and "RETAIL")."""
-    return camel(label).lower()
+    """Labels that make the same member name, but for the words joining their parts, are one member
+    ("Retail" and "RETAIL"; "Europe, Middle East & Africa" and "EUROPE / MIDDLE EAST / AFRICA")."""
+    return camel(re.sub(r"\band\b|&", " ", label, flags=re.IGNORECASE)).lower()
 
 
 def is_default(label: str) -> bool:
