@@ -109,6 +109,31 @@ def test_a_tax_provision_printed_negative_in_a_running_total_is_an_expense() -> 
         "IncomeTaxExpenseBenefit": -1}
 
 
+def test_subtotals_printed_without_rules_are_sums_of_the_rows_above_them() -> None:
+    result = release("""\
+    Total revenues                               $  1,000    $    900
+    Total costs and expenses                          800         700
+
+    Operating income                                  200         200
+    Other income, net                                  10          20
+
+    Income before income taxes and minority
+     interest                                         210         220
+
+    Income tax expense                                (70)        (80)
+
+    Minority interest                                  (5)         (6)
+
+    Net income                                   $    135    $    134
+    """)
+    assert calc(result)["NetIncomeLoss"] == {
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest": 1,
+        "IncomeTaxExpenseBenefit": -1, "MinorityInterest": 1}  # a deduction printed (5): a credit of -5
+    assert balances(result)["MinorityInterest"] is Balance.CREDIT
+    assert [f.value for f in facts(result, "MinorityInterest")] == [Decimal(-5000), Decimal(-6000)]
+    assert [f.value for f in facts(result, "IncomeTaxExpenseBenefit")] == [Decimal(70000), Decimal(80000)]
+
+
 def test_a_difference_of_credits_is_written_as_a_sum_and_said() -> None:
     result = release("""\
     Gross sales                                  $  1,100    $  1,000

@@ -140,11 +140,7 @@ def _adds_debits_and_credits(report: Report, total: object) -> bool:
     return any((Balance.DEBIT, up) in sides and (Balance.CREDIT, up) in sides for up in (True, False))
 
 
-NO_BALANCE_YET = {
-    "sears-2004q2-ex99.txt": "'Minority interest' (a share of others: its words give no side) is tied by no "
-                             "summation: the income statement's unruled subtotals ('Income before cumulative effect "
-                             "of change in accounting principle') are not read as totals",
-}
+NO_BALANCE_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", _marked(RELEASES, NO_BALANCE_YET))

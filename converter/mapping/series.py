@@ -24,6 +24,10 @@ DEFAULT = ""  # member key of the consolidated total
 _START = re.compile(
     r"[,\s]*\b(?:at |as of )?(?:the )?(?:beginning|start) of (?:the )?(?:period|year|quarter|fiscal year)\b"
     r"|[,\s]*\b(?:beginning|opening) balances?\b", re.IGNORECASE)
+# Rows that name a subtotal of an income statement: sums of the rows above them, ruled or not.
+_SUBTOTAL = re.compile(
+    r"^(?:gross (?:profit|margin)|operating (?:income|profit|earnings|loss)|(?:income|earnings|profit|loss)"
+    r"(?: \(loss\))? (?:from|before)\b|net (?:income|earnings|profit|loss)\b)", re.IGNORECASE)
 _END = re.compile(
     r"[,\s]*\b(?:at |as of )?(?:the )?end of (?:the )?(?:period|year|quarter|fiscal year)\b"
     r"|[,\s]*\b(?:ending|closing) balances?\b", re.IGNORECASE)
@@ -84,10 +88,13 @@ class Series:
         return (value.amount or Decimal(0)).scaleb(self.scale)
 
     def line(self, index: int) -> Line:
-        """This series as the arithmetic sees it."""
+        """This series as the arithmetic sees it: a total where printed as one, or where its label
+        names a subtotal ("Operating income", "Income before income taxes"; its figures decide
+        whether it is one)."""
         values = {(m, c): self.scaled(v) for (m, c), v in self.cells.items()}
         half = {(m, c): Decimal(5).scaleb(-v.decimals - 1) for (m, c), v in self.cells.items()}
-        return Line(id=index, total=self.is_total, values=values, half_units=half,
+        total = self.is_total or (not self.members and bool(_SUBTOTAL.match(self.label)))
+        return Line(id=index, total=total, values=values, half_units=half,
                     kind=f"{self.unit.value}:{self.unit_name or ''}")
 
 
