@@ -1,7 +1,7 @@
 """The arithmetic a table prints: which rows a total sums, with which signs.
 
 Calculation relationships are derived from the numbers themselves, never assumed from labels: a
-total row (under a rule, or labelled "Total") is tried as the sum of the rows since the previous
+total row (under a rule, labelled "Total", or naming an income subtotal) is tried as the sum of the rows since the previous
 total (with or without that previous total, the running-total layout of an income statement),
 and then as the sum of two or three earlier rows, with weights +1/-1 on the *printed* figures
 (rows of its kind and printed in its scale).
