@@ -146,3 +146,21 @@ def test_a_table_printed_twice_takes_the_same_concepts() -> None:
     result = release(body + "\n" + HEADER.replace("OPERATIONS", "EARNINGS  ") + textwrap.dedent(body))
     names = sorted({f.concept.local for f in report_of(result).facts if "Special" in f.concept.local})
     assert names == ["SpecialItems", "SpecialItems2"], names
+
+
+def test_line_items_repeated_under_headings_are_each_named_by_their_heading() -> None:
+    result = release("""\
+    Segregated cash:
+         Average balance (in billions)           $    2.9    $    3.1
+         Average annualized yield                   2.01%       2.00%
+                                                 ---------   ---------
+         Interest revenue (in millions)          $     15    $     16
+    Client margin balances:
+         Average balance (in billions)           $   22.1    $   22.0
+         Average annualized yield                   5.10%       4.85%
+                                                 ---------   ---------
+         Interest revenue (in millions)          $    289    $    273
+    """)
+    names = {f.concept.local for f in report_of(result).facts}
+    assert {"SegregatedCashInterestRevenue", "ClientMarginBalancesInterestRevenue",
+            "SegregatedCashAverageBalance", "ClientMarginBalancesAverageBalance"} <= names, names

@@ -34,6 +34,7 @@ class _Known:
 
     figures: dict[QName, dict[Key, tuple[Decimal, int]]] = field(default_factory=dict)
     kinds: dict[QName, tuple[str, object]] = field(default_factory=dict)
+    retired: dict[QName, int] = field(default_factory=dict)  # plain concepts named by heading -> their statement
 
     def conflict(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Decimal], statement: int) -> str | None:
         """Why a series cannot be one line item with ``qname``: "kind", "here" (other figures in its
@@ -81,16 +82,47 @@ def distinguish(
     qualified concept fits.
     """
     known = _Known()
+    holders: dict[QName, list[int]] = {}
     for i in order:
         s = series[i]
         mine = {keys(i)[k]: s.scaled(v) for k, v in s.cells.items()}  # nil cells count as zero
         kind = (choices[i].period_type, choices[i].item_type)
-        why = known.conflict(qnames[i], kind, mine, s.statement)
+        retired = known.retired.get(qnames[i])
+        why = known.conflict(qnames[i], kind, mine, s.statement) if retired is None else (
+            "here" if retired == s.statement else "there")
+        if why == "here":
+            _qualify_holder(series, holders.get(qnames[i], []), s, choices, qnames, known, make_qname, holders)
         if why is not None:
             row = _Row(kind=kind, figures=mine, statement=s.statement)
             choices[i] = _pick(known, row, choices[i], _qualified(s, choices[i], why, titles[s.statement]), make_qname)
             qnames[i] = make_qname(choices[i])
         known.add(qnames[i], kind, mine, s.statement)
+        holders.setdefault(qnames[i], []).append(i)
+
+
+def _qualify_holder(series: Sequence[Series], held: Sequence[int], s: Series, choices: list[ConceptChoice],
+                    qnames: list[QName], known: _Known, make_qname: Callable[[ConceptChoice], QName],
+                    holders: dict[QName, list[int]]) -> None:
+    """A line item printed under one heading that meets one of its label under another heading of
+    its statement ("Interest revenue" under "Segregated cash:", then under "Client margin
+    balances:") is named by its heading too, as the later one is: neither is the plain line item.
+    Only an extension concept held by that one row, whose heading names something else."""
+    if len(held) != 1:
+        return
+    (h,) = held
+    first, old = series[h], qnames[h]
+    mine = first.headings[0] if first.headings else ""
+    theirs = s.headings[0] if s.headings else ""
+    if first.statement != s.statement or not mine or not theirs or mine == theirs or choices[h].base is not None:
+        return
+    qualified = _qualified(first, choices[h], "here", "")
+    if not qualified or make_qname(qualified[0]) in known.kinds:
+        return
+    choices[h], qnames[h] = qualified[0], make_qname(qualified[0])
+    known.figures[qnames[h]] = known.figures.pop(old, {})
+    known.kinds[qnames[h]] = known.kinds.pop(old)
+    known.retired[old] = first.statement
+    holders[qnames[h]] = list(holders.pop(old))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

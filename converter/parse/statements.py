@@ -240,11 +240,14 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     monetary = {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY}
     members = member_rows(shaped, tree, monetary, blocks)
     runs, run_labels = member_runs(shaped, members | blocks.member.keys(), monetary)
+    chains = [_heading_chain(shaped, parent, s.index) for s in shaped]
+    group_units = [_group_unit(s.index, units, tree) for s in shaped]
+    kinds = [(unit, name, _exponent(unit, name, info, s.label, chains[s.index], printed_ratio_exponent(printed[s.index])))
+             for s, (unit, name) in zip(shaped, group_units)]
     items: list[LineItem] = []
     for row, shape in zip(rows, shaped):
-        headings = _heading_chain(shaped, parent, shape.index)
-        unit, unit_name = _group_unit(shape.index, units, tree)
-        exponent = _exponent(unit, unit_name, info, shape.label, headings, printed_ratio_exponent(printed[shape.index]))
+        headings = chains[shape.index]
+        unit, unit_name, exponent = kinds[shape.index]
         values, found = _values(row, columns, unit, exponent)
         if unit is UnitKind.MONETARY and not money and not says_money(shape.label, headings, row):
             values, found = (), unknown_unit(row, columns)
@@ -256,8 +259,8 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
             else RowRole.ITEM
         )
         up = runs.get(shape.index, parent.get(shape.index))
-        if shape.index in tree.closes and (unit, unit_name) != units[shape.index]:
-            up = tree.closes[shape.index]  # the total of a per-share (or share) block sits under its heading
+        if shape.index in tree.closes and _sits_under(shape.index, tree, units, kinds):
+            up = tree.closes[shape.index]
         items.append(
             LineItem(
                 row=row.label_span.row or shape.index + 1,
@@ -324,6 +327,17 @@ def _group_unit(index: int, units: Sequence[tuple[UnitKind, str | None]], tree: 
         (only,) = kids
         return only
     return own
+
+
+def _sits_under(index: int, tree: Hierarchy, units: Sequence[tuple[UnitKind, str | None]],
+                kinds: Sequence[tuple[UnitKind, str | None, int]]) -> bool:
+    """Whether a total closing a group is the group's last line item rather than its sum: the
+    total of a per-share (or share) block, and a total none of whose group's rows is of its unit
+    and scale ("Interest revenue (in millions)" under "Average balance (in billions)" and a yield)."""
+    heading = tree.closes[index]
+    if kinds[index][:2] != units[index]:
+        return True
+    return not any(kinds[i] == kinds[index] for i, up in tree.parent.items() if up == heading and i != index)
 
 
 def _heading_chain(rows: Sequence[Row], parent: dict[int, int], index: int) -> list[str]:
