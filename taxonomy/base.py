@@ -32,6 +32,10 @@ DIMENSIONS: tuple[BaseConcept, ...] = (
     BaseConcept(name="LegalEntityDomain", label="All legal entities", item_type=ItemType.DOMAIN, role=ConceptRole.MEMBER),
     BaseConcept(name="ReportingBasisAxis", label="Reporting basis", item_type=None, role=ConceptRole.AXIS),
     BaseConcept(name="ReportingBasisDomain", label="As reported (GAAP)", item_type=ItemType.DOMAIN, role=ConceptRole.MEMBER),
+    BaseConcept(name="IncomeStatementLocationAxis", label="Income statement location", item_type=None,
+                role=ConceptRole.AXIS),
+    BaseConcept(name="IncomeStatementLocationDomain", label="All income statement lines", item_type=ItemType.DOMAIN,
+                role=ConceptRole.MEMBER),
     BaseConcept(name="RangeAxis", label="Range", item_type=None, role=ConceptRole.AXIS),
     BaseConcept(name="RangeDomain", label="Point estimate", item_type=ItemType.DOMAIN, role=ConceptRole.MEMBER),
     BaseConcept(name="MinimumMember", label="Minimum (low end of range)", item_type=ItemType.DOMAIN, role=ConceptRole.MEMBER),
@@ -42,6 +46,8 @@ DIMENSIONS: tuple[BaseConcept, ...] = (
     BaseConcept(name="ProductOrServiceTable", label="Product or service table", item_type=None, role=ConceptRole.HYPERCUBE),
     BaseConcept(name="LegalEntityTable", label="Legal entity table", item_type=None, role=ConceptRole.HYPERCUBE),
     BaseConcept(name="ReportingBasisTable", label="Reporting basis table", item_type=None, role=ConceptRole.HYPERCUBE),
+    BaseConcept(name="IncomeStatementLocationTable", label="Income statement location table", item_type=None,
+                role=ConceptRole.HYPERCUBE),
     BaseConcept(name="RangeTable", label="Range table", item_type=None, role=ConceptRole.HYPERCUBE),
 )
 

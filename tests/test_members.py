@@ -343,7 +343,28 @@ def test_a_table_titled_with_a_segment_name_holds_that_segments_figures() -> Non
     assert sales["D20241001-20241231_Geography-Americas_HeavyMachines"] == Decimal(350000)
 
 
-@pytest.mark.parametrize(("header", "body"), [(HEADER_TEXT, OVERLAPPING + NESTED + ENTITY_BLOCKS), (RANGE_HEADER, RANGE_BODY)],
+EXPENSE_LINES = """\
+    Net sales                                    $  2,000    $  1,800
+    Cost of sales                                   1,200       1,100
+    Research and development                          150         140
+    Selling, general and administrative               150         160
+                                                 ---------   ---------
+    Net income                                   $    500    $    400
+    Includes share-based compensation as follows:
+         Cost of sales                                 52          37
+         Research and development                     113          74
+         Selling, general and administrative          134          94
+"""
+
+
+def test_an_expense_broken_down_by_the_lines_it_is_charged_to_is_on_the_income_statement_location_axis() -> None:
+    result = release(EXPENSE_LINES)
+    compensation = by_context(result, "ShareBasedCompensation")
+    assert compensation["D20241001-20241231_IncomeStatementLocation-ResearchAndDevelopment"] == Decimal(113000)
+    assert compensation["D20231001-20231231_IncomeStatementLocation-CostOfSales"] == Decimal(37000)
+
+
+@pytest.mark.parametrize(("header", "body"), [(HEADER_TEXT, OVERLAPPING + NESTED + ENTITY_BLOCKS + EXPENSE_LINES), (RANGE_HEADER, RANGE_BODY)],
                          ids=["breakdowns", "range"])
 def test_every_kind_of_member_is_valid_xdt(header: str, body: str) -> None:
     result = convert((header + textwrap.dedent(body)).encode(), name="release.txt")

@@ -196,9 +196,16 @@ def heading_label(label: str, total: str | None, section: str | None = None, mea
                 and not (measure and _names_parts(stripped)):
             return stripped[:1].upper() + stripped[1:]
     heading = label.rstrip(": ")
+    if (introduced := _INTRODUCED.sub("", heading)) and introduced != heading:
+        heading = introduced[:1].upper() + introduced[1:]
     if measure and _names_parts(re.sub(r"^total\s+", "", heading, flags=re.IGNORECASE)):
         return measure
     return section.rstrip(": ") if section and _BREAKDOWN_BY.match(heading) else heading
+
+
+# The words that introduce a footnote's breakdown: "Includes stock-based compensation expense as follows".
+_INTRODUCED = re.compile(r"^(?:includes|including|included in [^,]+ (?:is|are)|consists of|comprised of)\s+|\s+as follows$",
+                         re.IGNORECASE)
 
 
 def _names_parts(text: str) -> bool:

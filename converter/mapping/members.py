@@ -6,7 +6,9 @@ from what its members are and where they are printed:
 * rows: segments where the heading says so ("Net sales by reportable segment"), regions
   (Americas, Europe, ...) on the geography axis, product and service kinds ("Products",
   "Services") on the product-or-service axis, product lines and categories on the product line
-  axis, everything else (segments, business units, subsidiaries) on the segment axis;
+  axis, the lines of the income statement an expense is charged to ("Cost of sales", "Research
+  and development") on the income statement location axis, everything else (segments, business
+  units, subsidiaries) on the segment axis;
 * columns: "Low" / "High" on the range axis, "As reported" / "Adjustments" / "Non-GAAP" on the
   reporting basis axis, consolidating columns (with eliminations or adjustments) on the legal
   entity axis, else as rows are; the consolidated (or as reported) column is the default;
@@ -40,6 +42,10 @@ _PRODUCT = re.compile(r"\bproducts?\b|\bcategor(?:y|ies)\b|\bline of business\b|
 _PRODUCT_NAME = re.compile(r"\bproducts?\b|\bservices?\b|\blicen[cs]es?\b|\bhardware\b|\bsoftware\b|\bsubscriptions?\b", _I)
 _KIND = re.compile(r"^(?:net )?(?:products?|services?|licen[cs]es?|subscriptions?|hardware|software)$", _I)
 _SEGMENT = re.compile(r"\bsegments?\b", _I)
+_EXPENSE_LINE = re.compile(  # the income statement lines an expense is charged to ("Cost of sales", "R&D")
+    r"^(?:total )?(?:cost of (?:sales|revenues?|goods sold|services)|research and development|research, development"
+    r"|(?:selling|sales|marketing)(?:,? general)?(?: and (?:marketing|administrative))?(?: expenses?)?"
+    r"|general and administrative(?: expenses?)?|technology and development|operating expenses)$", _I)
 _REGION = re.compile(r"geograph|region", _I)
 _ENTITY = re.compile(r"eliminat|consolidating|guarantor|subsidiar|parent company|holding company", _I)
 _BASIS = re.compile(r"\bgaap\b|\badj(?:\.|ustments?|usted)|\breported\b|\bexcluding\b|\bpro forma\b", _I)
@@ -48,7 +54,7 @@ _RANGE = {"low": "MinimumMember", "minimum": "MinimumMember", "min": "MinimumMem
           "high": "MaximumMember", "maximum": "MaximumMember", "max": "MaximumMember", "to": "MaximumMember"}
 AXES = {
     "segment": "Segment", "geography": "Geography", "product": "ProductLine", "kind": "ProductOrService",
-    "entity": "LegalEntity", "basis": "ReportingBasis", "range": "Range",
+    "entity": "LegalEntity", "basis": "ReportingBasis", "range": "Range", "location": "IncomeStatementLocation",
 }
 _ROW_AXES = ("segment", "product", "geography", "kind")  # where a row breakdown may go instead
 Alias = Callable[[str], "tuple[str, str] | None"]  # a printed member label -> (local name, label) it is given, if any
@@ -235,6 +241,8 @@ def _row_axis(labels: Sequence[str], context: str, taken: set[str]) -> str:
 def _ranked(labels: Sequence[str], context: str) -> list[str]:
     """Axes a breakdown fits, best first."""
     out: list[str] = []
+    if len(labels) >= 2 and _most(labels, _EXPENSE_LINE):
+        out.append("location")
     if _SEGMENT.search(context):
         out.append("segment")
     if _most(labels, _GEOGRAPHY) or _REGION.search(context):
