@@ -285,8 +285,15 @@ def folder_names(stems: Sequence[str]) -> list[str]:
     return names
 
 
+_FILINGS_BEFORE = 0  # filings this process converted (a process that converts one never waits for a collection)
+
+
 def convert_task(task: Task) -> tuple[ReleaseOutcome, ...]:
     """Convert the releases of one task (in a worker process or here); a crash becomes their outcome."""
+    global _FILINGS_BEFORE
+    if _FILINGS_BEFORE:
+        gc.collect()  # Arelle's models of the filings before hold reference cycles: free them first
+    _FILINGS_BEFORE += 1
     started = time.perf_counter()
     try:
         filing = filing_in(Path(task.source), task.path)
@@ -298,8 +305,6 @@ def convert_task(task: Task) -> tuple[ReleaseOutcome, ...]:
     except Exception as exc:  # noqa: BLE001 - one bad release never stops the batch
         return tuple(crashed_outcome(task.path, exc, time.perf_counter() - started, name=out.name)
                      for _, out in task.outs)
-    finally:
-        gc.collect()  # Arelle's models hold reference cycles: free them before the next filing
     seconds = (time.perf_counter() - started) / max(1, len(results))
     return tuple(outcome_of(r, out=out, seconds=seconds) for r, (_, out) in zip(results, task.outs))
 
