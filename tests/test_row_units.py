@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from converter.model import UnitKind
 from converter.parse.captions import continues_statement
 from converter.parse.column_units import column_unit
 from converter.parse.unit_tokens import LabelUnit, label_unit
+from converter.pipeline import ConvertOptions, convert
 from tests.support.releases import release, report_of
 from tests.support.units import by_label, codes_at, convert_html, html_table
 
@@ -226,3 +228,31 @@ def test_rows_under_a_heading_under_a_per_share_section_are_per_share() -> None:
     found = {f.concept.local: (f.unit_id, f.value) for f in report_of(result).facts if f.context_id == "D20241001-20241231"}
     assert found["CumulativeEffectOfChangeInAccountingPrinciplePerBasicShare"] == ("USDPerShare", Decimal("-3.86"))
     assert {unit for unit, _ in found.values()} == {"USD", "USDPerShare"} and len(found) == 4
+
+
+def test_a_table_under_a_text_renderings_page_image_continues_the_statement_before() -> None:
+    text = textwrap.dedent("""\
+                          ACME CORPORATION
+              RECONCILIATION OF NON-GAAP FINANCIAL MEASURES
+                In millions, except per share amounts
+
+                                             Quarter Ended
+                                      Dec. 31, 2024   Dec. 31, 2023
+        Net income                       $ 604           $ 454
+        Net income per diluted share     $ 1.07          $ 0.80
+
+                                        8
+        ------------------------------------------------------------
+        acme_release_image6.jpg
+
+
+
+                                                 As of
+                                      Dec. 31, 2024   Dec. 31, 2023
+        Cash and cash equivalents        $ 5,117         $ 2,690
+        Corporate investments                884             386
+    """)
+    result = convert(text.encode(), name="release.txt", options=ConvertOptions(validate=False))
+    assert by_label(result)["Cash and cash equivalents"][0] == ("USD", Decimal(5117000000), -6)
+    assert len(codes_at(result, dx.PARSE_SCALE_INHERITED)) == 1
+    assert not [s.title for s in result.statements if "jpg" in s.title]

@@ -19,7 +19,7 @@ from converter.readers.decode import MAX_ROWS
 from converter.readers.text_columns import find_columns
 from converter.readers.text_grid import Region, build_table, figure_zone, header_zone
 from converter.readers.text_header import is_header_line
-from converter.readers.text_lines import PAGE_NUMBER, Line, LineKind, classify
+from converter.readers.text_lines import IMAGE_NAME, PAGE_NUMBER, Line, LineKind, classify
 from converter.readers.text_rows import goes_on_below
 
 _SGML_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
@@ -265,7 +265,8 @@ def _prose(text: str) -> bool:
 
 
 def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
-    """The title block above a table: short text lines, up to a page number, prose or a gap."""
+    """The title block above a table: short text lines, up to a page number or image (the page's
+    letterhead: a table below it continues the statement before), prose or a gap."""
     out: list[Line] = []
     blanks = 0
     j = top - 1
@@ -278,7 +279,7 @@ def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
                 break
         elif ln.kind is LineKind.RULE:
             pass
-        elif PAGE_NUMBER.match(text) or ln.kind is LineKind.DATA or _prose(text):
+        elif PAGE_NUMBER.match(text) or IMAGE_NAME.match(text) or ln.kind is LineKind.DATA or _prose(text):
             break
         else:
             out.append(ln)

@@ -34,6 +34,8 @@ _DOUBLE = frozenset("=\u2550")
 _SIGNS = frozenset("-\u2013\u2212")
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*\(\w\)|\*{1,2})?$")
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+\s*-|page \d+(?: of \d+)?|#(?:\s*#)+)\s*$", re.IGNORECASE)
+# An image a text rendering of HTML prints by its file name or a placeholder (a page's letterhead or logo).
+IMAGE_NAME = re.compile(r"^\s*\[?(?:[^\s\[\]]+\.(?:jpe?g|gif|png|bmp|tiff?|svg|webp)|image|img|logo)\]?\s*$", re.IGNORECASE)
 
 
 class LineKind(enum.Enum):
