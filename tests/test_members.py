@@ -493,6 +493,19 @@ def test_segments_under_group_subtotals_are_members_and_a_part_in_two_groups_is_
     assert len(profit) == 2 * 7
 
 
+def test_a_group_subtotal_naming_its_part_and_the_totals_line_item_is_passed_over_like_a_group() -> None:
+    result = html_release(
+        html_row("Widgets", "$ 2,720", "$ 2,126") + html_row("Gadgets", "1,018", "657")
+        + html_row("Corporate Items and Eliminations", "(24)", "(39)") + ruled_row("Manufacturing", "3,714", "2,744")
+        + html_row("Finance Segment", "503", "476") + html_row("Corporate Items and Eliminations", "(36)", "(24)")
+        + ruled_row("Finance Revenues", "467", "452") + ruled_row("Consolidated Sales and Revenues", "$ 4,181", "$ 3,196"))
+    sales = by_context(result, "Revenues")
+    assert sales["D20241001-20241231"] == Decimal(4181000)
+    assert sales["D20241001-20241231_Widgets"] == Decimal(2720000)
+    assert sales["D20241001-20241231_FinanceCorporateItemsAndEliminations"] == Decimal(-36000)
+    assert not [f for f in report_of(result).facts if f.concept.local in {"Widgets", "Gadgets"}]
+
+
 def test_an_adjusted_row_beside_its_reported_row_is_the_adjusted_member_of_one_line_item() -> None:
     result = html_release(html_row("Revenues", "$ 13.6", "$ 11.9") + html_row("Profit per share", "$ 2.86", "$ 2.77")
                           + html_row("Adjusted profit per share", "$ 2.88", "$ 2.87"))

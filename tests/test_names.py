@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from decimal import Decimal
 
 import pytest
 
@@ -13,8 +14,9 @@ from converter.mapping.names import (
     qualifier_text,
     undouble,
 )
-from converter.model import ConceptRole, LabelRole
+from converter.model import ConceptRole, LabelRole, Severity
 from tests.support.releases import HEADER, release, report_of
+from tests.support.units import convert_html, html_table
 
 
 @pytest.mark.parametrize(("label", "name"), [
@@ -164,3 +166,19 @@ def test_line_items_repeated_under_headings_are_each_named_by_their_heading() ->
     names = {f.concept.local for f in report_of(result).facts}
     assert {"SegregatedCashInterestRevenue", "ClientMarginBalancesInterestRevenue",
             "SegregatedCashAverageBalance", "ClientMarginBalancesAverageBalance"} <= names, names
+
+
+def test_a_figure_rounded_in_a_highlights_table_is_the_same_line_item_as_the_statements() -> None:
+    quarters = [["", "First Quarter 2022", "First Quarter 2021"]]
+    highlights = html_table(["ACME INC.", "($ in billions)"], quarters, [["Sales and Revenues", "$13.6", "$11.9"]])
+    statement = html_table(["ACME INC.", "Consolidated Results of Operations", "(Millions of dollars)"], quarters, [
+        ["Sales of Machinery", "$ 12,886", "$ 11,191"], ["Revenues of Financial Products", "703", "696"],
+        ["Total sales and revenues", "13,589", "11,887"]])
+    segments = html_table(["ACME INC.", "Sales and Revenues by Segment", "(Millions of dollars)"], quarters, [
+        ["Heavy Machines", "$ 8,000", "$ 7,000"], ["Light Machines", "5,589", "4,887"],
+        ["Total Sales and Revenues", "13,589", "11,887"]])
+    result = convert_html(highlights, statement, segments)
+    revenues = {(f.context_id, f.value) for f in report_of(result).facts if f.concept.local == "Revenues"}
+    assert {("D20220101-20220331", Decimal("13.6E9")), ("D20220101-20220331", Decimal(13589000000)),
+            ("D20220101-20220331_HeavyMachines", Decimal(8000000000))} <= revenues, revenues
+    assert [d.code for d in result.diagnostics if d.severity is Severity.INCONSISTENCY] == []

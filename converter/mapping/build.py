@@ -259,13 +259,14 @@ def _apart(facts: Sequence[Fact]) -> tuple[list[Fact], list[Diagnostic]]:
 
 
 def _duplicates(facts: Sequence[Fact]) -> list[Diagnostic]:
-    """An INCONSISTENCY for every fact printed twice with different values."""
+    """An INCONSISTENCY for every fact printed twice with values that differ beyond the coarser
+    one's rounding ("$13.6" billion and "13,589" millions are one value, as XBRL's duplicates)."""
     seen: dict[tuple[QName, str, str], Fact] = {}
     out: list[Diagnostic] = []
     for fact in facts:
         key = (fact.concept, fact.context_id, fact.unit_id)
         first = seen.setdefault(key, fact)
-        if first is not fact and first.value != fact.value:
+        if first is not fact and not _consistent(first, fact):
             out.append(
                 dx.inconsistency(
                     dx.MAP_DUPLICATE_INCONSISTENT,
@@ -275,3 +276,10 @@ def _duplicates(facts: Sequence[Fact]) -> list[Diagnostic]:
             )
     return out
 
+
+
+def _consistent(a: Fact, b: Fact) -> bool:
+    """Whether two cells of one fact agree within the rounding of the coarser one."""
+    if a.value is None or b.value is None:
+        return a.value == b.value
+    return abs(a.value - b.value) <= Decimal(5).scaleb(-min(a.decimals, b.decimals) - 1)

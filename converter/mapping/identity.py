@@ -26,17 +26,26 @@ from converter.mapping.series import Series
 from converter.model import QName
 
 Key = tuple[str, str, str]  # (member, period key, unit kind)
+Figure = tuple[Decimal, Decimal]  # a printed value in base units, and half its rounding unit
+
+
+def _same(a: Figure, b: Figure, *, magnitude: bool = False) -> bool:
+    """Whether two printed figures can be one value: equal within the coarser one's rounding
+    ("$13.6 billion" in a highlights table and "13,589" millions in the statement); ``magnitude``
+    compares them without their signs."""
+    x, y = (abs(a[0]), abs(b[0])) if magnitude else (a[0], b[0])
+    return abs(x - y) <= max(a[1], b[1])
 
 
 @dataclass
 class _Known:
     """What the line items met so far hold: figures by concept and key, and each concept's kind."""
 
-    figures: dict[QName, dict[Key, tuple[Decimal, int]]] = field(default_factory=dict)
+    figures: dict[QName, dict[Key, tuple[Figure, int]]] = field(default_factory=dict)
     kinds: dict[QName, tuple[str, object]] = field(default_factory=dict)
     retired: dict[QName, int] = field(default_factory=dict)  # plain concepts named by heading -> their statement
 
-    def conflict(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Decimal], statement: int) -> str | None:
+    def conflict(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Figure], statement: int) -> str | None:
         """Why a series cannot be one line item with ``qname``: "kind", "here" (other figures in its
         own statement), "there" (only other figures elsewhere), or None when it can."""
         if qname not in self.kinds:
@@ -44,21 +53,21 @@ class _Known:
         if self.kinds[qname] != kind:  # an instant and a flow, or money and shares
             return "kind"
         seen = self.figures.get(qname, {})
-        shared = [k for k in mine if k in seen and (mine[k] or seen[k][0])]
+        shared = [k for k in mine if k in seen and (mine[k][0] or seen[k][0][0])]
         here = [k for k in shared if seen[k][1] == statement]
         there = [k for k in shared if seen[k][1] != statement]
         if here:
-            return "here" if any(seen[k][0] != mine[k] for k in here) else None
-        if there and 2 * sum(abs(seen[k][0]) == abs(mine[k]) for k in there) < len(there):
+            return "here" if any(not _same(seen[k][0], mine[k]) for k in here) else None
+        if there and 2 * sum(_same(seen[k][0], mine[k], magnitude=True) for k in there) < len(there):
             return "there"  # most differ: a small figure may agree by chance
         return None
 
-    def agrees(self, qname: QName, mine: dict[Key, Decimal]) -> bool:
+    def agrees(self, qname: QName, mine: dict[Key, Figure]) -> bool:
         """Whether ``qname`` already holds one of these figures, not zero, under the same key."""
         seen = self.figures.get(qname, {})
-        return any(value and k in seen and seen[k][0] == value for k, value in mine.items())
+        return any(figure[0] and k in seen and _same(seen[k][0], figure) for k, figure in mine.items())
 
-    def add(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Decimal], statement: int) -> None:
+    def add(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Figure], statement: int) -> None:
         self.kinds.setdefault(qname, kind)
         target = self.figures.setdefault(qname, {})
         for k, value in mine.items():
@@ -85,7 +94,7 @@ def distinguish(
     holders: dict[QName, list[int]] = {}
     for i in order:
         s = series[i]
-        mine = {keys(i)[k]: s.scaled(v) for k, v in s.cells.items()}  # nil cells count as zero
+        mine = {keys(i)[k]: (s.scaled(v), Decimal(5).scaleb(-v.decimals - 1)) for k, v in s.cells.items()}  # nil: zero
         kind = (choices[i].period_type, choices[i].item_type)
         retired = known.retired.get(qnames[i])
         why = known.conflict(qnames[i], kind, mine, s.statement) if retired is None else (
@@ -130,7 +139,7 @@ class _Row:
     """A row's figures by key, with its concept kind and statement."""
 
     kind: tuple[str, object]
-    figures: dict[Key, Decimal]
+    figures: dict[Key, Figure]
     statement: int
 
 

@@ -350,7 +350,7 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> tup
             continue
         if whole and 2 * sum(names_part(rows[i].label) for i in run) < len(run):
             continue
-        qualified = _qualified(rows, run, groups)
+        qualified = _qualified(rows, run, groups, total.label)
         if len(run) >= 2 and qualified is not None:
             out.update((i, total.index) for i in run)
             labels.update(qualified)
@@ -367,7 +367,7 @@ def _run_above(rows: Sequence[Row], total: Row, taken: set[int] | dict[int, int]
             break
         if _SUBTOTAL.match(row.label):
             continue
-        if row.total and names_part(row.label) and run:
+        if row.total and group_name(row.label, total.label) is not None:
             groups.append(row.index)
             continue
         if row.total or (_FINANCIAL.search(row.label) and not whole) or _PERIOD.search(row.label):
@@ -376,7 +376,7 @@ def _run_above(rows: Sequence[Row], total: Row, taken: set[int] | dict[int, int]
     return run, groups
 
 
-def _qualified(rows: Sequence[Row], run: Sequence[int], groups: Sequence[int]) -> dict[int, str] | None:
+def _qualified(rows: Sequence[Row], run: Sequence[int], groups: Sequence[int], total: str) -> dict[int, str] | None:
     """Labels for parts printed in more than one group: "<group> - <part>"; None when a repeated
     part has no group subtotal under it to be named by."""
     count = Counter(rows[i].label.lower() for i in run)
@@ -387,8 +387,22 @@ def _qualified(rows: Sequence[Row], run: Sequence[int], groups: Sequence[int]) -
         group = min((g for g in groups if g > i), default=None)
         if group is None:
             return None
-        out[i] = f"{rows[group].label} - {rows[i].label}"
+        out[i] = f"{group_name(rows[group].label, total) or rows[group].label} - {rows[i].label}"
     return out
+
+
+def group_name(label: str, total: str) -> str | None:
+    """The part a group subtotal names: its label ("Machinery, Energy & Transportation"), or its
+    label less the total's line item it ends with ("Financial Products Revenues" under
+    "Consolidated Sales and Revenues": "Financial Products"); None when it names no part."""
+    if names_part(label):
+        return label
+    words = label.split()
+    item = {w.lower() for w in re.findall(r"[A-Za-z]+", total)}
+    while words and words[-1].lower().strip(",") in item:
+        words.pop()
+    rest = " ".join(words)
+    return rest if rest and rest != label and names_part(rest) else None
 
 
 def _names_whole(label: str) -> bool:
