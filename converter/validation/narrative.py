@@ -19,6 +19,7 @@ left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -40,6 +41,7 @@ from converter.validation.narrative_figures import Periods, Stated, stated_figur
 
 _SHARE_WORDS = frozenset({"per", "share", "common", "stock", "basic", "diluted", "fully", "dilutive", "class"})
 _INCOME = frozenset({"income"})
+_ABBREVIATION = re.compile(r"\(([A-Z]{2,})\)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,6 +133,16 @@ def _agrees(figure: Stated, fact: Fact) -> bool:
             == abs(fact.value).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
+def _names(label: str) -> list[frozenset[str]]:
+    """What a label may be called: its words, and an abbreviation it defines with what follows it
+    (``"Earnings before interest, taxes, ... (EBITDA) from operations"``: also ``{"ebitda", "operation"}``)."""
+    names = [words(label)]
+    short = _ABBREVIATION.search(label)
+    if short is not None:
+        names.append(words(short.group(1) + " " + label[short.end() :]))
+    return names
+
+
 def _candidates(statements: Sequence[Statement], report: Report) -> list[_Candidate]:
     concepts = {c.qname: c for layer in (report.taxonomy, *report.taxonomy.layers) for c in layer.concepts}
     contexts = {c.id: c for c in report.contexts}
@@ -153,10 +165,12 @@ def _candidates(statements: Sequence[Statement], report: Report) -> list[_Candid
             member = concept.label
         heading = parents[fact.statement].get(item.parent) if item.parent is not None else None
         label = words(item.label)
-        texts = [label, words(concepts[fact.concept].label) if fact.concept in concepts else frozenset()]
+        texts = [*_names(item.label), *(_names(concepts[fact.concept].label) if fact.concept in concepts else ())]
         breakdown = item.role is RowRole.MEMBER or (member and label == words(member))
-        if heading is not None and (breakdown or per_share):
-            texts.append(words(heading.label) if breakdown else label | words(heading.label))
+        if heading is not None and breakdown:
+            texts.extend(_names(heading.label))
+        elif heading is not None and per_share:
+            texts.append(label | words(heading.label))
         all_words = frozenset().union(*texts)
         if per_share:
             texts = [t - _SHARE_WORDS for t in texts]

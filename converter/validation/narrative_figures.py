@@ -241,7 +241,9 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
         return [], _first_period(masked, periods) or carried
     found: list[Stated] = []
     previous_item: tuple[frozenset[str], str] = (frozenset(), "")
-    previous_member, previous_period, previous_stated = "", None, False
+    previous_member = ""
+    main_period: Period | None = None
+    main_stated = False
     for index, clause in enumerate(_clauses(masked, figures)):
         body = masked[clause.start : clause.end]
         mine = [f for f in figures if clause.start <= f.start() < clause.end]
@@ -250,12 +252,15 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
         period: Period | None
         if named:
             period, period_stated = (resolved.pop() if len(resolved) == 1 else None), True
-        elif clause.comparison and previous_period is not None:
-            period, period_stated = periods.year_earlier(previous_period), previous_stated
+        elif clause.comparison:
+            period = periods.year_earlier(main_period) if main_period is not None else None
+            period_stated = main_stated
         elif index == 0:
             period, period_stated = carried, False
         else:
-            period, period_stated = previous_period, previous_stated
+            period, period_stated = main_period, main_stated
+        if not clause.comparison:
+            main_period, main_stated = period, period_stated
         member_names = {m.group().lower() for m in member_pattern.finditer(body)} if member_pattern else set()
         money = [f for f in mine if f.group("cents") is None and f.group("share") is None]
         item_text = _item_text(masked[clause.start : money[0].start()]) if money else ""
@@ -267,7 +272,7 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
             member = previous_member if not member_names else (member_names.pop() if len(member_names) == 1 else "?")
         if index == 0 and named:
             carried = period
-        previous_item, previous_member, previous_period, previous_stated = (item, item_text), member, period, period_stated
+        previous_item, previous_member = (item, item_text), member
         for figure in mine:
             if figure in money[1:]:
                 continue  # a second amount in one clause names no line item that can be read
