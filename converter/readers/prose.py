@@ -2,7 +2,8 @@
 
 A text release's prose is every line no raw table covers (from its first title line to its last
 row); consecutive non-blank lines are one paragraph. An HTML release's prose is the text of its
-block elements outside tables (located by the element's source line; the column is unknown).
+block elements outside tables (located by the element's source line, and as column the character
+in the block's text, whitespace runs read as one space: :func:`block_text`).
 Sentences end at ``.``, ``!`` or ``?`` before a capital, but not after an abbreviation
 (``Inc.``, ``U.S.``).
 """
@@ -20,7 +21,7 @@ from converter.readers.html_dom import parse_html
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"(]?[A-Z])")
 _ABBREVIATIONS = frozenset({"inc", "corp", "co", "no", "mr", "mrs", "ms", "dr", "u.s", "st", "jr", "ltd", "vs", "nos"})
-_BLOCKS = frozenset({"p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "font"})
+_BLOCKS = frozenset({"p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center"})
 _WS = re.compile(r"[\s\xa0\u2000-\u200b\u202f]+")
 
 
@@ -88,14 +89,19 @@ def _html_paragraphs(document: Document) -> list[tuple[str, list[tuple[int, int]
     if root is None:
         return []
     paragraphs: list[tuple[str, list[tuple[int, int]]]] = []
-    for element in _prose_blocks(root):
-        text = _WS.sub(" ", element.text_content()).strip()
+    for element in prose_blocks(root):
+        text = block_text(element)
         if text:
-            paragraphs.append((text, [(element.sourceline or 0, 0)] * len(text)))
+            paragraphs.append((text, [(element.sourceline or 0, k + 1) for k in range(len(text))]))
     return paragraphs
 
 
-def _prose_blocks(root: etree._Element) -> Iterator[etree._Element]:
+def block_text(element: etree._Element) -> str:
+    """The text of a prose block as its sentences are read: whitespace runs as one space, stripped."""
+    return _WS.sub(" ", element.text_content()).strip()
+
+
+def prose_blocks(root: etree._Element) -> Iterator[etree._Element]:
     """Block elements outside tables and ``<pre>`` that hold no other block (the innermost paragraphs)."""
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag not in _BLOCKS or element.tag == "td":

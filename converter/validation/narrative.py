@@ -92,7 +92,7 @@ def cross_check(document: Document, statements: Sequence[Statement],
                 value = abs(figure.value) if fact.value >= 0 else -abs(figure.value)
                 matches.append(NarrativeMatch(
                     span=span, printed=figure.printed, core=sentence.text[figure.start : figure.end],
-                    scale=figure.scale, decimals=min(figure.decimals, fact.decimals), value=value,
+                    scale=figure.scale, decimals=_decimals(figure, fact), value=value,
                     item=figure.item_text, member=agreeing[0].member, fact=fact))
             elif figure.stated:
                 fact = fitting[0].fact
@@ -118,6 +118,15 @@ def _fits(figure: Stated, candidate: _Candidate) -> bool:
         return False
     item = figure.item - _SHARE_WORDS
     return any(item == name or (name - _INCOME and item - _INCOME == name - _INCOME) for name in candidate.names)
+
+
+def _decimals(figure: Stated, fact: Fact) -> int:
+    """The prose figure's decimals, as printed; a whole number's trailing zeros may be the table's
+    rounding (``$3,183,000`` of 3,183 thousands: -3), never more than that."""
+    digits = figure.printed
+    whole = re.sub(r"\D", "", digits.split("$")[-1].split()[0]) if "$" in digits else ""
+    zeros = len(whole) - len(whole.rstrip("0")) if whole and "." not in digits else 0
+    return max(fact.decimals, figure.decimals - zeros) if fact.decimals < figure.decimals else figure.decimals
 
 
 def _agrees(figure: Stated, fact: Fact) -> bool:

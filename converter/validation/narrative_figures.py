@@ -244,6 +244,7 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
     previous_member = ""
     main_period: Period | None = None
     main_stated = False
+    any_member = member_pattern is not None and member_pattern.search(masked) is not None
     for index, clause in enumerate(_clauses(masked, figures)):
         body = masked[clause.start : clause.end]
         mine = [f for f in figures if clause.start <= f.start() < clause.end]
@@ -265,7 +266,10 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
         money = [f for f in mine if f.group("cents") is None and f.group("share") is None]
         item_text = _item_text(masked[clause.start : money[0].start()]) if money else ""
         item = words(item_text)
-        if item and not item < previous_item[0]:  # "a loss" after "a loss from operations" names that one
+        own_member = bool(member_names)
+        if item and item == previous_item[0] and not member_names:  # the line item named again, of the same member
+            member = previous_member
+        elif item and not item < previous_item[0]:  # "a loss" after "a loss from operations" names that one
             member = member_names.pop() if len(member_names) == 1 else ("?" if member_names else "")
         else:
             item, item_text = previous_item
@@ -276,7 +280,8 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
         for figure in mine:
             if figure in money[1:]:
                 continue  # a second amount in one clause names no line item that can be read
-            found.append(_stated(figure, item, item_text, period, member, period_stated))
+            found.append(_stated(figure, item, item_text, period, member,
+                                 period_stated and (own_member or not any_member) and member != "?"))
     return found, carried
 
 
@@ -301,7 +306,7 @@ def _item_text(before: str) -> str:
 
 
 def _stated(figure: re.Match[str], item: frozenset[str], item_text: str, period: Period | None, member: str,
-            period_stated: bool) -> Stated:
+            stated: bool) -> Stated:
     if figure.group("cents") is not None:
         digits, scale = figure.group("cents"), -2
         kind = figure.group("ckind") or figure.group("cafter") or ""
@@ -321,4 +326,4 @@ def _stated(figure: re.Match[str], item: frozenset[str], item_text: str, period:
         value = -value
     return Stated(start=start, end=end, printed=figure.group().strip(), value=value, decimals=places - scale,
                   scale=scale, per_share=per_share, item=item, item_text=item_text, period=period, member=member,
-                  stated=period_stated and bool(item) and member != "?")
+                  stated=stated and bool(item))
