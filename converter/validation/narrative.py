@@ -6,7 +6,8 @@ line item the sentence names: the row's label (or, for a breakdown row, its head
 concept's label) has the same significant words (``"net sales"`` and ``"Total net sales"``; ``"a
 net loss"`` and ``"Net income (loss)"``). An amount is compared with amounts, a per-share figure
 with per-share facts of its kind (diluted, basic) whose row names the line item (``"Continuing
-operations"`` under an earnings-per-share heading for ``income from continuing operations``).
+operations"`` under an earnings-per-share heading for ``income from continuing operations``; a
+plain ``"Diluted earnings per share"`` for ``net income``).
 
 The values agree when they are equal once both are rounded to the coarser of their decimals
 (``$21.2 million`` and 21,219 thousands); the sign is the table's (the prose says ``net loss of
@@ -41,6 +42,7 @@ from converter.validation.narrative_figures import Periods, Stated, stated_figur
 
 _SHARE_WORDS = frozenset({"per", "share", "common", "stock", "basic", "diluted", "fully", "dilutive", "class"})
 _INCOME = frozenset({"income"})
+_NET_INCOME = frozenset({"net", "income"})
 _ABBREVIATION = re.compile(r"\(([A-Z]{2,})\)")
 
 
@@ -117,6 +119,8 @@ def _fits(figure: Stated, candidate: _Candidate) -> bool:
     if figure.per_share == "any" and len(kinds) == 1 or figure.per_share not in ("any", *kinds):
         return False
     item = figure.item - _SHARE_WORDS
+    if candidate.names and all(name <= _INCOME for name in candidate.names):  # "Diluted earnings per share"
+        return item == _NET_INCOME
     return any(item == name or (name - _INCOME and item - _INCOME == name - _INCOME) for name in candidate.names)
 
 

@@ -1,0 +1,142 @@
+"""The narrative cross-check: figures of the prose matched to the facts of the tables (corpus-free)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lxml import etree
+
+from converter import diagnostics as dx
+from converter.model import ConversionResult, NarrativeMatch
+from converter.serialize.ixbrl import render_ixbrl
+from converter.serialize.ixbrl_facts import NON_FRACTION
+from converter.serialize.mapping_csv import render_mapping_csv
+from converter.serialize.output_files import OutputFormat, render_outputs
+from tests.support.releases import HEADER, release, report_of
+
+BODY = """\
+    Net sales:
+      Rubber Group                               $ 21,219    $ 20,000
+      Metals Group                                  3,173       3,000
+                                                 ---------   ---------
+      Total net sales                              24,392      23,000
+    Cost of sales                                  20,000      19,000
+                                                 ---------   ---------
+    Net income                                   $  3,183    $  2,900
+                                                 =========   =========
+    Diluted earnings per share                   $    .65    $    .60
+"""
+
+
+def with_prose(prose: str) -> ConversionResult:
+    """The small release with ``prose`` printed above its table."""
+    return release(BODY, header=prose + "\n\n" + HEADER)
+
+
+def agreements(result: ConversionResult) -> list[tuple[str, str, str, Decimal]]:
+    return [(m.printed, m.fact.concept.local, m.member, m.value) for m in result.narrative]
+
+
+def disagreements(result: ConversionResult) -> list[dx.Diagnostic]:
+    return [d for d in result.diagnostics if d.code == dx.NARRATIVE_DISAGREES]
+
+
+QUARTER = "for the fourth quarter ended December 31, 2024"
+
+
+def test_a_sentence_that_agrees_with_the_table() -> None:
+    result = with_prose(f"Example Widgets reported net income of $3,183,000 {QUARTER}, compared to\n"
+                        "net income of $2,900,000 for the fourth quarter of 2023.")
+    assert agreements(result) == [("$3,183,000", "NetIncomeLoss", "", Decimal(3183000)),
+                                  ("$2,900,000", "NetIncomeLoss", "", Decimal(2900000))]
+    match = result.narrative[0]
+    assert (match.span.line, match.span.col) == (1, 41) and match.core == "3,183,000"
+    assert match.decimals == -3 and match.scale == 0 and match.item == "net income"
+    periods = {c.id: c.period for c in report_of(result).contexts}
+    assert periods[result.narrative[1].fact.context_id].end.year == 2023
+    assert not disagreements(result)
+
+
+def test_a_sentence_that_disagrees_is_an_inconsistency_at_both_places() -> None:
+    result = with_prose(f"Example Widgets reported net income of $3,100,000 {QUARTER}.")
+    assert not result.narrative
+    [found] = disagreements(result)
+    assert found.severity.value == "inconsistency" and not result.ok
+    prose, table = found.spans
+    assert (prose.line, prose.col) == (1, 41) and prose.table is None
+    assert table.table == 1 and "3,183" in result.document.text.split("\n")[table.line - 1]  # type: ignore[union-attr]
+    assert dict(found.data)["concept"].endswith("NetIncomeLoss")
+
+
+def test_a_member_named_in_the_sentence() -> None:
+    result = with_prose(f"Net sales of the Rubber Group were $21,219,000 {QUARTER}, while net sales\n"
+                        "of the Metals Group were $3,173,000.")
+    assert agreements(result) == [("$21,219,000", "Revenues", "Rubber Group", Decimal(21219000)),
+                                  ("$3,173,000", "Revenues", "Metals Group", Decimal(3173000))]
+
+
+def test_a_rounded_figure_agrees_within_its_decimals() -> None:
+    result = with_prose(f"Net sales of the Rubber Group were $21.2 million {QUARTER}.")
+    [match] = result.narrative
+    assert (match.value, match.decimals, match.scale, match.core) == (Decimal("21.2E6"), -5, 6, "21.2")
+    assert match.fact.value == Decimal(21219000)
+    wrong = with_prose(f"Net sales of the Rubber Group were $21.3 million {QUARTER}.")
+    assert not wrong.narrative and len(disagreements(wrong)) == 1
+
+
+def test_cents_per_diluted_share() -> None:
+    result = with_prose(f"Net income was $3,183,000, or 65 cents per diluted share, {QUARTER}.")
+    assert agreements(result) == [("$3,183,000", "NetIncomeLoss", "", Decimal(3183000)),
+                                  ("65 cents per diluted share", "EarningsPerShareDiluted", "", Decimal("0.65"))]
+    assert (result.narrative[1].scale, result.narrative[1].decimals, result.narrative[1].core) == (-2, 2, "65")
+
+
+def test_no_finding_when_the_period_is_not_known() -> None:
+    for prose in ("Net income was $3,100,000.",  # no period anywhere
+                  "Net income was $3,100,000 for the fourth quarters of 2024 and 2023.",  # two periods
+                  "Net income was $3,100,000 for 2024."):  # no year-long column in the tables
+        result = with_prose(prose)
+        assert not result.narrative and not disagreements(result), prose
+
+
+def test_no_finding_for_a_line_item_the_table_does_not_name_or_a_change() -> None:
+    result = with_prose(f"Operating expenses were $9,999,000 {QUARTER}. Net income increased by $283,000 {QUARTER}.")
+    assert not result.narrative and not disagreements(result)
+
+
+def test_a_period_named_earlier_in_the_paragraph_matches_but_cannot_disagree() -> None:
+    agreeing = with_prose(f"Net sales were $24,392,000 {QUARTER}. Net income was $3,183,000.")
+    assert [m.printed for m in agreeing.narrative] == ["$24,392,000", "$3,183,000"]
+    other = with_prose(f"Net sales were $24,392,000 {QUARTER}. Net income was $3,100,000.")
+    assert not disagreements(other)
+
+
+def test_agreements_are_tagged_in_the_inline_document_on_the_same_fact() -> None:
+    result = with_prose(f"Net sales of the Rubber Group were $21.2 million {QUARTER}.")
+    report, [match] = report_of(result), result.narrative
+    tags = list(etree.fromstring(render_ixbrl(report, result.document, "x.xsd")).iter(NON_FRACTION))  # type: ignore[arg-type]
+    assert len(tags) == len(report.facts) + 1
+    [prose] = [t for t in tags if t.text == "21.2"]
+    table = next(t for t in tags if t.text == "21,219")
+    assert [prose.get(a) for a in ("name", "contextRef", "unitRef")] == [table.get(a) for a in ("name", "contextRef", "unitRef")]
+    assert (prose.get("scale"), prose.get("decimals")) == ("6", "-5")
+    assert isinstance(match, NarrativeMatch)
+
+
+def test_the_xml_instance_is_the_same_with_or_without_prose() -> None:
+    def instance(result: ConversionResult) -> bytes:
+        files = render_outputs(report_of(result), formats=frozenset({OutputFormat.XBRL})).files
+        return next(data for name, data in files.items() if name.endswith(".xml") and "_" not in name)
+
+    prose = with_prose(f"Net sales of the Rubber Group were $21.2 million {QUARTER}.")
+    assert prose.narrative and instance(prose) == instance(with_prose("Results of the quarter."))
+
+
+def test_the_mapping_report_lists_the_prose_figures_of_a_row() -> None:
+    result = with_prose(f"Net income was $3,183,000, or 65 cents per diluted share, {QUARTER}.")
+    rows = render_mapping_csv(report_of(result).mapping, result.narrative).decode().splitlines()
+    assert rows[0].endswith(",lines,prose")
+    net_income = next(r for r in rows if ",Net income," in r)
+    assert net_income.endswith(",1:17")
+    assert next(r for r in rows if ",Diluted earnings per share," in r).endswith(",1:31")
+    assert next(r for r in rows if ",Cost of sales," in r).endswith(",")
