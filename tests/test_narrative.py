@@ -7,7 +7,7 @@ from decimal import Decimal
 from lxml import etree
 
 from converter import diagnostics as dx
-from converter.model import ConversionResult, NarrativeMatch
+from converter.model import ConversionResult, Diagnostic, NarrativeMatch
 from converter.serialize.ixbrl import render_ixbrl
 from converter.serialize.ixbrl_facts import NON_FRACTION
 from converter.serialize.mapping_csv import render_mapping_csv
@@ -37,7 +37,7 @@ def agreements(result: ConversionResult) -> list[tuple[str, str, str, Decimal]]:
     return [(m.printed, m.fact.concept.local, m.member, m.value) for m in result.narrative]
 
 
-def disagreements(result: ConversionResult) -> list[dx.Diagnostic]:
+def disagreements(result: ConversionResult) -> list[Diagnostic]:
     return [d for d in result.diagnostics if d.code == dx.NARRATIVE_DISAGREES]
 
 

@@ -116,7 +116,7 @@ def _fits(figure: Stated, candidate: _Candidate) -> bool:
     if not figure.per_share:
         return figure.item in candidate.names
     kinds = candidate.share_kinds
-    if figure.per_share == "any" and len(kinds) == 1 or figure.per_share not in ("any", *kinds):
+    if (figure.per_share == "any" and len(kinds) == 1) or figure.per_share not in ("any", *kinds):
         return False
     item = figure.item - _SHARE_WORDS
     if candidate.names and all(name <= _INCOME for name in candidate.names):  # "Diluted earnings per share"
@@ -168,7 +168,7 @@ def _candidates(statements: Sequence[Statement], report: Report) -> list[_Candid
         if fact.value is None or item is None or len(context.members) > 1 or len(unit.numerators) != 1:
             continue
         per_share = [d.local for d in unit.denominators] == ["shares"]
-        if unit.denominators and not per_share or unit.numerators[0].prefix != "iso4217":
+        if (unit.denominators and not per_share) or unit.numerators[0].prefix != "iso4217":
             continue
         member = ""
         if context.members:

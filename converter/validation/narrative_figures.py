@@ -248,7 +248,7 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
     for index, clause in enumerate(_clauses(masked, figures)):
         body = masked[clause.start : clause.end]
         mine = [f for f in figures if clause.start <= f.start() < clause.end]
-        named = [m for m in PERIOD_PHRASE.finditer(body)]
+        named = list(PERIOD_PHRASE.finditer(body))
         resolved = {periods.resolve(m) for m in named}
         period: Period | None
         if named:
