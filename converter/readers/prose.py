@@ -21,7 +21,8 @@ from converter.readers.html_dom import parse_html
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"(]?[A-Z])")
 _ABBREVIATIONS = frozenset({"inc", "corp", "co", "no", "mr", "mrs", "ms", "dr", "u.s", "st", "jr", "ltd", "vs", "nos"})
-_BLOCKS = frozenset({"p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center"})
+_BLOCKS = frozenset({"p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "address",
+                     "section", "dd", "dt"})
 _WS = re.compile(r"[\s\xa0\u2000-\u200b\u202f]+")
 
 

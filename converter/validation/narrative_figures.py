@@ -9,7 +9,7 @@ cents per diluted common share``) is that line item per share. A clause that nam
 (``compared to $27,806,000 for the fourth quarter of 2003``) takes the one of the clause before
 it, with its member. A clause's period is the one it names, else: for a comparison (``compared
 to``, ``from``) the same period a year earlier, for a first clause the period the paragraph last
-named. Whether each part was named in the figure's own sentence is kept: only figures whose line
+named (a year earlier when the clause says ``year-ago quarter``, ``prior year``). Whether each part was named in the figure's own sentence is kept: only figures whose line
 item, period and member are all stated there can contradict a table.
 """
 
@@ -43,7 +43,7 @@ PERIOD_PHRASE = re.compile(
 )
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
 FIGURE = re.compile(
-    r"(?P<sign>(?:negative|positive)\s+)?\$\s?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<sign>(?:negative|positive)\s+)?\$\s?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s+(?P<scale>thousand|million|billion)\b)?"
     r"(?P<share>\s+per\s+(?:(?P<kind>basic|diluted|fully\s+diluted)\s+)?(?:common\s+)?share(?:,?\s+(?P<after>basic|diluted))?)?"
     r"|(?P<cents>\d{1,3})\s+cents?\s+per\s+(?:(?P<ckind>basic|diluted|fully\s+diluted)\s+)?(?:common\s+)?share"
@@ -51,18 +51,20 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r",?\s*\b(?:as\s+)?compared\s+(?:to|with)\b|,?\s*\bversus\b|,\s*while\b|;\s*|,\s*and\s+(?=[a-z]+\s+(?!\$))"
+    r",?\s*\b(?:as\s+)?compared?\s+(?:to|with)\b|,?\s*\bversus\b|,\s*while\b|;\s*|,\s*and\s+(?=[a-z]+\s+(?!\$))"
     r"|\s+from\s+(?=(?:negative\s+|positive\s+)?\$)"
     r"|(?<=\d),\s+(?!or\b|and\b|compared\b|respectively\b|an?\s+(?:decrease|increase|decline|gain)\b)(?=[A-Za-z])",
     re.IGNORECASE,
 )
-_COMPARISON = re.compile(r"compared|versus|from", re.IGNORECASE)
+_COMPARISON = re.compile(r"compare|versus|from", re.IGNORECASE)
 _VERB = re.compile(
     r"(?:,\s*)?\b(?:totaled|totalled|totaling|totalling|were|was|of|amounted\s+to|reached|(?:decreased|increased|rose|"
     r"fell|declined|grew|improved)(?:\s+by\s+[\d.]+\s*%)?\s+to)\s*$",
     re.IGNORECASE,
 )
-_LEAD = re.compile(r"^.*\b(?:reported|recorded|posted|had|generated)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^.*\b(?:reported|recorded|posted|had|generated|compared?\s+(?:to|with))\s+", re.IGNORECASE)
+_YEAR_AGO = re.compile(r"\b(?:year[- ]ago|prior[- ]year|previous[- ]year|a\s+year\s+(?:ago|earlier)|last\s+year)\b",
+                       re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
 
 
@@ -253,9 +255,10 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
         period: Period | None
         if named:
             period, period_stated = (resolved.pop() if len(resolved) == 1 else None), True
-        elif clause.comparison:
-            period = periods.year_earlier(main_period) if main_period is not None else None
-            period_stated = main_stated
+        elif clause.comparison or _YEAR_AGO.search(body):
+            earlier = main_period if main_period is not None else carried
+            period = periods.year_earlier(earlier) if earlier is not None else None
+            period_stated = main_stated and clause.comparison
         elif index == 0:
             period, period_stated = carried, False
         else:
