@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from lxml import etree
 
 from converter import diagnostics as dx
 from converter.model import ConversionResult, Diagnostic, NarrativeMatch
+from converter.pipeline import ConvertOptions, convert
 from converter.serialize.ixbrl import render_ixbrl
 from converter.serialize.ixbrl_facts import NON_FRACTION
 from converter.serialize.mapping_csv import render_mapping_csv
 from converter.serialize.output_files import OutputFormat, render_outputs
+from taxonomy import ns
 from tests.support.releases import HEADER, release, report_of
 
 BODY = """\
@@ -140,3 +143,42 @@ def test_the_mapping_report_lists_the_prose_figures_of_a_row() -> None:
     assert net_income.endswith(",1:17")
     assert next(r for r in rows if ",Diluted earnings per share," in r).endswith(",1:31")
     assert next(r for r in rows if ",Cost of sales," in r).endswith(",")
+
+
+def test_a_year_ago_comparison_and_dollars_per_share() -> None:
+    result = with_prose(f"Net income was $3,183,000, or $.65 per diluted share, {QUARTER}. These results compare\n"
+                        "to net income of $2,900,000, or $0.60 per diluted share, in the year-ago quarter.")
+    assert [(m.printed, m.value) for m in result.narrative] == [
+        ("$3,183,000", Decimal(3183000)), ("$.65 per diluted share", Decimal("0.65")),
+        ("$2,900,000", Decimal(2900000)), ("$0.60 per diluted share", Decimal("0.60"))]
+    periods = {c.id: c.period for c in report_of(result).contexts}
+    assert [periods[m.fact.context_id].end.year for m in result.narrative] == [2024, 2024, 2023, 2023]
+
+
+HTML_RELEASE = """<html><body>
+<p>Example Widgets reported net income of $3,183,000, or 65 cents per diluted share, for the
+fourth quarter ended December 31, 2024, compared to $2,900,000 for the fourth quarter of 2023.</p>
+<p>Example Widgets Corporation</p><p>Consolidated Statements of Operations</p><p>(In thousands, except per share amounts)</p>
+<table>
+<tr><td></td><td>Quarter Ended December 31,</td><td></td></tr>
+<tr><td></td><td>2024</td><td>2023</td></tr>
+<tr><td>Net sales</td><td>$ 24,392</td><td>$ 23,000</td></tr>
+<tr><td>Cost of sales</td><td>21,209</td><td>20,100</td></tr>
+<tr><td>Net income</td><td>$ 3,183</td><td>$ 2,900</td></tr>
+<tr><td>Diluted earnings per share</td><td>$ .65</td><td>$ .60</td></tr>
+</table></body></html>
+"""
+
+
+def test_html_prose_is_tagged_in_its_paragraph_and_validates(tmp_path: Path) -> None:
+    source = tmp_path / "widgets.htm"
+    source.write_text(HTML_RELEASE, encoding="utf-8")
+    result = convert(source, out_dir=tmp_path / "out", options=ConvertOptions(formats=frozenset({OutputFormat.IXBRL})))
+    assert [m.printed for m in result.narrative] == ["$3,183,000", "65 cents per diluted share", "$2,900,000"]
+    assert [(m.span.line, m.span.col) for m in result.narrative] == [(2, 41), (2, 55), (2, 144)]
+    assert not [d for d in result.diagnostics if d.severity.rank <= 1], [d.render() for d in result.diagnostics]
+    inline = next((tmp_path / "out").glob("*.htm"))
+    root = etree.parse(str(inline)).getroot()
+    paragraph = [t for t in root.iter(NON_FRACTION) if any(a.tag == f"{{{ns.XHTML}}}p" for a in t.iterancestors())]
+    assert [t.text for t in paragraph] == ["3,183,000", "65", "2,900,000"]
+    assert paragraph[1].get("name") == "xfy:EarningsPerShareDiluted" and paragraph[1].get("scale") == "-2"
