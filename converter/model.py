@@ -542,7 +542,8 @@ class NarrativeMatch:
     """A figure of the release's prose that agrees with a table fact (the narrative cross-check).
 
     Attributes:
-        span: Where the figure's digits are printed in the prose (line and column).
+        span: Where the figure's digits are printed in the prose: line and column (in an HTML
+            release, the line of the paragraph's element and the character in its text).
         printed: The figure as printed (``"$21.2 million"``, ``"65 cents"``).
         core: The digits the Inline XBRL tag wraps (``"21.2"``, ``"65"``).
         scale: Power of ten the digits are multiplied by (6 for millions, -2 for cents).

@@ -81,6 +81,7 @@ class Stated:
         scale: The power of ten its digits are multiplied by.
         per_share: ``""`` for an amount, else ``"diluted"``, ``"basic"`` or ``"any"`` (per share, unqualified).
         item: The line item's words (normalized by :func:`words`), empty when none could be read.
+        item_text: The line item as the sentence names it (``"net sales"``).
         period: The period it is of, None when unknown or ambiguous.
         member: The member label the clause names, "" for none.
         stated: The line item, period and member are all named in its own sentence.
