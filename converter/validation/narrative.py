@@ -81,9 +81,15 @@ def cross_check(document: Document, statements: Sequence[Statement],
     stated = stated_figures([(s.text, s.paragraph) for s in sentences], periods, members)
     matches: list[NarrativeMatch] = []
     found: list[Diagnostic] = []
+    by_place: dict[tuple[Period, str, bool], list[_Candidate]] = {}
+    for candidate in candidates:
+        by_place.setdefault((candidate.period, candidate.member.lower(), candidate.per_share), []).append(candidate)
     for sentence, figures in zip(sentences, stated, strict=True):
         for figure in figures:
-            fitting = [c for c in candidates if _fits(figure, c)]
+            if figure.period is None:
+                continue
+            place = by_place.get((figure.period, figure.member.lower(), bool(figure.per_share)), [])
+            fitting = [c for c in place if _fits(figure, c)]
             if not fitting:
                 continue
             span = sentence.span(document.path, figure.start)

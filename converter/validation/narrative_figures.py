@@ -236,9 +236,9 @@ def _clauses(masked: str, figures: Sequence[re.Match[str]]) -> list[_Clause]:
 
 def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[str] | None,
                       carried: Period | None) -> tuple[list[Stated], Period | None]:
-    masked = text
-    while (paren := _PAREN.search(masked)) is not None:  # parentheses set aside, offsets kept
-        masked = masked[: paren.start()] + " " * len(paren.group()) + masked[paren.end() :]
+    masked, before = text, ""
+    while masked != before:  # parentheses set aside (innermost first), offsets kept
+        before, masked = masked, _PAREN.sub(lambda m: " " * len(m.group()), masked)
     figures = list(FIGURE.finditer(masked))
     if not figures:
         return [], _first_period(masked, periods) or carried
