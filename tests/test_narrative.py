@@ -182,3 +182,10 @@ def test_html_prose_is_tagged_in_its_paragraph_and_validates(tmp_path: Path) -> 
     paragraph = [t for t in root.iter(NON_FRACTION) if any(a.tag == f"{{{ns.XHTML}}}p" for a in t.iterancestors())]
     assert [t.text for t in paragraph] == ["3,183,000", "65", "2,900,000"]
     assert paragraph[1].get("name") == "xfy:EarningsPerShareDiluted" and paragraph[1].get("scale") == "-2"
+
+
+def test_parentheses_are_set_aside() -> None:
+    result = with_prose(f"Net income (after a charge of $500,000 (pre-tax)) was $3,183,000 {QUARTER}.")
+    assert [m.printed for m in result.narrative] == ["$3,183,000"] and not disagreements(result)
+    deep = with_prose("(" * 5000 + f"net income of $3,100,000 {QUARTER}" + ")" * 5000)
+    assert not deep.narrative and not disagreements(deep)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -65,7 +66,6 @@ _VERB = re.compile(
 _LEAD = re.compile(r"^.*\b(?:reported|recorded|posted|had|generated|compared?\s+(?:to|with))\s+", re.IGNORECASE)
 _YEAR_AGO = re.compile(r"\b(?:year[- ]ago|prior[- ]year|previous[- ]year|a\s+year\s+(?:ago|earlier)|last\s+year)\b",
                        re.IGNORECASE)
-_PAREN = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -223,11 +223,28 @@ class _Clause:
     comparison: bool
 
 
-def _clauses(masked: str, figures: Sequence[re.Match[str]]) -> list[_Clause]:
+def _without_parentheses(text: str) -> str:
+    """``text`` with what balanced parentheses enclose (them included) blanked out, offsets kept."""
+    opened: list[int] = []
+    depth = [0] * (len(text) + 1)
+    for i, char in enumerate(text):
+        if char == "(":
+            opened.append(i)
+        elif char == ")" and opened:
+            depth[opened.pop()] += 1
+            depth[i + 1] -= 1
+    out, inside = [], 0
+    for i, char in enumerate(text):
+        inside += depth[i]
+        out.append(" " if inside > 0 else char)
+    return "".join(out)
+
+
+def _clauses(masked: str, starts: Sequence[int]) -> list[_Clause]:
     """The clauses of a sentence; one without a figure is joined to the next (a list of words, not of clauses)."""
     clauses, start, comparison = [], 0, False
     for match in _CLAUSE_BREAK.finditer(masked):
-        if any(start <= f.start() < match.start() for f in figures):
+        if bisect_left(starts, start) < bisect_left(starts, match.start()):
             clauses.append(_Clause(start=start, end=match.start(), comparison=comparison))
             start, comparison = match.end(), bool(_COMPARISON.search(match.group()))
     clauses.append(_Clause(start=start, end=len(masked), comparison=comparison))
@@ -236,10 +253,9 @@ def _clauses(masked: str, figures: Sequence[re.Match[str]]) -> list[_Clause]:
 
 def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[str] | None,
                       carried: Period | None) -> tuple[list[Stated], Period | None]:
-    masked, before = text, ""
-    while masked != before:  # parentheses set aside (innermost first), offsets kept
-        before, masked = masked, _PAREN.sub(lambda m: " " * len(m.group()), masked)
+    masked = _without_parentheses(text)
     figures = list(FIGURE.finditer(masked))
+    starts = [f.start() for f in figures]
     if not figures:
         return [], _first_period(masked, periods) or carried
     found: list[Stated] = []
@@ -248,9 +264,9 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
     main_period: Period | None = None
     main_stated = False
     any_member = member_pattern is not None and member_pattern.search(masked) is not None
-    for index, clause in enumerate(_clauses(masked, figures)):
+    for index, clause in enumerate(_clauses(masked, starts)):
         body = masked[clause.start : clause.end]
-        mine = [f for f in figures if clause.start <= f.start() < clause.end]
+        mine = figures[bisect_left(starts, clause.start) : bisect_left(starts, clause.end)]
         named = list(PERIOD_PHRASE.finditer(body))
         resolved = {periods.resolve(m) for m in named}
         period: Period | None
