@@ -189,3 +189,14 @@ def test_parentheses_are_set_aside() -> None:
     assert [m.printed for m in result.narrative] == ["$3,183,000"] and not disagreements(result)
     deep = with_prose("(" * 5000 + f"net income of $3,100,000 {QUARTER}" + ")" * 5000)
     assert not deep.narrative and not disagreements(deep)
+
+
+def test_convert_json_lists_the_agreements() -> None:
+    from converter.cli.release_summary import result_json
+
+    result = with_prose(f"Net income was $3,183,000 {QUARTER}.")
+    summary = result_json(result, None)
+    assert summary["narrative"] == [{"line": 1, "column": 17, "printed": "$3,183,000", "item": "Net income",
+                                     "member": "", "concept": "xfy:NetIncomeLoss", "context": "D20241001-20241231",
+                                     "value": "3183000", "table_line": 19, "table": 1, "row": 6}]
+    assert [m["prose"] for m in summary["mapping"] if m["label"] == "Net income"] == ["1:17"]  # type: ignore[attr-defined]
