@@ -200,3 +200,8 @@ def test_convert_json_lists_the_agreements() -> None:
                                      "member": "", "concept": "xfy:NetIncomeLoss", "context": "D20241001-20241231",
                                      "value": "3183000", "table_line": 19, "table": 1, "row": 6}]
     assert [m["prose"] for m in summary["mapping"] if m["label"] == "Net income"] == ["1:17"]  # type: ignore[attr-defined]
+
+
+def test_a_clause_that_names_something_else_takes_no_line_item() -> None:
+    plain = with_prose(f"Net sales were $24,392,000 {QUARTER}, of which $1,000,000 came from services.")
+    assert [m.printed for m in plain.narrative] == ["$24,392,000"] and not disagreements(plain)

@@ -6,8 +6,9 @@ aside. In a clause, a money figure (``$3,183,000``, ``$21.2 million``, ``negativ
 names its line item by the words before it (``net income of``, ``Net sales ... were``,
 ``EBITDA for the Rubber Group decreased to``), and a per-share figure that follows it (``, or 65
 cents per diluted common share``) is that line item per share. A clause that names no line item
-(``compared to $27,806,000 for the fourth quarter of 2003``) takes the one of the clause before
-it, with its member. A clause's period is the one it names, else: for a comparison (``compared
+(``compared to $27,806,000 for the fourth quarter of 2003``, ``from $2,585,000``) takes the one
+of the clause before it, with its member; one whose words before its figure name something else
+(``of which $4,000,000 came from services``) has none. A clause's period is the one it names, else: for a comparison (``compared
 to``, ``from``) the same period a year earlier, for a first clause the period the paragraph last
 named (a year earlier when the clause says ``year-ago quarter``, ``prior year``). Whether each part was named in the figure's own sentence is kept: only figures whose line
 item, period and member are all stated there can contradict a table.
@@ -291,9 +292,11 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
             member = previous_member
         elif item and not item < previous_item[0]:  # "a loss" after "a loss from operations" names that one
             member = member_names.pop() if len(member_names) == 1 else ("?" if member_names else "")
-        else:
+        elif item or _only_connectors(masked[clause.start : mine[0].start()] if mine else ""):
             item, item_text = previous_item
             member = previous_member if not member_names else (member_names.pop() if len(member_names) == 1 else "?")
+        else:  # words before the figure that name nothing known ("of which $4,000,000 came from services")
+            item, item_text, member = frozenset(), "", ""
         if index == 0 and named:
             carried = period
         previous_item, previous_member = (item, item_text), member
@@ -303,6 +306,15 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
             found.append(_stated(figure, item, item_text, period, member,
                                  period_stated and (own_member or not any_member) and member != "?"))
     return found, carried
+
+
+_CONNECTORS = frozenset({"and", "while", "a", "an", "the", "compared", "compare", "to", "with", "from", "versus",
+                         "negative", "positive", "or", "of", "respectively"})
+
+
+def _only_connectors(before: str) -> bool:
+    """The words before a clause's figure say only how it relates to the clause before (``compared to``, ``from``)."""
+    return set(re.findall(r"[a-z]+", PERIOD_PHRASE.sub(" ", before).lower())) <= _CONNECTORS
 
 
 def _first_period(text: str, periods: Periods) -> Period | None:
