@@ -205,3 +205,10 @@ def test_convert_json_lists_the_agreements() -> None:
 def test_a_clause_that_names_something_else_takes_no_line_item() -> None:
     plain = with_prose(f"Net sales were $24,392,000 {QUARTER}, of which $1,000,000 came from services.")
     assert [m.printed for m in plain.narrative] == ["$24,392,000"] and not disagreements(plain)
+
+
+def test_a_qualified_figure_cannot_disagree() -> None:
+    result = with_prose(f"Net income was $3,183,000, or 68 cents per diluted share excluding a charge, {QUARTER}.")
+    assert [m.printed for m in result.narrative] == ["$3,183,000"] and not disagreements(result)
+    for prose in (f"Net income was approximately $3.1 million {QUARTER}.", f"The company expects net income of $4,000,000 {QUARTER}."):
+        assert not disagreements(with_prose(prose)), prose

@@ -11,7 +11,8 @@ of the clause before it, with its member; one whose words before its figure name
 (``of which $4,000,000 came from services``) has none. A clause's period is the one it names, else: for a comparison (``compared
 to``, ``from``) the same period a year earlier, for a first clause the period the paragraph last
 named (a year earlier when the clause says ``year-ago quarter``, ``prior year``). Whether each part was named in the figure's own sentence is kept: only figures whose line
-item, period and member are all stated there can contradict a table.
+item, period and member are all stated there, in a sentence that does not qualify its figures
+(``excluding``, ``adjusted``, ``approximately``, ``expects``...), can contradict a table.
 """
 
 from __future__ import annotations
@@ -265,6 +266,7 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
     main_period: Period | None = None
     main_stated = False
     any_member = member_pattern is not None and member_pattern.search(masked) is not None
+    qualified = _QUALIFIED.search(text) is not None
     for index, clause in enumerate(_clauses(masked, starts)):
         body = masked[clause.start : clause.end]
         mine = figures[bisect_left(starts, clause.start) : bisect_left(starts, clause.end)]
@@ -304,10 +306,16 @@ def _sentence_figures(text: str, periods: Periods, member_pattern: re.Pattern[st
             if figure in money[1:]:
                 continue  # a second amount in one clause names no line item that can be read
             found.append(_stated(figure, item, item_text, period, member,
-                                 period_stated and (own_member or not any_member) and member != "?"))
+                                 period_stated and (own_member or not any_member) and member != "?"
+                                 and not qualified))
     return found, carried
 
 
+_QUALIFIED = re.compile(
+    r"\b(?:excluding|exclusive\s+of|adjusted|non-gaap|pro\s+forma|would\s+have|approximately|about|nearly|"
+    r"more\s+than|less\s+than|up\s+to|guidance|outlook|expects?|expected|estimated?|range|between)\b",
+    re.IGNORECASE,
+)
 _CONNECTORS = frozenset({"and", "while", "a", "an", "the", "compared", "compare", "to", "with", "from", "versus",
                          "negative", "positive", "or", "of", "respectively"})
 
