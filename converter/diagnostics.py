@@ -45,6 +45,9 @@ MAP_ENTITY_UNNAMED = "map.entity.unnamed"  # no company name found in the releas
 # Cell accounting: a figure of a table that became no fact and that no stage gave a reason for.
 ACCOUNT_FIGURE_UNPLACED = "account.figure.unplaced"
 
+# The narrative cross-check: a figure of the prose that contradicts the table fact of its line item, period and member.
+NARRATIVE_DISAGREES = "narrative.disagrees"
+
 # Writing outputs and validating.
 OUTPUT_WRITE_FAILED = "output.write-failed"
 VALIDATE_UNREADABLE = "validate.unreadable"

@@ -538,12 +538,41 @@ class ConceptMapping:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class NarrativeMatch:
+    """A figure of the release's prose that agrees with a table fact (the narrative cross-check).
+
+    Attributes:
+        span: Where the figure's digits are printed in the prose: line and column (in an HTML
+            release, the line of the paragraph's element and the character in its text).
+        printed: The figure as printed (``"$21.2 million"``, ``"65 cents"``).
+        core: The digits the Inline XBRL tag wraps (``"21.2"``, ``"65"``).
+        scale: Power of ten the digits are multiplied by (6 for millions, -2 for cents).
+        decimals: XBRL decimals of the prose figure (-5 for ``$21.2 million``).
+        value: The prose figure's value in base units, signed as the fact is.
+        item: The line item the sentence names (``"net sales"``).
+        member: The member the sentence names (its label), "" for none.
+        fact: The table fact it agrees with (its concept, context and unit tag the figure too).
+    """
+
+    span: SourceSpan
+    printed: str
+    core: str
+    scale: int
+    decimals: int
+    value: Decimal
+    item: str
+    member: str
+    fact: Fact
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     """Everything the writers need: taxonomy, entity, contexts, units, facts.
 
     ``facts`` holds every tagged cell, duplicates included (Inline XBRL tags each printed
     figure); the XML instance writes one fact per (concept, context, unit). ``mapping`` says
-    how each printed row was mapped (the mapping report).
+    how each printed row was mapped (the mapping report); ``narrative`` lists the figures of the
+    release's prose that agree with a fact (tagged in the Inline XBRL too, never in the instance).
     """
 
     taxonomy: Taxonomy
@@ -553,6 +582,7 @@ class Report:
     facts: tuple[Fact, ...]
     period_end: dt.date
     mapping: tuple[ConceptMapping, ...] = ()
+    narrative: tuple[NarrativeMatch, ...] = ()
 
 
 FactKey = tuple[QName, str, str, Decimal | None]
@@ -640,6 +670,11 @@ class ConversionResult:
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...] = field(default=())
     cells: tuple[TableCells, ...] = field(default=())
+
+    @property
+    def narrative(self) -> tuple[NarrativeMatch, ...]:
+        """The prose figures that agree with a table fact (disagreements are ``narrative.disagrees`` findings)."""
+        return self.report.narrative if self.report is not None else ()
 
     @property
     def ok(self) -> bool:

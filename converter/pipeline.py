@@ -43,6 +43,7 @@ from converter.serialize.output_files import (
 )
 from converter.serialize.taxonomy_dir import INDEX, TaxonomyDirError, locked, read_indexes, write_folder
 from converter.validation.accounting import account_cells
+from converter.validation.narrative import cross_check
 from converter.validation.outputs import arelle_pass
 from taxonomy.files import render_taxonomy
 
@@ -190,6 +191,10 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
                                 f"{report.entity.name!r} (give --entity-name)", SourceSpan(path=path)))
     cells, found = account_cells(document, report.facts if report else (), diags)  # every figure: fact or reason
     diags += found
+    if report is not None:                                                   # the prose against the tables
+        narrative, found = cross_check(document, statements, report)
+        report = replace(report, narrative=narrative)
+        diags += found
     result = ConversionResult(source=path, document=document, statements=statements, report=report,
                               diagnostics=tuple(diags), cells=cells)
     if report is None:

@@ -28,7 +28,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "inputs": frozenset({"readers", "parse"}),
     "mapping": frozenset({"parse"}),
     "serialize": frozenset({"inputs", "readers"}),
-    "validation": frozenset({"inputs", "parse", "serialize"}),
+    "validation": frozenset({"inputs", "readers", "parse", "serialize"}),
     "pipeline": frozenset({"inputs", "readers", "parse", "mapping", "serialize", "validation"}),
     "cli": frozenset({"inputs", "readers", "parse", "mapping", "serialize", "validation", "pipeline"}),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -19,7 +20,7 @@ from converter import diagnostics as dx
 from converter.model import ConversionResult, Document, InputFormat, Report
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.html_dom import parse_html
-from converter.serialize.ixbrl import render_inline, render_ixbrl
+from converter.serialize.ixbrl import prose_fact, render_inline, render_ixbrl
 from converter.serialize.ixbrl_xhtml import X, copy_body
 from converter.serialize.ixbrl_xhtml_fix import repair
 from converter.serialize.output_files import OutputFormat, base_package_path, render_outputs
@@ -108,14 +109,15 @@ def test_text_release_validates_like_the_xml_instance(lexington: Rendered) -> No
 def test_text_release_facts_equal_the_xml_instance(lexington: Rendered) -> None:
     packages = [base_package_path()]
     inline = load_facts(lexington.inline, packages=packages)
-    assert len(inline) == len(lexington.report.facts) == 184
+    assert len(inline) == len(lexington.report.facts) + len(lexington.report.narrative) == 184 + 67  # prose figures too
     assert _deduped(inline) == set(load_facts(lexington.instance, packages=packages))
 
 
 def test_every_printed_cell_is_tagged_with_an_id_in_document_order(lexington: Rendered) -> None:
     tags = lexington.tags()
-    assert [t.get("id") for t in tags] == [f"f{n}" for n in range(1, len(lexington.report.facts) + 1)]
-    printed = Counter((str(f.concept), f.context_id, f.value) for f in lexington.report.facts)
+    report = lexington.report
+    assert [t.get("id") for t in tags] == [f"f{n}" for n in range(1, len(report.facts) + len(report.narrative) + 1)]
+    printed = Counter((str(f.concept), f.context_id, f.value) for f in (*report.facts, *map(prose_fact, report.narrative)))
     assert Counter((t.get("name"), t.get("contextRef"), _value(t)) for t in tags) == printed
     assert not etree.fromstring(lexington.data).findall(f".//{IX}hidden")
 
@@ -124,7 +126,7 @@ def test_sign_only_on_negative_values_with_parentheses_outside(lexington: Render
     for tag in lexington.tags():
         assert (tag.get("sign") == "-") == (_value(tag) < 0)
     line = _line_of(lexington, "     Interest expense  ")  # expense printed (2,242): positive value
-    assert '(<ix:nonFraction id="f29" name="xfy:InterestExpense"' in line
+    assert re.search(r'\(<ix:nonFraction id="f\d+" name="xfy:InterestExpense"', line)
     assert 'scale="3">2,242</ix:nonFraction>)' in line and "sign" not in line.split("</ix:nonFraction>")[0]
     line = _line_of(lexington, "     Discontinued operations ")  # a loss per share printed (.11)
     assert 'scale="0" sign="-">.11</ix:nonFraction>)' in line
@@ -134,7 +136,8 @@ def test_dashes_are_fixed_zero(lexington: Rendered) -> None:
     tags = lexington.tags()
     formats = Counter((t.get("format"), t.text if t.get("format") == "ixt:fixed-zero" else "") for t in tags)
     zeros = sum(1 for f in lexington.report.facts if f.value == 0)
-    assert formats == {("ixt:fixed-zero", "--"): zeros, ("ixt:num-dot-decimal", ""): 184 - zeros}
+    prose = len(lexington.report.narrative)
+    assert formats == {("ixt:fixed-zero", "--"): zeros, ("ixt:num-dot-decimal", ""): 184 - zeros + prose}
     assert zeros == 16
 
 
@@ -181,7 +184,7 @@ def test_facts_that_cannot_be_tagged_in_place_are_hidden_and_reported(lexington:
     assert (wrong.text, wrong.get("scale"), wrong.get("format")) == ("24392000", "0", None)
     assert (nil.get("id"), nil.get(f"{{{ns.XSI}}}nil"), nil.text) == ("f2", "true", None)
     assert out.sources["f1"] == (facts[0].span,) and out.sources["f2"] == (facts[5].span,)
-    assert len(out.sources) == 184
+    assert len(out.sources) == 184 + len(lexington.report.narrative)
     inline = lexington.folder / "hidden.htm"
     inline.write_bytes(out.data)
     assert not [f for f in _findings(inline) if f[0] == "error"]
@@ -224,12 +227,12 @@ def _check_html(rendered: Rendered) -> None:
     assert not [f for f in _findings(rendered.inline) if f[0] == "error"]
     packages = [base_package_path()]
     inline = load_facts(rendered.inline, packages=packages)
-    assert len(inline) == len(rendered.report.facts)
-    assert _deduped(inline) == set(load_facts(rendered.instance, packages=packages))
+    assert len(inline) == len(rendered.report.facts) + len(rendered.report.narrative)
+    assert _deduped(inline) >= set(load_facts(rendered.instance, packages=packages))
     root = etree.fromstring(rendered.data)
     assert not root.findall(f".//{IX}hidden")
-    for tag in rendered.tags():
-        assert any(a.tag in (f"{X}td", f"{X}th", f"{X}pre") for a in tag.iterancestors())
+    in_cells = [t for t in rendered.tags() if any(a.tag in (f"{X}td", f"{X}th", f"{X}pre") for a in t.iterancestors())]
+    assert len(in_cells) == len(rendered.report.facts)  # the others are prose figures, in paragraphs
 
 
 def test_html_release_with_legacy_markup(tmp_path: Path) -> None:

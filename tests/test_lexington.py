@@ -142,3 +142,33 @@ def test_csv_matcher_needs_magnitude_and_member(facts: tuple[LoadedFact, ...], c
     assert matches(row, facts)
     assert not matches(row.__class__(**{**row.__dict__, "value": row.value + 1}), facts)
     assert not matches(row.__class__(**{**row.__dict__, "member": "Rubber Group"}), facts)
+
+
+# Each checked by hand against the release: the prose line, the figure, the concept, the period's end and the member.
+NARRATIVE_CHECKED = [
+    (14, "$3,183,000", "NetIncomeLoss", "2004-10-01_2004-12-31", ""),
+    (14, "65 cents per diluted common share", "EarningsPerShareBasicAndDiluted", "2004-10-01_2004-12-31", ""),
+    (15, "$3,643,000", "NetIncomeLoss", "2003-10-01_2003-12-31", ""),
+    (27, "$21,219,000", "Revenues", "2004-10-01_2004-12-31", "Rubber Group"),
+    (33, "$2,585,000", "OperatingIncomeLoss", "2003-10-01_2003-12-31", "Rubber Group"),
+    (34, "$361,000", "OperatingIncomeLoss", "2003-10-01_2003-12-31", "Metals Group"),
+    (43, "negative $301,000", "EBITDA", "2004-10-01_2004-12-31", "Metals Group"),
+    (54, "$1.36 per diluted common share", "EarningsPerShareBasicAndDiluted", "2003-01-01_2003-12-31", ""),
+    (72, "$99,565,000", "Revenues", "2004-01-01_2004-12-31", "Rubber Group"),
+    (108, "96 cents per diluted common share", "IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicAndDilutedShare",
+     "2003-01-01_2003-12-31", ""),
+]
+
+
+def test_the_prose_agrees_with_the_tables(lexington_out: tuple[ConversionResult, Path]) -> None:
+    result, out = lexington_out
+    assert result.report is not None
+    periods = {c.id: c.period.key() for c in result.report.contexts}
+    found = [(m.span.line, m.printed, m.fact.concept.local, periods[m.fact.context_id], m.member)
+             for m in result.narrative]
+    assert len(found) == 67 and len(set(found)) == 67  # at least 30 wanted; every one checked by hand
+    assert set(NARRATIVE_CHECKED) <= set(found)
+    assert all(m.fact.value is not None and m.value == m.fact.value for m in result.narrative)
+    assert not [d for d in result.diagnostics if d.code.startswith("narrative.")]
+    mapping = (out / "mapping.csv").read_text(encoding="utf-8").splitlines()
+    assert next(r for r in mapping if ",Net income (loss),," in r).endswith(",14:5 15:53 52:37 54:2")

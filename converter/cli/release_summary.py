@@ -18,7 +18,7 @@ from converter import diagnostics as dx
 from converter.cli.render_diagnostics import diag_json, severity_counts
 from converter.defects import defect
 from converter.model import ConversionResult, Diagnostic, Severity, SourceSpan, TableCells
-from converter.serialize.mapping_csv import mapping_json
+from converter.serialize.mapping_csv import mapping_json, narrative_json
 from converter.validation.findings import EXIT_INPUT, EXIT_OK, FileFindings, count_text, diagnostics_exit_status
 
 STANDINGS = ("valid", "with_warnings", "with_findings", "not_converted")  # ReleaseOutcome.standing, in order
@@ -211,7 +211,8 @@ def result_json(result: ConversionResult, out_dir: Path | None) -> dict[str, obj
         "cells": cells_json(result.cells),
         "status": count_text(result.diagnostics) if report is not None else "not converted",
         "diagnostics": [diag_json(d) for d in result.diagnostics],
-        "mapping": mapping_json(report.mapping) if report is not None else [],
+        "mapping": mapping_json(report.mapping, report.narrative) if report is not None else [],
+        "narrative": narrative_json(report.narrative) if report is not None else [],
     }
 
 

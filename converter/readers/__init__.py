@@ -22,9 +22,11 @@ from converter.readers.filer import company_name, release_date
 from converter.readers.html import read_html
 from converter.readers.html_dom import parse_html
 from converter.readers.html_locate import locate_cells
+from converter.readers.prose import Sentence, block_text, prose_blocks, prose_sentences
 from converter.readers.text import read_text
 
-__all__ = ["MAX_BYTES", "READERS", "Reader", "locate_cells", "parse_html", "read_document"]
+__all__ = ["MAX_BYTES", "READERS", "Reader", "Sentence", "block_text", "locate_cells", "parse_html",
+           "prose_blocks", "prose_sentences", "read_document"]
 
 Reader = Callable[[str, str], tuple[tuple[RawTable, ...], list[Diagnostic]]]
 

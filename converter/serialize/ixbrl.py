@@ -15,13 +15,14 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
 from converter import diagnostics as dx
-from converter.model import Diagnostic, Document, InputFormat, Report, SourceSpan
-from converter.serialize.ixbrl_facts import NON_FRACTION, TEMP_ID, Page, Task, figure_of, hidden_tag
+from converter.model import Diagnostic, Document, Fact, InputFormat, NarrativeMatch, Report, SourceSpan
+from converter.serialize.ixbrl_facts import NON_FRACTION, TEMP_ID, Page, Task, figure_of, hidden_tag, prose_pattern
 from converter.serialize.ixbrl_header import build_header, prefixes_for
 from converter.serialize.ixbrl_html import html_page
 from converter.serialize.ixbrl_links import Place, keep_self_contained
@@ -74,9 +75,12 @@ def render_inline(report: Report, document: Document, schema_href: str, place: P
         The document, its fact sources and diagnostics.
     """
     prefixes = prefixes_for(report, report.facts)
+    tagged = (*report.facts, *(prose_fact(m) for m in report.narrative))
     tasks = []
-    for index, fact in enumerate(report.facts):
+    for index, fact in enumerate(tagged):
         figure = figure_of(fact)
+        if figure is not None and index >= len(report.facts):
+            figure = replace(figure, pattern=prose_pattern(figure.core))
         if figure is not None:
             tasks.append(Task(index=index, fact=fact, figure=figure))
     if document.format is InputFormat.HTML:
@@ -88,7 +92,7 @@ def render_inline(report: Report, document: Document, schema_href: str, place: P
     header = build_header(report, schema_href, prefixes, hidden)
     root = _root(page, header, prefixes, nil=any(f.value is None for f in report.facts))
     dropped = keep_self_contained(root, place or (lambda _src: None))
-    sources = _number_facts(root, report)
+    sources = _number_facts(root, tagged)
     diags = tuple(
         dx.warning(dx.OUTPUT_IXBRL_FACT_HIDDEN, f"{fact.printed!r} ({fact.concept}) is not tagged where it is "
                    "printed: written in ix:hidden", fact.span, concept=str(fact.concept))
@@ -127,14 +131,22 @@ def _root(page: Page, header: etree._Element, prefixes: dict[str, str], *, nil: 
     return root
 
 
-def _number_facts(root: etree._Element, report: Report) -> dict[str, tuple[SourceSpan, ...]]:
+def prose_fact(match: NarrativeMatch) -> Fact:
+    """A prose figure as a fact to tag: the concept, context and unit of the table fact it agrees with,
+    its own value, decimals and scale (``$21.2 million``: scale 6, decimals -5), printed in the prose."""
+    fact = match.fact
+    return replace(fact, value=match.value, decimals=match.decimals, span=match.span, printed=match.core,
+                   scale=match.scale, negated=False)
+
+
+def _number_facts(root: etree._Element, tagged: Sequence[Fact]) -> dict[str, tuple[SourceSpan, ...]]:
     """Give every fact tag its id (``f1``.. in document order); each id's source span."""
     sources: dict[str, tuple[SourceSpan, ...]] = {}
     for number, elt in enumerate(root.iter(NON_FRACTION), start=1):
         index = int(elt.attrib.pop(TEMP_ID))
         fact_id = f"f{number}"
         _set_first(elt, "id", fact_id)
-        sources[fact_id] = (report.facts[index].span,)
+        sources[fact_id] = (tagged[index].span,)
     return sources
 
 

@@ -114,6 +114,12 @@ def figure_pattern(core: str) -> re.Pattern[str]:
     return re.compile(r"(?<![0-9.,])" + re.escape(core) + r"(?![0-9,]|\.[0-9])")
 
 
+@lru_cache(maxsize=4096)
+def prose_pattern(core: str) -> re.Pattern[str]:
+    """The figure standing alone in a sentence, where a comma or a full stop may follow it (``$3,183,000,``)."""
+    return re.compile(r"(?<![0-9.,])" + re.escape(core) + r"(?![0-9]|[.,][0-9])")
+
+
 @lru_cache(maxsize=256)
 def _dash_pattern(dash: str) -> re.Pattern[str]:
     """A dash run standing alone (not part of a longer run of the same characters)."""

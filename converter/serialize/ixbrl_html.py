@@ -16,12 +16,12 @@ from pathlib import PurePath
 from lxml import etree
 
 from converter.model import Document
-from converter.readers import locate_cells, parse_html
-from converter.serialize.ixbrl_cell import wrap_in_text
+from converter.readers import block_text, locate_cells, parse_html, prose_blocks
+from converter.serialize.ixbrl_cell import slot_text, wrap_in_text, wrap_range
 from converter.serialize.ixbrl_css import presentational_css
 from converter.serialize.ixbrl_facts import Page, Task
 from converter.serialize.ixbrl_pre import tag_in_pre
-from converter.serialize.ixbrl_xhtml import clean_text, copy_body, sheets
+from converter.serialize.ixbrl_xhtml import clean_text, copy_body, sheets, text_slots
 from converter.serialize.ixbrl_xhtml_fix import repair
 
 
@@ -47,9 +47,12 @@ def html_page(
     if source is None:
         source = root
     pres = list(source.iter("pre"))
-    copied = copy_body(source, {el for els in cells.values() for el in els} | set(pres), reserved)
+    blocks = list(prose_blocks(root)) if any(t.fact.span.table is None for t in tasks) else []
+    copied = copy_body(source, {el for els in cells.values() for el in els} | set(pres) | set(blocks), reserved)
     repair(copied.body)
-    placed: set[int] = set()
+    prose = [t for t in tasks if t.fact.span.table is None]
+    tasks = [t for t in tasks if t.fact.span.table is not None]
+    placed = _tag_prose(blocks, copied.copies, prose, prefixes)
     for task in tasks:
         span = task.fact.span
         for element in cells.get((span.table or 0, span.row or 0, span.column or 0), ()):
@@ -66,6 +69,30 @@ def html_page(
         styles=tuple(sheets(root)),
         body_style=_body_style(source),
     )
+
+
+def _tag_prose(blocks: Sequence[etree._Element], copies: Mapping[etree._Element, etree._Element],
+               tasks: Sequence[Task], prefixes: Mapping[str, str]) -> set[int]:
+    """Tag prose figures in the copies of their blocks: the block on the figure's line whose text
+    (:func:`block_text`) prints the figure at its column; there the figure's n-th occurrence is the
+    n-th in the copy too (figures of one block tagged from the last, so that the earlier stay put)."""
+    by_line: dict[int, list[etree._Element]] = {}
+    for block in blocks:
+        by_line.setdefault(block.sourceline or 0, []).append(block)
+    placed: set[int] = set()
+    for task in sorted(tasks, key=lambda t: (t.fact.span.line, t.fact.span.col), reverse=True):
+        offset, core = task.fact.span.col - 1, task.figure.core
+        for block in by_line.get(task.fact.span.line, ()):
+            text, copy = block_text(block), copies.get(block)
+            if copy is None or text[offset : offset + len(core)] != core:
+                continue
+            nth = sum(1 for m in task.figure.pattern.finditer(text) if m.start() < offset)
+            slots = list(text_slots(copy))
+            found = list(task.figure.pattern.finditer("".join(slot_text(slot) for slot in slots)))
+            if nth < len(found) and wrap_range(slots, found[nth].start(), found[nth].end(), task.element(prefixes)):
+                placed.add(task.index)
+            break
+    return placed
 
 
 def wrap_figure(cell: etree._Element, task: Task, prefixes: Mapping[str, str]) -> bool:

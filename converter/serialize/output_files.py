@@ -151,7 +151,7 @@ def render_outputs(report: Report, document: Document | None = None,
     for layer in report.taxonomy.layers:  # a company's taxonomy, shared by its releases
         taxonomy.update(render_taxonomy(layer, relationships=False))
     files = dict(taxonomy)
-    files[MAPPING_FILE] = render_mapping_csv(report.mapping)
+    files[MAPPING_FILE] = render_mapping_csv(report.mapping, report.narrative)
     reports: dict[str, Sources] = {}
     found: list[Diagnostic] = []
     if OutputFormat.XBRL in formats:

@@ -1,0 +1,128 @@
+"""The prose of a release: its text outside the tables, as sentences that keep where each character was printed.
+
+A text release's prose is every line no raw table covers (from its first title line to its last
+row); consecutive non-blank lines are one paragraph. An HTML release's prose is the text of its
+block elements outside tables (located by the element's source line, and as column the character
+in the block's text, whitespace runs read as one space: :func:`block_text`).
+Sentences end at ``.``, ``!`` or ``?`` before a capital, but not after an abbreviation
+(``Inc.``, ``U.S.``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from converter.model import Document, InputFormat, RawTable, SourceSpan
+from converter.readers.html_dom import parse_html
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"(]?[A-Z])")
+_ABBREVIATIONS = frozenset({"inc", "corp", "co", "no", "mr", "mrs", "ms", "dr", "u.s", "st", "jr", "ltd", "vs", "nos"})
+_BLOCKS = frozenset({"p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "address",
+                     "section", "dd", "dt"})
+_WS = re.compile(r"[\s\xa0\u2000-\u200b\u202f]+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    """A sentence of the prose.
+
+    Attributes:
+        text: Its text, lines joined by one space.
+        places: (line, column) of each character of ``text`` (1-based; column 0 when unknown).
+        paragraph: Index of the paragraph it belongs to (sentences of one paragraph share it).
+    """
+
+    text: str
+    places: tuple[tuple[int, int], ...]
+    paragraph: int
+
+    def span(self, path: str, offset: int) -> SourceSpan:
+        """Where character ``offset`` of the sentence was printed."""
+        line, col = self.places[offset]
+        return SourceSpan(path=path, line=line, col=col)
+
+
+def prose_sentences(document: Document) -> list[Sentence]:
+    """The sentences of the release's prose, in printed order."""
+    paragraphs = _html_paragraphs(document) if document.format is InputFormat.HTML else _text_paragraphs(document)
+    return [s for number, (text, places) in enumerate(paragraphs) for s in _sentences(text, places, number)]
+
+
+def _text_paragraphs(document: Document) -> list[tuple[str, list[tuple[int, int]]]]:
+    covered = {line for table in document.tables for line in _table_lines(table)}
+    paragraphs: list[tuple[str, list[tuple[int, int]]]] = []
+    text, places = "", list[tuple[int, int]]()
+    for number, line in enumerate(document.text.split("\n"), start=1):
+        body = line.strip()
+        if not body or number in covered:
+            if text:
+                paragraphs.append((text, places))
+            text, places = "", []
+            continue
+        if text:
+            text += " "
+            places.append(places[-1])
+        first = len(line) - len(line.lstrip())
+        text += body
+        places.extend((number, first + k + 1) for k in range(len(body)))
+    if text:
+        paragraphs.append((text, places))
+    return paragraphs
+
+
+def _table_lines(table: RawTable) -> range:
+    """The lines a raw table covers, from its first title line to its last row."""
+    starts = [table.span.line, *(t.span.line for t in table.title), *(h.span.line for row in table.header for h in row)]
+    ends = [table.span.line]
+    for row in table.rows:
+        ends.append(row.label_span.end_line or row.label_span.line)
+        ends.extend(cell.span.line for cell in row.cells if cell is not None)
+    first = min(line for line in starts if line > 0) if any(line > 0 for line in starts) else 0
+    return range(first, max(ends) + 1) if first else range(0)
+
+
+def _html_paragraphs(document: Document) -> list[tuple[str, list[tuple[int, int]]]]:
+    root, _ = parse_html(document.text)
+    if root is None:
+        return []
+    paragraphs: list[tuple[str, list[tuple[int, int]]]] = []
+    for element in prose_blocks(root):
+        text = block_text(element)
+        if text:
+            paragraphs.append((text, [(element.sourceline or 0, k + 1) for k in range(len(text))]))
+    return paragraphs
+
+
+def block_text(element: etree._Element) -> str:
+    """The text of a prose block as its sentences are read: whitespace runs as one space, stripped."""
+    return _WS.sub(" ", element.text_content()).strip()
+
+
+def prose_blocks(root: etree._Element) -> Iterator[etree._Element]:
+    """Block elements outside tables and ``<pre>`` that hold no other block (the innermost paragraphs)."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCKS or element.tag == "td":
+            continue
+        if any(a.tag in ("table", "pre") for a in element.iterancestors()):
+            continue
+        if any(isinstance(d.tag, str) and d.tag in _BLOCKS | {"table", "pre"} for d in element.iterdescendants()):
+            continue
+        yield element
+
+
+def _sentences(text: str, places: list[tuple[int, int]], paragraph: int) -> Iterator[Sentence]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rsplit(None, 1)
+        word = before[-1].rstrip(".!?\"')").lower() if before else ""
+        if word in _ABBREVIATIONS or len(word) == 1:
+            continue
+        yield Sentence(text=text[start : match.start()], places=tuple(places[start : match.start()]),
+                       paragraph=paragraph)
+        start = match.end()
+    if start < len(text):
+        yield Sentence(text=text[start:], places=tuple(places[start:]), paragraph=paragraph)
