@@ -27,6 +27,7 @@ from converter import diagnostics as dx
 from converter import pipeline
 from converter.cli.commands import main
 from converter.inputs.sources import releases_in
+from converter.labels import unescape_html
 from converter.model import ConversionResult, Severity
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.decode import MAX_BYTES
@@ -358,6 +359,17 @@ def test_a_numeric_reference_of_thousands_of_digits_is_dropped_not_converted() -
     result = convert(release, name="long-reference.htm", options=FAST)
     assert errors(result) == []
     assert any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
+
+
+def test_a_numeric_reference_of_thousands_of_digits_in_a_text_release_is_no_defect() -> None:
+    """A text release (references are not decoded there) before its dateline: found by the generated inputs."""
+    release = b"&#" + b"1" * 5000 + b" " + text_release()
+    result = convert(release, name="long-reference.txt", options=FAST)
+    assert errors(result) == [] and result.report is not None
+
+
+def test_unescape_html_turns_an_endless_reference_into_a_replacement_character() -> None:
+    assert unescape_html("a&#" + "1" * 5000 + ";b &#x" + "f" * 4400 + " &amp; &#233;") == "a\ufffdb \ufffd & \u00e9"
 
 
 @pytest.mark.parametrize("reference", ["&#3;", "&#x1b;", "&#xFFFE;", "&#0;", "&#x110000;"])
