@@ -368,6 +368,17 @@ def test_a_numeric_reference_of_thousands_of_digits_in_a_text_release_is_no_defe
     assert errors(result) == [] and result.report is not None
 
 
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff"])
+def test_a_character_xml_cannot_hold_printed_in_a_text_release_is_removed(tmp_path: Path, character: str) -> None:
+    """U+FFFE in the company name of a text release reached lxml (found by the generated inputs)."""
+    release = text_release(company=f"EXAMPLE WIDGETS C{character}ORPORATION")
+    result = convert(release, name="noncharacter.txt", options=ConvertOptions(formats=XBRL_AND_INLINE),
+                     out_dir=tmp_path / "out")
+    assert errors(result) == [] and result.report is not None
+    assert character not in result.report.entity.name
+    assert any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
+
+
 def test_unescape_html_turns_an_endless_reference_into_a_replacement_character() -> None:
     assert unescape_html("a&#" + "1" * 5000 + ";b &#x" + "f" * 4400 + " &amp; &#233;") == "a\ufffdb \ufffd & \u00e9"
 

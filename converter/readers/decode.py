@@ -9,8 +9,9 @@ from converter.model import Diagnostic, InputFormat, SourceSpan
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ROWS = 10_000  # table rows (lines of figures) a release may hold: 25x the largest release seen
-# Control characters, and whole terminal escape sequences (``ESC [ 31 m``) rather than their ESC alone.
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters, and whole terminal escape sequences (``ESC [ 31 m``) rather than their ESC alone; and the
+# characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates), which would reach labels, names and outputs.
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|tr|td)\b", re.IGNORECASE)
 _SGML_TABLE = re.compile(r"<TABLE>\s*$", re.MULTILINE)
 _CONTENT = re.compile(rb"\S")
