@@ -104,7 +104,7 @@ def test_the_cli_on_a_generated_input(earlier: Path, made: tuple[str, bytes], ou
             assert lines and all(line.startswith(str(release)) for line in lines), (mutations, lines)
             assert (_snapshot(out) == before) if out_exists else not out.exists(), mutations
         else:
-            assert any(out.glob("*.xml")), mutations
+            assert run.stdout.startswith(f"{release}: ") and any(out.glob("*.xml")), (mutations, run.stdout)
             errors = [m.group(2) for m in map(_FINDING.search, lines) if m and m.group(1) == "error"]
             assert [c for c in errors if c not in OWN_CODES and not c.startswith("calc")] == [], mutations
 
