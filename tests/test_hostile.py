@@ -393,6 +393,13 @@ def test_references_to_characters_xml_cannot_hold_never_reach_the_outputs(tmp_pa
     assert any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
 
 
+def test_a_reference_that_removing_another_forms_is_removed_too() -> None:
+    """``&&#1;#1;``: dropping the inner ``&#1;`` formed an outer one that reached lxml (found by the generated inputs)."""
+    result = convert(_MINIMAL_HTML.format(label="Net &&#1;#1;&&&#3;#3;#3; sales").encode(), name="nested.htm", options=FAST)
+    assert errors(result) == [] and result.report is not None
+    assert "&#" not in result.statements[0].items[0].label
+
+
 def test_references_to_ordinary_characters_are_kept() -> None:
     result = convert(_MINIMAL_HTML.format(label="Caf&#233; &#x26; bar &#8212; net sales").encode(), name="ok.htm", options=FAST)
     assert not any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
