@@ -41,6 +41,11 @@ MAP_CALC_INCONSISTENT_TOTAL = "map.calc.inconsistent-total"  # a total its rows 
 MAP_CALC_INVERTED = "map.calc.inverted"  # such a sum written the other way round (T = A - B as A = T + B)
 MAP_NO_FACTS = "map.no-facts"
 MAP_ENTITY_UNNAMED = "map.entity.unnamed"  # no company name found in the release: the entity's name is a fallback
+# What the last pass before writing changes so that XBRL 2.1 and XDT accept the report (converter.mapping.consistency).
+MAP_CONTEXT_DIMENSION_REPEATED = "map.context.dimension-repeated"  # facts of a context naming one axis twice: left out
+MAP_CONCEPT_PERIOD_TYPE_FIXED = "map.concept.period-type-fixed"  # an extension concept given its facts' period type
+MAP_FACT_PERIOD_TYPE_CONFLICT = "map.fact.period-type-conflict"  # facts of the other period type than the concept's: left out
+MAP_RELATIONSHIP_CYCLE = "map.relationship.cycle"  # a presentation or domain-member arc closing a cycle: left out
 
 # Cell accounting: a figure of a table that became no fact and that no stage gave a reason for.
 ACCOUNT_FIGURE_UNPLACED = "account.figure.unplaced"

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
+
+_HUGE_REFERENCE = re.compile(r"&#(?:0*\d{8,}|[xX]0*[0-9a-fA-F]{7,});?")  # past U+10FFFF: no character
+
+
+def unescape_html(text: str) -> str:
+    """``html.unescape`` for any text: a numeric character reference too long to name a character
+    (``&#`` and 5,000 digits, which ``int`` refuses) becomes U+FFFD, as a too-big short one does."""
+    return html.unescape(_HUGE_REFERENCE.sub("\ufffd", text))
+
 
 _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 _NCNAME_START = re.compile(r"^[^A-Za-z_]+")

@@ -20,6 +20,7 @@ from converter.mapping import contexts as cx
 from converter.mapping.build import MapOptions, map_report
 from converter.mapping.company.layer import company_layer, extended, find_company, layered
 from converter.mapping.company.state import CompanyTaxonomy, CompanyTaxonomyError
+from converter.mapping.consistency import consistent
 from converter.model import (
     NO_OVERRIDES,
     ConversionResult,
@@ -185,6 +186,9 @@ def _convert_document(release: Release, document: Document, diags: list[Diagnost
     statements, found = parse_statements(document, calendar=shared.calendar, overrides=options.mapping)  # 2. parse
     diags += found
     report, found, company = _map(statements, document, options, path)      # 3. map
+    if report is not None:  # what XBRL 2.1 and XDT would reject is fixed or left out, and said
+        report, more = consistent(report)
+        found = [*found, *more]
     diags += [d if d.spans else replace(d, spans=(SourceSpan(path=path),)) for d in found]
     if report is not None and document.company is None and not (options.entity_name or options.mapping.entity_name):
         diags.append(dx.warning(dx.MAP_ENTITY_UNNAMED, f"no company name found in the release: the entity is named "

@@ -27,6 +27,7 @@ from converter import diagnostics as dx
 from converter import pipeline
 from converter.cli.commands import main
 from converter.inputs.sources import releases_in
+from converter.labels import unescape_html
 from converter.model import ConversionResult, Severity
 from converter.pipeline import ConvertOptions, convert
 from converter.readers.decode import MAX_BYTES
@@ -360,6 +361,28 @@ def test_a_numeric_reference_of_thousands_of_digits_is_dropped_not_converted() -
     assert any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
 
 
+def test_a_numeric_reference_of_thousands_of_digits_in_a_text_release_is_no_defect() -> None:
+    """A text release (references are not decoded there) before its dateline: found by the generated inputs."""
+    release = b"&#" + b"1" * 5000 + b" " + text_release()
+    result = convert(release, name="long-reference.txt", options=FAST)
+    assert errors(result) == [] and result.report is not None
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff"])
+def test_a_character_xml_cannot_hold_printed_in_a_text_release_is_removed(tmp_path: Path, character: str) -> None:
+    """U+FFFE in the company name of a text release reached lxml (found by the generated inputs)."""
+    release = text_release(company=f"EXAMPLE WIDGETS C{character}ORPORATION")
+    result = convert(release, name="noncharacter.txt", options=ConvertOptions(formats=XBRL_AND_INLINE),
+                     out_dir=tmp_path / "out")
+    assert errors(result) == [] and result.report is not None
+    assert character not in result.report.entity.name
+    assert any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
+
+
+def test_unescape_html_turns_an_endless_reference_into_a_replacement_character() -> None:
+    assert unescape_html("a&#" + "1" * 5000 + ";b &#x" + "f" * 4400 + " &amp; &#233;") == "a\ufffdb \ufffd & \u00e9"
+
+
 @pytest.mark.parametrize("reference", ["&#3;", "&#x1b;", "&#xFFFE;", "&#0;", "&#x110000;"])
 def test_references_to_characters_xml_cannot_hold_never_reach_the_outputs(tmp_path: Path, reference: str) -> None:
     release = _MINIMAL_HTML.format(label=f"Net{reference} sales").encode()
@@ -368,6 +391,13 @@ def test_references_to_characters_xml_cannot_hold_never_reach_the_outputs(tmp_pa
     assert errors(result) == []
     assert result.report is not None and [f.value for f in result.report.facts] == [Decimal(6)]
     assert any(d.code == dx.INPUT_ENCODING for d in result.diagnostics)
+
+
+def test_a_reference_that_removing_another_forms_is_removed_too() -> None:
+    """``&&#1;#1;``: dropping the inner ``&#1;`` formed an outer one that reached lxml (found by the generated inputs)."""
+    result = convert(_MINIMAL_HTML.format(label="Net &&#1;#1;&&&#3;#3;#3; sales").encode(), name="nested.htm", options=FAST)
+    assert errors(result) == [] and result.report is not None
+    assert "&#" not in result.statements[0].items[0].label
 
 
 def test_references_to_ordinary_characters_are_kept() -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from converter import diagnostics as dx
+from converter.mapping.members import Members
 from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert
 from tests.support.releases import HEADER as HEADER_TEXT
@@ -515,3 +516,19 @@ def test_an_adjusted_row_beside_its_reported_row_is_the_adjusted_member_of_one_l
         "D20241001-20241231", "D20231001-20231231",
         "D20241001-20241231_ReportingBasis-Adjusted", "D20231001-20231231_ReportingBasis-Adjusted",
     }
+
+
+def test_columns_of_a_statement_whose_base_axes_are_all_taken_get_an_axis_of_their_own() -> None:
+    """A part (segment), rows on the product, geography and product-or-service axes: the columns'
+    segment axis would repeat the part's in every context (xbrldie:RepeatedDimensionInInstanceError)."""
+    members = Members("http://example.com/x", "x")
+    members.add_part(0, "Rubber Group")
+    members.add((0, 1), ["Americas", "Europe"], ["Net sales by region"], "Net sales")
+    members.add((0, 2), ["Products", "Services"], [], "Revenue")
+    members.add((0, 3), ["Widgets", "Gadgets"], ["Net sales by product line"], "Sales")
+    members.add_columns(0, ["Consumer segment", "Enterprise segment"], "Results by segment")
+    axes = [members.part(0), members.row((0, 1), "Americas"), members.row((0, 2), "Products"),
+            members.row((0, 3), "Widgets"), members.column(0, "Consumer segment")]
+    assert all(d is not None for d in axes)
+    keys = [d.axis.axis for d in axes if d is not None]
+    assert len(set(keys)) == len(keys), keys

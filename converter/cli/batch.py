@@ -8,6 +8,11 @@ One bad release never stops the batch: a release that cannot be read, maps to no
 crashes the converter is reported in its outcome and the others go on. The outcomes are sorted
 by release path and ``OUT/summary.json`` lists them (see :meth:`BatchResult.to_json`).
 
+The batch's exit status follows what it wrote: when some release has outputs in OUT (converted
+now or up to date), the batch is exit 1 at worst, the releases that could not be converted
+reported as findings (each keeps exit status 2 in the summary); when none has, it is exit 2 and
+nothing is written: no ``summary.json``, no manifest, earlier outputs in OUT untouched.
+
 The unit of work is a filing (a release file, an EDGAR submission, a filing folder): its
 exhibits are read together in one worker. ``OUT/manifest.json`` (:mod:`converter.cli.manifest`)
 records what each release folder was made from, so running a batch again converts only what is
@@ -47,7 +52,7 @@ from converter.inputs.sources import Filing, filing_in
 from converter.model import NO_OVERRIDES
 from converter.pipeline import ConvertOptions, convert_filing
 from converter.serialize.output_files import recover_staged, write_file_atomically
-from converter.validation.findings import exit_status
+from converter.validation.findings import EXIT_FINDINGS, exit_status
 
 SUMMARY_NAME = "summary.json"
 DEFAULT_OPTIONS = ConvertOptions()
@@ -73,9 +78,16 @@ class BatchResult:
     seconds: float
 
     @property
+    def wrote(self) -> bool:
+        """Whether some release has outputs in ``out_dir`` (converted now, or up to date)."""
+        return any(r.out is not None for r in self.releases)
+
+    @property
     def exit_status(self) -> int:
-        """2 if a release could not be converted, else 1 if any has findings, else 0."""
-        return exit_status(r.findings() for r in self.releases)
+        """0 when every release is valid (or skipped), 1 when some has findings or could not be
+        converted while another has outputs, 2 when some could not be converted and none has outputs."""
+        worst = exit_status(r.findings() for r in self.releases)
+        return min(worst, EXIT_FINDINGS) if self.wrote else worst
 
     def to_json(self) -> dict[str, object]:
         """The batch summary: totals, then each release (see ``ReleaseOutcome.to_json``)."""
@@ -237,7 +249,7 @@ def run_plan(
     workers = 1 if executor is not None else max(1, min(jobs if jobs > 0 else os.cpu_count() or 1, len(tasks)))
     for outcome in (*plan.known, *current.values()):
         _report(progress, outcome)
-    journal = manifest.Journal(out_dir)
+    journal = manifest.Journal(out_dir)  # opened at its first entry: a batch that writes nothing leaves OUT as it was
     try:
         record = _recorder(plan, entries, journal, progress)
         if executor is not None:
@@ -248,13 +260,16 @@ def run_plan(
             done = _run_parallel(tasks, workers, record)
     finally:
         journal.close()
-    manifest.save(out_dir, entries.values())
     batch = BatchResult(
         out_dir=out_dir,
         releases=tuple(sorted((*plan.known, *current.values(), *done), key=lambda o: (o.release, o.name))),
         jobs=workers,
         seconds=time.perf_counter() - started,
     )
+    if not batch.wrote:  # nothing converted: exit 2, and OUT is left as it was
+        journal.undo()
+        return batch
+    manifest.save(out_dir, entries.values())
     write_summary(batch.to_json(), out_dir / SUMMARY_NAME)
     return batch
 

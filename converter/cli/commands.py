@@ -174,7 +174,7 @@ def convert_command(releases: Sequence[Path], out_dir: Path, cik: str | None, en
         if output is FindingsFormat.JSON:
             click.echo(json.dumps(batch.to_json(), indent=2, sort_keys=True))
         elif output is FindingsFormat.TEXT:
-            _print_batch(batch.releases, out_dir, quiet)
+            _print_batch(batch, out_dir, quiet)
     reports = [r.findings() for r in batch.releases]
     if output in (FindingsFormat.JUNIT, FindingsFormat.GITHUB):
         click.echo(render(output, reports).out, nl=False)
@@ -337,7 +337,8 @@ def _print_result(result: ConversionResult, out_dir: Path) -> None:
     )
 
 
-def _print_batch(outcomes: Sequence[ReleaseOutcome], out_dir: Path, quiet: bool) -> None:
+def _print_batch(batch: BatchResult, out_dir: Path, quiet: bool) -> None:
+    outcomes = batch.releases
     click.echo(text_findings(r.findings() for r in outcomes if not r.up_to_date), nl=False, err=True)
     for r in outcomes if not quiet else ():
         if r.up_to_date:
@@ -349,7 +350,8 @@ def _print_batch(outcomes: Sequence[ReleaseOutcome], out_dir: Path, quiet: bool)
     current, skipped = sum(1 for r in outcomes if r.up_to_date), sum(1 for r in outcomes if r.skipped)
     more = "".join(f", {n} {what}" for n, what in ((skipped, "skipped"), (current, "up to date (not converted again)"))
                    if n)
-    click.echo(f"{len(outcomes)} release(s): {done}{more} -> {out_dir}/summary.json")
+    where = f"-> {out_dir}/summary.json" if batch.wrote else f"; nothing converted, nothing written to {out_dir}/"
+    click.echo(f"{len(outcomes)} release(s): {done}{more} {where}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,12 +14,13 @@ of a crashed worker are never recorded: those releases are converted again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from converter import __version__
 from converter.serialize.output_files import write_file_atomically
@@ -91,21 +92,46 @@ def save(out_dir: Path, entries: Iterable[Entry]) -> None:
 
 
 class Journal:
-    """Appends each entry to ``OUT/.manifest.journal`` as one line, flushed to disk at once."""
+    """Appends each entry to ``OUT/.manifest.journal`` as one line, flushed to disk at once.
+
+    The file (and OUT) is made at the first entry, and :meth:`undo` takes back what this
+    journal added: a batch that converts nothing leaves OUT as it found it.
+    """
 
     def __init__(self, out_dir: Path) -> None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        self._handle = (out_dir / JOURNAL_NAME).open("a", encoding="utf-8")
+        self._path = out_dir / JOURNAL_NAME
+        self._handle: TextIO | None = None
+        self._made_out = not out_dir.exists()
+        try:
+            self._start: int | None = self._path.stat().st_size
+        except OSError:
+            self._start = None
 
     def add(self, entry: Entry) -> None:
         """Record ``entry`` (one ``write`` of one line: a kill leaves at most that line cut short)."""
+        if self._handle is None:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self._path.open("a", encoding="utf-8")
         self._handle.write(json.dumps(entry.to_json(), sort_keys=True) + "\n")
         self._handle.flush()
         os.fsync(self._handle.fileno())
 
     def close(self) -> None:
         """Close the journal file."""
-        self._handle.close()
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def undo(self) -> None:
+        """Take back every entry this journal added (the file as it was before, or none), and OUT
+        itself when this journal made it and it is empty again. Call after :meth:`close`."""
+        if self._start is None:
+            self._path.unlink(missing_ok=True)
+        elif self._path.exists():
+            os.truncate(self._path, self._start)
+        if self._made_out:
+            with contextlib.suppress(OSError):
+                self._path.parent.rmdir()
 
 
 def _keep(entries: dict[str, Entry], raw: object) -> None:

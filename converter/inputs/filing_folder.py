@@ -19,12 +19,12 @@ the filer, its CIK and the filing date; the primary document is never converted.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from converter.inputs.edgar import Filer, documents_start, is_release_type, listed_documents, parse_header
+from converter.labels import unescape_html
 from converter.readers import MAX_BYTES
 
 _RELEASE_SUFFIXES = (".txt", ".htm", ".html")
@@ -86,7 +86,7 @@ def _header(path: Path) -> bytes:
     except OSError:
         return b""
     if path.suffix.lower() in (".html", ".htm"):
-        data = html.unescape(data.decode("latin-1")).encode("latin-1", "replace")
+        data = unescape_html(data.decode("latin-1")).encode("latin-1", "replace")
     if path.suffix.lower() == ".txt":  # a submission: its header, and the <TYPE>/<FILENAME> of each document
         documents = re.findall(rb"<DOCUMENT>\s*<TYPE>[^<]*(?:<SEQUENCE>[^<]*)?<FILENAME>[^<\r\n]*", data, re.IGNORECASE)
         return data[: documents_start(data)] + b"".join(documents)
@@ -100,5 +100,5 @@ def _is_cover(path: Path) -> bool:
             opening = handle.read(_OPENING).decode("latin-1")
     except OSError:
         return False
-    plain = " ".join(html.unescape(_TAGS.sub(" ", opening)).split())
+    plain = " ".join(unescape_html(_TAGS.sub(" ", opening)).split())
     return _COVER.search(plain[:6000]) is not None

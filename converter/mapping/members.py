@@ -158,13 +158,14 @@ class Members:
         taken = {a.key for (n, _), a in self._rows.items() if n == statement}
         taken |= {self._parts[statement][0].key} if statement in self._parts else set()
         key = _column_axis(labels, named, title)
-        if key in taken:
-            key = next((k for k in _ROW_AXES if k not in taken), key)
-        self._columns[statement] = base_axis(key)
+        if key in taken:  # another base axis, else one of the columns' own: a context never repeats an axis
+            key = next((k for k in _ROW_AXES if k not in taken), "")
+        axis = base_axis(key) if key else self._own_axis(title)
+        self._columns[statement] = axis
         self._remember(named)
         whole = next((t for t in map(_total_of, labels) if t), None)  # "Total Domestic" over its parts
         if whole is not None:
-            self._parents.update({(key, _key(m)): whole for m in named if _key(m) != _key(whole)})
+            self._parents.update({(axis.key, _key(m)): whole for m in named if _key(m) != _key(whole)})
 
     def row(self, key: tuple[int, int], label: str) -> Dim:
         """The member of a registered row breakdown."""

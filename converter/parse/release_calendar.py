@@ -16,12 +16,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from converter.labels import unescape_html
 from converter.model import ColumnKind, Document, InputFormat, RawTable
 from converter.parse import dates
 from converter.parse.calendar import FiscalCalendar, YearEndRule
@@ -163,7 +163,7 @@ def _weeks_said(document: Document) -> tuple[tuple[tuple[int, int, int], ...], b
         start, stop = max(0, hit.start() - _CONTEXT), hit.end() + _CONTEXT
         covered = stop - _CONTEXT // 2
         window = text[start:stop]
-        plain = re.sub(r"\s+", " ", html.unescape(_TAGS.sub(" ", window)) if markup else window)
+        plain = re.sub(r"\s+", " ", unescape_html(_TAGS.sub(" ", window)) if markup else window)
         found.update(_quarter_weeks(plain))
         mentioned = mentioned or _LONG_PERIOD.search(plain) is not None
     return tuple(sorted(found)), mentioned

@@ -9,8 +9,9 @@ from converter.model import Diagnostic, InputFormat, SourceSpan
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ROWS = 10_000  # table rows (lines of figures) a release may hold: 25x the largest release seen
-# Control characters, and whole terminal escape sequences (``ESC [ 31 m``) rather than their ESC alone.
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters, and whole terminal escape sequences (``ESC [ 31 m``) rather than their ESC alone; and the
+# characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates), which would reach labels, names and outputs.
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|tr|td)\b", re.IGNORECASE)
 _SGML_TABLE = re.compile(r"<TABLE>\s*$", re.MULTILINE)
 _CONTENT = re.compile(rb"\S")
@@ -57,7 +58,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
 
 
 def drop_bad_references(text: str, path: str) -> tuple[str, list[Diagnostic]]:
-    """Remove the numeric character references of an HTML release that name no XML character.
+    """Remove the numeric character references of an HTML release that name no XML character
+    (one that the removal forms anew, as in ``&&#1;#1;``, becomes U+FFFD).
 
     ``&#1;``, ``&#x1b;`` or ``&#xFFFE;`` would reach labels, names and the Inline XBRL copy as
     control characters, and a reference of thousands of digits is more than ``int`` converts.
@@ -70,18 +72,22 @@ def drop_bad_references(text: str, path: str) -> tuple[str, list[Diagnostic]]:
         The text without such references, and a warning when there were any.
     """
     dropped = 0
+    instead = ""
 
     def keep(match: re.Match[str]) -> str:
         nonlocal dropped
         hexa, decimal = match.group(1), match.group(2)
         if (hexa is None and decimal is None) or not _xml_char(int(hexa, 16) if hexa else int(decimal)):
             dropped += 1
-            return ""
+            return instead
         return match.group(0)
 
     if "&#" not in text:
         return text, []
     cleaned = _CHAR_REFERENCE.sub(keep, text)
+    if dropped:  # a reference that removing one formed ("&&#1;#1;"): replaced by U+FFFD, so none forms again
+        instead = "\ufffd"
+        cleaned = _CHAR_REFERENCE.sub(keep, cleaned)
     if not dropped:
         return text, []
     return cleaned, [dx.warning(dx.INPUT_ENCODING, f"removed {dropped} character reference(s) to characters XML cannot hold",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 
+from converter.labels import unescape_html
 from converter.model import InputFormat
 
 _SUFFIX = r"(?:Corporation|Corp\.?|Incorporated|Inc\.?|Company|Co\.|Ltd\.?|Limited|LLC|plc|N\.V\.|S\.A\.|Holdings)"
@@ -20,7 +20,7 @@ _DATE = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}}),\s+(\d{{4}})\b")
 
 def company_name(text: str, fmt: InputFormat) -> str | None:
     """The company's name: a letterhead line in capitals, else the first name with a legal suffix."""
-    plain = html.unescape(_TAGS.sub(" ", text)) if fmt is InputFormat.HTML else text
+    plain = unescape_html(_TAGS.sub(" ", text)) if fmt is InputFormat.HTML else text
     head = plain[:20000]
     caps = _COMPANY_CAPS.search(head)
     if caps:
@@ -37,7 +37,7 @@ def company_name(text: str, fmt: InputFormat) -> str | None:
 
 def release_date(text: str) -> dt.date | None:
     """The first full date in the release's opening (its dateline)."""
-    plain = html.unescape(_TAGS.sub(" ", text[:60000]))
+    plain = unescape_html(_TAGS.sub(" ", text[:60000]))
     match = _DATE.search(plain)
     if not match:
         return None
