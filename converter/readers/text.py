@@ -31,6 +31,12 @@ _MAX_TITLE_LINES = 6
 _MAX_TITLE_WIDTH = 90
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,4}\.$")  # Co. / Inc. / Corp. / L.P.
 _LABEL_OVERHANG = 4  # a label may run this far past where the first figures start (a row without them)
+# Blank lines kept of a longer run: more than any gap the reader measures (``_title_above`` looks at five), so a
+# run cut to this many reads the same; the lines after it keep their numbers.
+_KEPT_BLANKS = 8
+# A run of more: that many blank lines, then any whitespace (a repeated group holds memory per repetition; ``\s*``
+# does not); the run ends at the last newline matched.
+_BLANK_RUN = re.compile(rf"^(?:[^\S\n]*\n){{{_KEPT_BLANKS + 1}}}\s*", re.MULTILINE)
 
 
 def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
@@ -46,18 +52,44 @@ def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
     Raises:
         InputError: More than ``MAX_ROWS`` lines of figures (no release is that long).
     """
-    raw_lines = text.split("\n")
+    numbers, raw_lines = numbered_lines(text)
     tables: list[RawTable] = []
-    for region in _regions(raw_lines, path):
+    for region in _regions(numbers, raw_lines, path):
         table = build_table(region, path, len(tables) + 1)
         if table is not None:
             tables.append(table)
     return tuple(tables), []
 
 
-def _regions(raw_lines: Sequence[str], path: str) -> list[Region]:
+def numbered_lines(text: str) -> tuple[list[int], list[str]]:
+    """The lines of ``text`` and their 1-based numbers, each run of blank lines cut to ``_KEPT_BLANKS``.
+
+    Megabytes of newlines cost a few list entries, not a classified line each: the work is
+    linear in the printed lines, and a regular expression skips the blank ones.
+    """
+    numbers: list[int] = []
+    raws: list[str] = []
+    at, number = 0, 1
+
+    def add(piece: list[str]) -> None:
+        nonlocal number
+        numbers.extend(range(number, number + len(piece)))
+        raws.extend(piece)
+        number += len(piece)
+
+    for run in _BLANK_RUN.finditer(text):
+        start, end = run.start(), text.rfind("\n", run.start(), run.end()) + 1
+        add(text[at:start].split("\n")[:-1] if start > at else [])
+        add([""] * _KEPT_BLANKS)
+        number += text.count("\n", start, end) - _KEPT_BLANKS
+        at = end
+    add(text[at:].split("\n"))
+    return numbers, raws
+
+
+def _regions(numbers: Sequence[int], raw_lines: Sequence[str], path: str) -> list[Region]:
     """SGML ``<TABLE>`` blocks where present, fixed-width runs of data lines elsewhere."""
-    lines = _classified(raw_lines, path)
+    lines = _classified(numbers, raw_lines, path)
     regions: list[Region] = []
     i = 0
     start = 0
@@ -73,16 +105,16 @@ def _regions(raw_lines: Sequence[str], path: str) -> list[Region]:
     return regions
 
 
-def _classified(raw_lines: Sequence[str], path: str) -> list[Line]:
+def _classified(numbers: Sequence[int], raw_lines: Sequence[str], path: str) -> list[Line]:
     """Every line classified; stops with ``InputError`` once more than ``MAX_ROWS`` hold figures."""
     lines: list[Line] = []
     data = 0
-    for i, raw in enumerate(raw_lines):
-        line = classify(i + 1, _SGML_TAG.sub(lambda m: " " * len(m.group()), raw))
+    for number, raw in zip(numbers, raw_lines, strict=True):
+        line = classify(number, _SGML_TAG.sub(lambda m: " " * len(m.group()), raw))
         data += line.kind is LineKind.DATA
         if data > MAX_ROWS:
             raise dx.input_error(dx.INPUT_TOO_LARGE, f"more than {MAX_ROWS:,} lines of figures; no release is that long",
-                                 path, i + 1)
+                                 path, number)
         lines.append(line)
     return lines
 
