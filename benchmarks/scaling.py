@@ -6,8 +6,8 @@ the first 100 MB); a case past the timeout is reported as such and the next size
 family are skipped. The families:
 
 * ``html-row``: one HTML table row of N figure cells (10^3..10^5);
-* ``html-cols``: an HTML table of N columns (a header row of years, three rows of figures);
-* ``text-cols``: a fixed-width text table of N columns (years over them, three rows);
+* ``html-cols``: an HTML table of N columns (headers naming a unit and a year, three rows of figures);
+* ``text-cols``: a fixed-width text table of N columns (the same in fixed-width text);
 * ``blank-lines``: megabytes of newlines before the bundled example release;
 * ``50MB``: inputs of about 50 MB, each refused or read: one line of figures, HTML table rows,
   small HTML tables, blank lines.
@@ -62,18 +62,20 @@ def html_row(n: int) -> tuple[bytes, str]:
 
 
 def html_columns(n: int) -> tuple[bytes, str]:
-    """A table of ``n`` columns: a header row of years and three rows of figures."""
-    years = "<tr><td></td>" + "".join(f"<td>{1900 + i % 120}</td>" for i in range(n)) + "</tr>\n"
+    """A table of ``n`` columns: a header row naming a unit of the company per column, a row of years, three
+    rows of figures (a fact per cell, a member per column)."""
+    units = "<tr><td></td>" + "".join(f"<td>Unit {i}</td>" for i in range(n)) + "</tr>\n"
+    years = units + "<tr><td></td>" + "<td>2024</td>" * n + "</tr>\n"
     rows = "".join(f"<tr><td>{label}</td>" + "".join(f"<td>{(i * 7 + k) % 900 + 100}</td>" for i in range(n)) + "</tr>\n"
                    for k, label in enumerate(("Net sales", "Cost of sales", "Gross profit")))
     return (_HTML_HEAD + years + rows + "</table></body></html>\n").encode(), "cols.htm"
 
 
 def text_columns(n: int) -> tuple[bytes, str]:
-    """A fixed-width table of ``n`` columns, years over them, three rows of figures."""
+    """A fixed-width table of ``n`` columns (a unit of the company and a year over each), three rows of figures."""
     width = 8
     label = 30
-    years = " " * label + "".join(f"{1900 + i % 120:>{width}}" for i in range(n))
+    years = " " * label + "".join(f"{'U' + str(i):>{width}}" for i in range(n)) + "\n" + " " * label + f"{2024:>{width}}" * n
     rule = " " * label + ("  ------" * n)
     rows = [f"{name:<{label}}" + "".join(f"{(i * 7 + k) % 900 + 100:>{width}}" for i in range(n))
             for k, name in enumerate(("Net sales", "Cost of sales", "Gross profit"))]
