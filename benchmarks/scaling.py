@@ -10,7 +10,7 @@ family are skipped. The families:
 * ``text-cols``: a fixed-width text table of N columns (the same in fixed-width text);
 * ``blank-lines``: megabytes of newlines before the bundled example release;
 * ``50MB``: inputs of about 50 MB, each refused or read: one line of figures, HTML table rows,
-  small HTML tables, blank lines.
+  small HTML tables, blank lines, HTML prose around one table, lines of 25,000 figures.
 
 For each family it prints time and peak RSS per size and the growth exponent between
 consecutive sizes (``log(t2/t1) / log(n2/n1)``: 1 is linear, 2 quadratic; meaningless for times
@@ -88,7 +88,7 @@ def blank_lines(megabytes: int) -> tuple[bytes, str]:
 
 
 def fifty_mb(kind: int) -> tuple[bytes, str]:
-    """About 50 MB: 0 one line of figures, 1 HTML table rows, 2 small HTML tables, 3 blank lines."""
+    """About 50 MB of what ``FIFTY_MB_KINDS`` names."""
     if kind == 0:
         return (_TEXT_HEAD + "Net sales  " + "  1,234" * (50 * MB // 7) + "\n").encode(), "line.txt"
     if kind == 1:
@@ -97,10 +97,19 @@ def fifty_mb(kind: int) -> tuple[bytes, str]:
     if kind == 2:
         table = "<table><tr><td></td><td>2024</td><td>2023</td></tr><tr><td>Sales</td><td>1</td><td>2</td></tr></table>\n"
         return ("<html><body>" + table * (50 * MB // len(table)) + "</body></html>\n").encode(), "tables.htm"
-    return b"\n" * (50 * MB) + EXAMPLE.read_bytes(), "blank.txt"
+    if kind == 3:
+        return b"\n" * (50 * MB) + EXAMPLE.read_bytes(), "blank.txt"
+    if kind == 4:
+        prose = "<p>The company reported strong results for the quarter and expects growth next year.</p>\n"
+        padding = prose * (25 * MB // len(prose))
+        table = html_columns(2)[0].decode().split("<table>", 1)[1]
+        return ("<html><body>" + padding + "<table>" + table.split("</body>")[0] + padding + "</body></html>").encode(), "prose.htm"
+    line = "Net sales  " + "  1,234" * 25_000 + "\n"
+    return (_TEXT_HEAD + line * (50 * MB // len(line))).encode(), "lines.txt"
 
 
-FIFTY_MB_KINDS = ("one line of figures", "HTML table rows", "small HTML tables", "blank lines")
+FIFTY_MB_KINDS = ("one line of figures", "HTML table rows", "small HTML tables", "blank lines",
+                  "HTML prose, one table", "long lines of figures")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +126,7 @@ FAMILIES = (
     Family("html-cols", html_columns, (1_000, 3_000, 10_000), (1_000, 3_000), "columns"),
     Family("text-cols", text_columns, (1_000, 2_000, 4_000, 10_000), (1_000, 4_000), "columns"),
     Family("blank-lines", blank_lines, (1, 2, 4, 8, 16), (1, 8), "MB"),
-    Family("50MB", fifty_mb, (0, 1, 2, 3), (0, 1, 2, 3), "kind"),
+    Family("50MB", fifty_mb, (0, 1, 2, 3, 4, 5), (0, 1, 2, 3, 4, 5), "kind"),
 )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable
-from converter.readers.decode import MAX_ROWS
+from converter.readers.decode import MAX_CELLS, MAX_LINE, MAX_ROWS
 from converter.readers.text_columns import find_columns
 from converter.readers.text_grid import Region, build_table, figure_zone, header_zone
 from converter.readers.text_header import is_header_line
@@ -50,7 +50,8 @@ def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
         The tables in document order, and diagnostics.
 
     Raises:
-        InputError: More than ``MAX_ROWS`` lines of figures (no release is that long).
+        InputError: More than ``MAX_ROWS`` lines of figures, ``MAX_CELLS`` figures or a line of more
+            than ``MAX_LINE`` characters (no release is that long).
     """
     numbers, raw_lines = numbered_lines(text)
     tables: list[RawTable] = []
@@ -106,15 +107,21 @@ def _regions(numbers: Sequence[int], raw_lines: Sequence[str], path: str) -> lis
 
 
 def _classified(numbers: Sequence[int], raw_lines: Sequence[str], path: str) -> list[Line]:
-    """Every line classified; stops with ``InputError`` once more than ``MAX_ROWS`` hold figures."""
+    """Every line classified; stops with ``InputError`` at a line of more than ``MAX_LINE`` characters
+    (before cutting it up), or once more than ``MAX_ROWS`` lines or ``MAX_CELLS`` figures are read."""
     lines: list[Line] = []
-    data = 0
+    data = figures = 0
     for number, raw in zip(numbers, raw_lines, strict=True):
+        if len(raw) > MAX_LINE and len(raw.rstrip()) > MAX_LINE:
+            raise dx.input_error(dx.INPUT_TOO_LARGE, f"line is {len(raw):,} characters long; the limit is {MAX_LINE:,}",
+                                 path, number)
         line = classify(number, _SGML_TAG.sub(lambda m: " " * len(m.group()), raw))
         data += line.kind is LineKind.DATA
-        if data > MAX_ROWS:
-            raise dx.input_error(dx.INPUT_TOO_LARGE, f"more than {MAX_ROWS:,} lines of figures; no release is that long",
-                                 path, number)
+        figures += len(line.values)
+        what = (f"more than {MAX_ROWS:,} lines of figures" if data > MAX_ROWS
+                else f"more than {MAX_CELLS:,} figures" if figures > MAX_CELLS else "")
+        if what:
+            raise dx.input_error(dx.INPUT_TOO_LARGE, f"{what}; no release is that long", path, number)
         lines.append(line)
     return lines
 
