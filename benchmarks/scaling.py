@@ -6,6 +6,7 @@ the first 100 MB); a case past the timeout is reported as such and the next size
 family are skipped. The families:
 
 * ``html-row``: one HTML table row of N figure cells (10^3..10^5);
+* ``html-rows``: an HTML table of N rows (10^3..10^4: the row limit);
 * ``html-cols``: an HTML table of N columns (headers naming a unit and a year, three rows of figures);
 * ``text-cols``: a fixed-width text table of N columns (the same in fixed-width text);
 * ``blank-lines``: megabytes of newlines before the bundled example release;
@@ -59,6 +60,12 @@ def html_row(n: int) -> tuple[bytes, str]:
     row = "<tr><td>Net sales</td>" + "".join(f"<td>{i % 900 + 100}</td>" for i in range(n)) + "</tr>\n"
     rest = "<tr><td>Cost of sales</td><td>600</td><td>500</td></tr>\n</table></body></html>\n"
     return (_HTML_HEAD + "<tr><td></td><td>2024</td><td>2023</td></tr>\n" + row + rest).encode(), "row.htm"
+
+
+def html_rows(n: int) -> tuple[bytes, str]:
+    """A table of ``n`` rows of two figures (the row limit is 10,000)."""
+    rows = "".join(f"<tr><td>Widget line {i}</td><td>{i % 997 + 1},000</td><td>{i % 991 + 1}</td></tr>\n" for i in range(n))
+    return (_HTML_HEAD + "<tr><td></td><td>2024</td><td>2023</td></tr>\n" + rows + "</table></body></html>\n").encode(), "rows.htm"
 
 
 def html_columns(n: int) -> tuple[bytes, str]:
@@ -123,6 +130,7 @@ class Family:
 
 FAMILIES = (
     Family("html-row", html_row, (1_000, 3_000, 10_000, 30_000, 100_000), (1_000, 10_000), "cells"),
+    Family("html-rows", html_rows, (1_000, 3_000, 9_000), (1_000, 3_000), "rows"),
     Family("html-cols", html_columns, (1_000, 3_000, 10_000), (1_000, 3_000), "columns"),
     Family("text-cols", text_columns, (1_000, 2_000, 4_000, 10_000), (1_000, 4_000), "columns"),
     Family("blank-lines", blank_lines, (1, 2, 4, 8, 16), (1, 8), "MB"),
