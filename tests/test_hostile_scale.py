@@ -162,3 +162,11 @@ def test_html_past_the_row_or_cell_limit_is_refused_before_it_is_parsed(
     (diag,) = result.diagnostics
     assert diag.code == dx.INPUT_TOO_LARGE and limit in diag.message
     assert diag.spans[0].line == (count if unit.endswith("\n") else 1) + 1
+
+
+def test_a_refusal_inside_a_pre_block_is_located_at_its_line_in_the_html_file() -> None:
+    pre = TEXT_RELEASE + "Net sales  " + "  1,234" * (MAX_LINE // 5) + "\n"
+    data = f"<html><body>\n<p>Results</p>\n\n<pre>{pre}</pre></body></html>".encode()
+    result = converted(data, "pre.htm")
+    (diag,) = result.diagnostics
+    assert diag.code == dx.INPUT_TOO_LARGE and diag.spans[0].line == 4 + TEXT_RELEASE.count("\n")

@@ -39,12 +39,13 @@ _KEPT_BLANKS = 8
 _BLANK_RUN = re.compile(rf"^(?:[^\S\n]*\n){{{_KEPT_BLANKS + 1}}}\s*", re.MULTILINE)
 
 
-def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
+def read_text(text: str, path: str, *, first_line: int = 1) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
     """Find the financial tables of a plain-text release.
 
     Args:
         text: The decoded release (tabs expanded, ``\\n`` line ends).
         path: The release path, for source spans.
+        first_line: The number of the text's first line in the file (a ``<pre>`` block's line).
 
     Returns:
         The tables in document order, and diagnostics.
@@ -53,7 +54,7 @@ def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
         InputError: More than ``MAX_ROWS`` lines of figures, ``MAX_CELLS`` figures or a line of more
             than ``MAX_LINE`` characters (no release is that long).
     """
-    numbers, raw_lines = numbered_lines(text)
+    numbers, raw_lines = numbered_lines(text, first_line)
     tables: list[RawTable] = []
     for region in _regions(numbers, raw_lines, path):
         table = build_table(region, path, len(tables) + 1)
@@ -62,15 +63,15 @@ def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
     return tuple(tables), []
 
 
-def numbered_lines(text: str) -> tuple[list[int], list[str]]:
-    """The lines of ``text`` and their 1-based numbers, each run of blank lines cut to ``_KEPT_BLANKS``.
+def numbered_lines(text: str, first_line: int = 1) -> tuple[list[int], list[str]]:
+    """The lines of ``text`` and their numbers (from ``first_line``), each run of blank lines cut to ``_KEPT_BLANKS``.
 
     Megabytes of newlines cost a few list entries, not a classified line each: the work is
     linear in the printed lines, and a regular expression skips the blank ones.
     """
     numbers: list[int] = []
     raws: list[str] = []
-    at, number = 0, 1
+    at, number = 0, first_line
 
     def add(piece: list[str]) -> None:
         nonlocal number
