@@ -170,3 +170,15 @@ def test_a_refusal_inside_a_pre_block_is_located_at_its_line_in_the_html_file() 
     result = converted(data, "pre.htm")
     (diag,) = result.diagnostics
     assert diag.code == dx.INPUT_TOO_LARGE and diag.spans[0].line == 4 + TEXT_RELEASE.count("\n")
+
+
+def test_megabytes_of_prose_are_read_as_sentences_in_memory_a_small_multiple_of_the_input() -> None:
+    from converter.readers import prose_sentences, read_document
+
+    prose = "The company reported strong results for the quarter and expects continued growth next year.\n"
+    data = (prose * 20_000 + "\n\n" + TEXT_RELEASE).encode()
+    document, _ = read_document(data, "prose.txt")
+    sentences, peak = peak_bytes(prose_sentences, document)
+    assert len(sentences) == 20_000 and sentences[-1].span("prose.txt", 4).line == 20_000  # type: ignore[arg-type, index]
+    assert sentences[1].span("prose.txt", 0).col == 1  # type: ignore[index]
+    assert peak < 10 * len(data)
