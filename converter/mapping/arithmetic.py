@@ -120,15 +120,39 @@ def _near_fit(total: Line, options: Sequence[Sequence[Line]]) -> list[Relation]:
         candidate = _Sum(total, parts)
         if len(candidate.rows) < 2 or candidate.used < 2:
             continue
-        for broken in range(len(candidate.rows)):
-            held = [row for k, row in enumerate(candidate.rows) if k != broken]
-            if not all(value != 0 for value, _, _ in held):
-                continue
-            fits = [ws for ws in _weightings(len(parts)) if all(_within(row, ws) for row in held)]
-            if len(fits) == 1 and not _within(candidate.rows[broken], fits[0]):
-                key = list(total.values)[broken]
-                return [Relation(total=total.id, parts=tuple((p.id, w) for p, w in zip(parts, fits[0])), broken=(key,))]
+        broken = _only_broken(candidate.rows, _weightings(len(parts)))
+        if broken is not None:
+            key = list(total.values)[broken[0]]
+            return [Relation(total=total.id, parts=tuple((p.id, w) for p, w in zip(parts, broken[1])), broken=(key,))]
     return []
+
+
+def _only_broken(rows: Sequence[_Row], weightings: Sequence[Sequence[int]]) -> tuple[int, Sequence[int]] | None:
+    """The first row whose total is printed wrong, and the weights: the rows but that one are all
+    nonzero, and one weighting only fits them, not that row. Each weighting is tried on the rows
+    once, up to its second miss (linear in the rows, however many: not once per row left out)."""
+    zeros = [k for k, (value, _, _) in enumerate(rows) if value == 0]
+    if len(zeros) > 1:
+        return None
+    fitting = 0  # weightings that fit every row
+    missing_one: dict[int, list[Sequence[int]]] = {}  # row -> weightings that fit every row but it
+    for weights in weightings:
+        misses = []
+        for k, row in enumerate(rows):
+            if not _within(row, weights):
+                misses.append(k)
+                if len(misses) > 1:
+                    break
+        if not misses:
+            fitting += 1
+        elif len(misses) == 1:
+            missing_one.setdefault(misses[0], []).append(weights)
+    if fitting:
+        return None  # it also fits every row left out: that row is no broken one
+    for broken in sorted(missing_one):
+        if (not zeros or zeros == [broken]) and len(missing_one[broken]) == 1:
+            return broken, missing_one[broken][0]
+    return None
 
 
 _Row = tuple[Decimal, tuple[Decimal, ...], Decimal]  # a total's figure, its parts' figures, the rounding slack

@@ -213,7 +213,8 @@ def _line_context(statements: Sequence[Statement], s: Series) -> LineContext:
     st = statements[s.statement]
     if s.balance_at is not None:
         return LineContext(label=s.balance_label, unit=s.unit, headings=s.headings, instant=True)
-    instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in {k[1] for k in s.cells})
+    printed = {k[1] for k in s.cells}  # once, not once per column: a wide table costs no more per cell
+    instant = any(c.period is not None and c.period.is_instant for c in st.columns if c.index in printed)
     label = s.label or unlabelled(st.items, s.item.row)
     section = balance_sheet_section(st.items, s.item.row) if st.kind is StatementKind.BALANCE else ""
     return LineContext(label=label, unit=s.unit, headings=s.headings, instant=instant, section=section)

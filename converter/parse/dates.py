@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -267,8 +268,10 @@ def unglued(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
+@lru_cache(maxsize=4096)
 def clues_of(text: str) -> Clues:
-    """Read the period clues printed in a header text.
+    """Read the period clues printed in a header text (cached: a wide table repeats its headers,
+    and each column's are read more than once).
 
     Args:
         text: One column's header texts joined with spaces (or a title phrase).

@@ -230,7 +230,7 @@ def header_clues(table: RawTable) -> tuple[Clues, list[Clues]]:
 
 def header_texts(table: RawTable) -> list[list[str]]:
     """The non-empty header texts over every data column, top to bottom."""
-    return [[c.text.strip() for c in _cells_over(table, i) if c.text.strip()] for i in range(table.ncols)]
+    return [[c.text.strip() for c in cells if c.text.strip()] for cells in _cells_over(table)]
 
 
 def parse_columns(
@@ -254,6 +254,7 @@ def parse_columns(
     """
     title, clues = header_clues(table)
     texts = header_texts(table)
+    over = _cells_over(table)
     kinds = [_kind(table, i, " ".join(t)) for i, t in enumerate(texts)]
     readings = [
         resolve_period(clues[i], title, calendar=calendar, document_date=document_date)
@@ -269,24 +270,24 @@ def parse_columns(
         dx.warning(
             dx.PARSE_PERIOD_UNKNOWN,
             f"cannot read the period of column {c.index + 1} ({c.header or 'no header'!r})",
-            _span_of(table, c.index),
+            _span_of(table, over, c.index),
             column=c.index + 1,
             header=c.header,
         )
         for c in columns
         if c.kind is ColumnKind.VALUE and c.period is None
     ]
-    diags.extend(_assumed(table, c, why) for c, (_, why) in zip(columns, readings) if why and c.period is not None)
+    diags.extend(_assumed(table, over, c, why) for c, (_, why) in zip(columns, readings) if why and c.period is not None)
     return tuple(columns), diags
 
 
-def _assumed(table: RawTable, column: Column, why: str) -> Diagnostic:
+def _assumed(table: RawTable, over: Sequence[Sequence[HeaderCell]], column: Column, why: str) -> Diagnostic:
     """A ``parse.period.assumed`` warning at the lowest header cell over ``column``."""
     period = column.period.key() if column.period else ""
     return dx.warning(
         dx.PARSE_PERIOD_ASSUMED,
         f"period of column {column.index + 1} ({column.header or 'no header'!r}) assumed to be {period}: {ASSUMPTIONS[why]}",
-        _span_of(table, column.index),
+        _span_of(table, over, column.index),
         column=column.index + 1,
         header=column.header,
         period=period,
@@ -301,14 +302,20 @@ def _kind(table: RawTable, index: int, text: str) -> ColumnKind:
     return kind
 
 
-def _cells_over(table: RawTable, index: int) -> list[HeaderCell]:
-    """Header cells covering data column ``index``, top to bottom."""
-    return [cell for row in table.header for cell in row if cell.first <= index <= cell.last]
+def _cells_over(table: RawTable) -> list[list[HeaderCell]]:
+    """The header cells covering each data column, top to bottom: one pass over the cells and the
+    columns each spans (not a pass over every cell per column: a wide table is no slower per column)."""
+    over: list[list[HeaderCell]] = [[] for _ in range(table.ncols)]
+    for row in table.header:
+        for cell in row:
+            for index in range(max(cell.first, 0), min(cell.last + 1, table.ncols)):
+                over[index].append(cell)
+    return over
 
 
-def _span_of(table: RawTable, index: int) -> SourceSpan:
+def _span_of(table: RawTable, over: Sequence[Sequence[HeaderCell]], index: int) -> SourceSpan:
     """The lowest header cell over a column (nearest the figures), else the table; at the column."""
-    cells = [c for c in _cells_over(table, index) if c.text.strip()]
+    cells = [c for c in over[index] if c.text.strip()]
     return replace(cells[-1].span if cells else table.span, column=index + 1)
 
 

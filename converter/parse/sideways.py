@@ -428,15 +428,18 @@ def _structure(indexes: Sequence[int], rows: Sequence[GridRow]) -> tuple[int, li
     for total in (indexes[-1], indexes[0]):
         members: list[int] = []
         subtotals: list[int] = []
-        run: list[int] = []
+        run, run_sums = 0, _Sums(len(rows))
+        all_sums = _Sums(len(rows))
         for i in (i for i in indexes if i != total):
-            if len(run) >= 2 and _adds_up([grid[r] for r in run], grid[i]):
+            if run >= 2 and run_sums.add_up_to(grid[i]):
                 subtotals.append(i)
-                run = []
+                run, run_sums = 0, _Sums(len(rows))
             else:
-                run.append(i)
+                run += 1
+                run_sums.add(grid[i])
                 members.append(i)
-        if len(members) >= 2 and _adds_up([grid[m] for m in members], grid[total]):
+                all_sums.add(grid[i])
+        if len(members) >= 2 and all_sums.add_up_to(grid[total]):
             return total, members, subtotals
     return None
 
@@ -457,20 +460,38 @@ def _figure(row: GridRow, index: int) -> _Figure | None:
     return number.amount, Decimal(5).scaleb(-number.places - 1)
 
 
-def _adds_up(parts: Sequence[Sequence[_Figure | None]], total: Sequence[_Figure | None]) -> bool:
-    """The parts add up to the total in every row (within rounding), in two rows at least."""
-    checked = 0
-    for n, figure in enumerate(total):
-        addends = [part[n] for part in parts]
-        if figure is None or any(a is None for a in addends):
-            return False
-        known = [a for a in addends if a is not None]
-        if figure[0] == 0 and all(a == 0 for a, _ in known):
-            continue
-        if abs(sum(a for a, _ in known) - figure[0]) > figure[1] + sum(h for _, h in known):
-            return False
-        checked += 1
-    return checked >= 2
+class _Sums:
+    """Columns of figures added up row by row as they come, so that whether they add up to another
+    column costs one pass over the rows, however many columns were added (a sum per row kept, in the
+    order the columns came: the same Decimal additions as summing them at once)."""
+
+    def __init__(self, rows: int) -> None:
+        self.amounts = [Decimal(0)] * rows
+        self.halves = [Decimal(0)] * rows
+        self.unknown = [False] * rows  # some column prints no figure in the row
+        self.zero = [True] * rows  # every column prints zero in the row
+
+    def add(self, column: Sequence[_Figure | None]) -> None:
+        for n, figure in enumerate(column):
+            if figure is None:
+                self.unknown[n] = True
+                continue
+            self.amounts[n] += figure[0]
+            self.halves[n] += figure[1]
+            self.zero[n] = self.zero[n] and figure[0] == 0
+
+    def add_up_to(self, total: Sequence[_Figure | None]) -> bool:
+        """The columns add up to ``total`` in every row (within rounding), in two rows at least."""
+        checked = 0
+        for n, figure in enumerate(total):
+            if figure is None or self.unknown[n]:
+                return False
+            if figure[0] == 0 and self.zero[n]:
+                continue
+            if abs(self.amounts[n] - figure[0]) > figure[1] + self.halves[n]:
+                return False
+            checked += 1
+        return checked >= 2
 
 
 # ---------------------------------------------------------------------------------------------

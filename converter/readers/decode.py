@@ -9,6 +9,8 @@ from converter.model import Diagnostic, InputFormat, SourceSpan
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ROWS = 10_000  # table rows (lines of figures) a release may hold: 25x the largest release seen
+MAX_CELLS = 250_000  # table cells (HTML ``<td>``/``<th>``, figures of a text release): 20x the largest release seen
+MAX_LINE = 250_000  # characters on one line of a text release (a row of 10,000 figures is 100,000)
 # Control characters, and whole terminal escape sequences (``ESC [ 31 m``) rather than their ESC alone; and the
 # characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates), which would reach labels, names and outputs.
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")

@@ -12,7 +12,9 @@ _SUFFIX = r"(?:Corporation|Corp\.?|Incorporated|Inc\.?|Company|Co\.|Ltd\.?|Limit
 _COMPANY = re.compile(rf"\b((?:[A-Z][A-Za-z&.,'\-]*\s+){{1,5}}{_SUFFIX})(?![A-Za-z])")
 _HEADLINE = re.compile(r"\b([A-Z][A-Za-z&.'\-]+(?: [A-Z][A-Za-z&.'\-]+){0,3}) (?:Reports|Announces|Posts|Delivers)\b")
 _NOT_A_NAME = {"the", "our", "this", "its", "such", "each", "a", "an", "for", "immediate", "release", "exhibit"}
-_COMPANY_CAPS = re.compile(r"^\s*([A-Z][A-Z&.,'\- ]{2,60}(?:CORPORATION|CORP\.?|INC\.?|COMPANY|CO\.|LTD\.?|LLC|PLC))\s*$", re.MULTILINE)
+# Spaces around the name, not ``\s``: from each of a run of blank lines ``\s*`` would scan the whole run again.
+_COMPANY_CAPS = re.compile(r"^[^\S\n]*([A-Z][A-Z&.,'\- ]{2,60}(?:CORPORATION|CORP\.?|INC\.?|COMPANY|CO\.|LTD\.?|LLC|PLC))[^\S\n]*$",
+                           re.MULTILINE)
 _TAGS = re.compile(r"<[^>]+>")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}}),\s+(\d{{4}})\b")

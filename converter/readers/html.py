@@ -10,11 +10,13 @@ document order; layout tables that merely wrap others are not counted.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable, SourceSpan
-from converter.readers.decode import MAX_ROWS
+from converter.readers.decode import MAX_CELLS, MAX_ROWS
 from converter.readers.html_dom import broken_reasons, parse_html
 from converter.readers.html_grid import build_grid
 from converter.readers.html_pre import read_pre, renumber
@@ -29,6 +31,8 @@ from converter.readers.html_table import (
 from converter.readers.html_title import titles_above
 from converter.readers.html_tokens import strip_footnote_marks
 
+_ROW_OR_CELL = re.compile(r"<t([rdh])[\s/>]", re.IGNORECASE)
+
 
 def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
     """Find the financial tables of an HTML release.
@@ -42,13 +46,13 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
         or malformed document, which is still read as far as possible).
 
     Raises:
-        InputError: More than ``MAX_ROWS`` table rows (no release is that long).
+        InputError: More than ``MAX_ROWS`` table rows or ``MAX_CELLS`` table cells (no release is that long).
     """
+    _check_size(text, path)
     root, fatal = parse_html(text)
     diags = _broken(broken_reasons(text) + fatal, path)
     if root is None:
         return (), diags or [dx.warning(dx.INPUT_HTML_BROKEN, "no HTML content could be parsed", SourceSpan(path=path))]
-    _check_size(root, path)
     found: list[tuple[etree._Element, list[list[Row]] | list[RawTable]]] = []
     for element in root.iter("table", "pre"):
         if element.tag == "pre":
@@ -77,12 +81,21 @@ def read_html(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnost
     return tuple(tables), diags
 
 
-def _check_size(root: etree._Element, path: str) -> None:
-    """Refuse a document with more than ``MAX_ROWS`` table rows before any table is laid out."""
-    for count, row in enumerate(root.iter("tr"), start=1):
-        if count > MAX_ROWS:
-            raise dx.input_error(dx.INPUT_TOO_LARGE, f"more than {MAX_ROWS:,} table rows; no release is that long",
-                                 path, row.sourceline or 0)
+def _check_size(text: str, path: str) -> None:
+    """Refuse a document with more than ``MAX_ROWS`` table rows or ``MAX_CELLS`` cells before it is
+    parsed: its tags are counted in the text (the tree of a 50 MB document would take a gigabyte).
+    The parser makes no row or cell it was not given a tag for, so it would count no more."""
+    rows = cells = 0
+    for tag in _ROW_OR_CELL.finditer(text):
+        if tag.group(1) in "rR":
+            rows += 1
+            what = f"more than {MAX_ROWS:,} table rows" if rows > MAX_ROWS else ""
+        else:
+            cells += 1
+            what = f"more than {MAX_CELLS:,} table cells" if cells > MAX_CELLS else ""
+        if what:
+            raise dx.input_error(dx.INPUT_TOO_LARGE, f"{what}; no release is that long", path,
+                                 text.count("\n", 0, tag.start()) + 1)
 
 
 def _broken(reasons: list[str], path: str) -> list[Diagnostic]:

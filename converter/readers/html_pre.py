@@ -1,8 +1,8 @@
 """Fixed-width tables inside HTML ``<pre>`` blocks, read by the plain-text reader.
 
 Older EDGAR exhibits are often a text release wrapped in ``<pre>``; its tables are laid out
-with spaces, not cells. The text reader reads the block; its line numbers are shifted to the
-HTML file and its tables renumbered in document order.
+with spaces, not cells. The text reader reads the block, numbering its lines from the block's line in the
+HTML file; its tables are renumbered in document order.
 """
 
 from __future__ import annotations
@@ -20,18 +20,15 @@ def read_pre(pre: etree._Element, path: str) -> tuple[list[RawTable], list[Diagn
     text = pre.text_content().replace("\r\n", "\n").expandtabs(8)
     if not any(ch.isdigit() for ch in text):
         return [], []
-    tables, diags = read_text(text, path)
-    offset = max((pre.sourceline or 1) - 1, 0)
-    return [renumber(t, t.index, offset) for t in tables], diags
+    tables, diags = read_text(text, path, first_line=max(pre.sourceline or 1, 1))
+    return list(tables), diags
 
 
-def renumber(table: RawTable, index: int, line_offset: int = 0) -> RawTable:
-    """``table`` as table ``index``, every source line moved down by ``line_offset``."""
+def renumber(table: RawTable, index: int) -> RawTable:
+    """``table`` as table ``index``."""
 
     def move(span: SourceSpan) -> SourceSpan:
-        end = span.end_line + line_offset if span.end_line is not None else None
-        line = span.line + line_offset if span.line else 0
-        return replace(span, line=line, end_line=end, table=index)
+        return replace(span, table=index)
 
     def cell(c: TextCell | None) -> TextCell | None:
         return None if c is None else replace(c, span=move(c.span))

@@ -11,6 +11,7 @@ Sentences end at ``.``, ``!`` or ``?`` before a capital, but not after an abbrev
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from lxml import etree
 
 from converter.model import Document, InputFormat, RawTable, SourceSpan
 from converter.readers.html_dom import parse_html
+from converter.readers.text import numbered_lines
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"(]?[A-Z])")
 _ABBREVIATIONS = frozenset({"inc", "corp", "co", "no", "mr", "mrs", "ms", "dr", "u.s", "st", "jr", "ltd", "vs", "nos"})
@@ -26,23 +28,44 @@ _BLOCKS = frozenset({"p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6",
 _WS = re.compile(r"[\s\xa0\u2000-\u200b\u202f]+")
 
 
+@dataclass(frozen=True, slots=True)
+class Places:
+    """Where each character of a paragraph was printed, as the runs of characters printed side by side
+    on one line (a few numbers per line, not a pair per character: a paragraph of megabytes stays small).
+
+    A character past the end of its run (the space that joins two lines) is placed at the run's last.
+    """
+
+    starts: tuple[int, ...]  # offset in the paragraph of each run's first character
+    lengths: tuple[int, ...]
+    lines: tuple[int, ...]
+    cols: tuple[int, ...]  # 1-based column of each run's first character
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """(line, column) of character ``offset``."""
+        k = bisect_right(self.starts, offset) - 1
+        return self.lines[k], self.cols[k] + min(offset - self.starts[k], self.lengths[k] - 1)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:
     """A sentence of the prose.
 
     Attributes:
         text: Its text, lines joined by one space.
-        places: (line, column) of each character of ``text`` (1-based; column 0 when unknown).
+        places: Where the characters of its paragraph were printed.
+        start: Offset of the sentence in its paragraph.
         paragraph: Index of the paragraph it belongs to (sentences of one paragraph share it).
     """
 
     text: str
-    places: tuple[tuple[int, int], ...]
+    places: Places
+    start: int
     paragraph: int
 
     def span(self, path: str, offset: int) -> SourceSpan:
         """Where character ``offset`` of the sentence was printed."""
-        line, col = self.places[offset]
+        line, col = self.places.at(self.start + offset)
         return SourceSpan(path=path, line=line, col=col)
 
 
@@ -52,26 +75,36 @@ def prose_sentences(document: Document) -> list[Sentence]:
     return [s for number, (text, places) in enumerate(paragraphs) for s in _sentences(text, places, number)]
 
 
-def _text_paragraphs(document: Document) -> list[tuple[str, list[tuple[int, int]]]]:
+def _text_paragraphs(document: Document) -> list[tuple[str, Places]]:
     covered = {line for table in document.tables for line in _table_lines(table)}
-    paragraphs: list[tuple[str, list[tuple[int, int]]]] = []
-    text, places = "", list[tuple[int, int]]()
-    for number, line in enumerate(document.text.split("\n"), start=1):
+    paragraphs: list[tuple[str, Places]] = []
+    runs: list[tuple[int, str, int]] = []  # line, text, column of the paragraph's lines
+
+    def close() -> None:
+        if runs:
+            paragraphs.append(_paragraph(runs))
+            runs.clear()
+
+    for number, line in zip(*numbered_lines(document.text), strict=True):  # long blank runs cut: they only part paragraphs
         body = line.strip()
         if not body or number in covered:
-            if text:
-                paragraphs.append((text, places))
-            text, places = "", []
+            close()
             continue
-        if text:
-            text += " "
-            places.append(places[-1])
-        first = len(line) - len(line.lstrip())
-        text += body
-        places.extend((number, first + k + 1) for k in range(len(body)))
-    if text:
-        paragraphs.append((text, places))
+        runs.append((number, body, len(line) - len(line.lstrip()) + 1))
+    close()
     return paragraphs
+
+
+def _paragraph(runs: list[tuple[int, str, int]]) -> tuple[str, Places]:
+    """The lines of a paragraph joined by one space, and where their characters were printed."""
+    starts: list[int] = []
+    at = 0
+    for _, body, _ in runs:
+        starts.append(at)
+        at += len(body) + 1
+    return " ".join(body for _, body, _ in runs), Places(
+        starts=tuple(starts), lengths=tuple(len(body) for _, body, _ in runs),
+        lines=tuple(number for number, _, _ in runs), cols=tuple(col for _, _, col in runs))
 
 
 def _table_lines(table: RawTable) -> range:
@@ -85,15 +118,15 @@ def _table_lines(table: RawTable) -> range:
     return range(first, max(ends) + 1) if first else range(0)
 
 
-def _html_paragraphs(document: Document) -> list[tuple[str, list[tuple[int, int]]]]:
+def _html_paragraphs(document: Document) -> list[tuple[str, Places]]:
     root, _ = parse_html(document.text)
     if root is None:
         return []
-    paragraphs: list[tuple[str, list[tuple[int, int]]]] = []
+    paragraphs: list[tuple[str, Places]] = []
     for element in prose_blocks(root):
         text = block_text(element)
         if text:
-            paragraphs.append((text, [(element.sourceline or 0, k + 1) for k in range(len(text))]))
+            paragraphs.append((text, Places(starts=(0,), lengths=(len(text),), lines=(element.sourceline or 0,), cols=(1,))))
     return paragraphs
 
 
@@ -114,15 +147,14 @@ def prose_blocks(root: etree._Element) -> Iterator[etree._Element]:
         yield element
 
 
-def _sentences(text: str, places: list[tuple[int, int]], paragraph: int) -> Iterator[Sentence]:
+def _sentences(text: str, places: Places, paragraph: int) -> Iterator[Sentence]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         before = text[start : match.start()].rsplit(None, 1)
         word = before[-1].rstrip(".!?\"')").lower() if before else ""
         if word in _ABBREVIATIONS or len(word) == 1:
             continue
-        yield Sentence(text=text[start : match.start()], places=tuple(places[start : match.start()]),
-                       paragraph=paragraph)
+        yield Sentence(text=text[start : match.start()], places=places, start=start, paragraph=paragraph)
         start = match.end()
     if start < len(text):
-        yield Sentence(text=text[start:], places=tuple(places[start:]), paragraph=paragraph)
+        yield Sentence(text=text[start:], places=places, start=start, paragraph=paragraph)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable
-from converter.readers.decode import MAX_ROWS
+from converter.readers.decode import MAX_CELLS, MAX_LINE, MAX_ROWS
 from converter.readers.text_columns import find_columns
 from converter.readers.text_grid import Region, build_table, figure_zone, header_zone
 from converter.readers.text_header import is_header_line
@@ -31,33 +31,67 @@ _MAX_TITLE_LINES = 6
 _MAX_TITLE_WIDTH = 90
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,4}\.$")  # Co. / Inc. / Corp. / L.P.
 _LABEL_OVERHANG = 4  # a label may run this far past where the first figures start (a row without them)
+# Blank lines kept of a longer run: more than any gap the reader measures (``_title_above`` looks at five), so a
+# run cut to this many reads the same; the lines after it keep their numbers.
+_KEPT_BLANKS = 8
+# A run of more: that many blank lines, then any whitespace (a repeated group holds memory per repetition; ``\s*``
+# does not); the run ends at the last newline matched.
+_BLANK_RUN = re.compile(rf"^(?:[^\S\n]*\n){{{_KEPT_BLANKS + 1}}}\s*", re.MULTILINE)
 
 
-def read_text(text: str, path: str) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
+def read_text(text: str, path: str, *, first_line: int = 1) -> tuple[tuple[RawTable, ...], list[Diagnostic]]:
     """Find the financial tables of a plain-text release.
 
     Args:
         text: The decoded release (tabs expanded, ``\\n`` line ends).
         path: The release path, for source spans.
+        first_line: The number of the text's first line in the file (a ``<pre>`` block's line).
 
     Returns:
         The tables in document order, and diagnostics.
 
     Raises:
-        InputError: More than ``MAX_ROWS`` lines of figures (no release is that long).
+        InputError: More than ``MAX_ROWS`` lines of figures, ``MAX_CELLS`` figures or a line of more
+            than ``MAX_LINE`` characters (no release is that long).
     """
-    raw_lines = text.split("\n")
+    numbers, raw_lines = numbered_lines(text, first_line)
     tables: list[RawTable] = []
-    for region in _regions(raw_lines, path):
+    for region in _regions(numbers, raw_lines, path):
         table = build_table(region, path, len(tables) + 1)
         if table is not None:
             tables.append(table)
     return tuple(tables), []
 
 
-def _regions(raw_lines: Sequence[str], path: str) -> list[Region]:
+def numbered_lines(text: str, first_line: int = 1) -> tuple[list[int], list[str]]:
+    """The lines of ``text`` and their numbers (from ``first_line``), each run of blank lines cut to ``_KEPT_BLANKS``.
+
+    Megabytes of newlines cost a few list entries, not a classified line each: the work is
+    linear in the printed lines, and a regular expression skips the blank ones.
+    """
+    numbers: list[int] = []
+    raws: list[str] = []
+    at, number = 0, first_line
+
+    def add(piece: list[str]) -> None:
+        nonlocal number
+        numbers.extend(range(number, number + len(piece)))
+        raws.extend(piece)
+        number += len(piece)
+
+    for run in _BLANK_RUN.finditer(text):
+        start, end = run.start(), text.rfind("\n", run.start(), run.end()) + 1
+        add(text[at:start].split("\n")[:-1] if start > at else [])
+        add([""] * _KEPT_BLANKS)
+        number += text.count("\n", start, end) - _KEPT_BLANKS
+        at = end
+    add(text[at:].split("\n"))
+    return numbers, raws
+
+
+def _regions(numbers: Sequence[int], raw_lines: Sequence[str], path: str) -> list[Region]:
     """SGML ``<TABLE>`` blocks where present, fixed-width runs of data lines elsewhere."""
-    lines = _classified(raw_lines, path)
+    lines = _classified(numbers, raw_lines, path)
     regions: list[Region] = []
     i = 0
     start = 0
@@ -73,16 +107,22 @@ def _regions(raw_lines: Sequence[str], path: str) -> list[Region]:
     return regions
 
 
-def _classified(raw_lines: Sequence[str], path: str) -> list[Line]:
-    """Every line classified; stops with ``InputError`` once more than ``MAX_ROWS`` hold figures."""
+def _classified(numbers: Sequence[int], raw_lines: Sequence[str], path: str) -> list[Line]:
+    """Every line classified; stops with ``InputError`` at a line of more than ``MAX_LINE`` characters
+    (before cutting it up), or once more than ``MAX_ROWS`` lines or ``MAX_CELLS`` figures are read."""
     lines: list[Line] = []
-    data = 0
-    for i, raw in enumerate(raw_lines):
-        line = classify(i + 1, _SGML_TAG.sub(lambda m: " " * len(m.group()), raw))
+    data = figures = 0
+    for number, raw in zip(numbers, raw_lines, strict=True):
+        if len(raw) > MAX_LINE and len(raw.rstrip()) > MAX_LINE:
+            raise dx.input_error(dx.INPUT_TOO_LARGE, f"line is {len(raw):,} characters long; the limit is {MAX_LINE:,}",
+                                 path, number)
+        line = classify(number, _SGML_TAG.sub(lambda m: " " * len(m.group()), raw))
         data += line.kind is LineKind.DATA
-        if data > MAX_ROWS:
-            raise dx.input_error(dx.INPUT_TOO_LARGE, f"more than {MAX_ROWS:,} lines of figures; no release is that long",
-                                 path, i + 1)
+        figures += len(line.values)
+        what = (f"more than {MAX_ROWS:,} lines of figures" if data > MAX_ROWS
+                else f"more than {MAX_CELLS:,} figures" if figures > MAX_CELLS else "")
+        if what:
+            raise dx.input_error(dx.INPUT_TOO_LARGE, f"{what}; no release is that long", path, number)
         lines.append(line)
     return lines
 

@@ -137,8 +137,9 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
         if not is_header_line(ln, zone):
             continue
         rules = _rules_under(lines, i)
+        rule_ends = [end for _, end, _ in rules]
         cells = [
-            _covered(piece, rules, columns)
+            _covered(piece, rules, rule_ends, columns)
             for chunk in ln.chunks() if chunk.start >= zone - HEADER_SLACK
             for piece in _alike_pieces(chunk, columns)
         ]
@@ -209,13 +210,15 @@ def _shape(text: str) -> str:
     return _SHAPE_DIGITS.sub("9", _SHAPE_LETTERS.sub("a", text))
 
 
-def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], columns: Columns) -> _Spanned:
-    """The columns a header chunk stands over (widened to a rule under it, or to both sides of
-    the gap it is centred over)."""
+def _covered(chunk: Chunk, rules: Sequence[tuple[int, int, bool]], rule_ends: Sequence[int], columns: Columns) -> _Spanned:
+    """The columns a header chunk stands over (widened to the rules under it, or to both sides of
+    the gap it is centred over). ``rules`` are left to right and disjoint (``rule_ends`` their
+    ends): those under the chunk are found by bisection."""
     start, end = chunk.start, chunk.end
-    for r_start, r_end, _double in rules:
-        if r_start < end and start < r_end:
-            start, end = min(start, r_start), max(end, r_end)
+    k = bisect_right(rule_ends, start)  # the first rule ending right of the chunk's start
+    while k < len(rules) and rules[k][0] < chunk.end:
+        start, end = min(start, rules[k][0]), max(end, rules[k][1])
+        k += 1
     over = columns.overlapped(start, end)
     pair = columns.gap_around((start + end - 1) / 2)
     if over:
