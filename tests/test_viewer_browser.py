@@ -132,8 +132,8 @@ def tab(browser: Browser) -> Iterator[OfflineTab]:
 def net_sales_fact_id(inline: Path, start: str, end: str) -> str:
     """The id of the first Revenues fact of ``inline`` for start..end without dimensions.
 
-    A release may print the same figure twice (a statement and a segment table): the first one
-    in document order is taken.
+    A release may print the same figure more than once (its prose, a statement, a segment table):
+    the first one in document order is taken (Lexington's prose: "net sales of $24,392,000").
     """
     root = etree.parse(str(inline)).getroot()
     contexts = {
@@ -177,7 +177,7 @@ def test_viewer_opens_on_the_deep_linked_q4_net_sales(
     assert shown["label"] == "Revenues"  # the base concept's standard label; "Net sales" is its terse label
     assert shown["value"].endswith("24,392,000") and "$" in shown["value"]
     assert shown["period"] == "1 Oct 2004 to 31 Dec 2004"
-    assert (shown["marked_id"], shown["marked_text"]) == (fact_id, "24,392")
+    assert (shown["marked_id"], shown["marked_text"]) == (fact_id, "24,392,000")  # tagged in the prose
     assert "LEXINGTON PRECISION REPORTS FOURTH QUARTER AND YEAR RESULTS" in shown["document"]
     assert_offline(tab)
 
@@ -202,7 +202,7 @@ def test_view_command_output_opens_offline(tab: OfflineTab, lexington_out: tuple
     fact_id = net_sales_fact_id(inline, "2004-01-01", "2004-12-31")
     open_viewer(tab, tmp_path / "view" / "xbrlviewer.html", f"#f-{fact_id}")
     shown = tab.wait_for(SELECTED_FACT)
-    assert (shown["label"], shown["marked_id"], shown["marked_text"]) == ("Revenues", fact_id, "110,353")
+    assert (shown["label"], shown["marked_id"], shown["marked_text"]) == ("Revenues", fact_id, "110,353,000")
     assert shown["period"] == "1 Jan 2004 to 31 Dec 2004"
     assert_offline(tab)
 
