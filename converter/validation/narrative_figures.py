@@ -225,21 +225,29 @@ class _Clause:
     comparison: bool
 
 
+_PARENTHESIS = re.compile(r"[()]")
+
+
 def _without_parentheses(text: str) -> str:
     """``text`` with what balanced parentheses enclose (them included) blanked out, offsets kept."""
+    if "(" not in text:
+        return text
+    pairs: list[tuple[int, int]] = []
     opened: list[int] = []
-    depth = [0] * (len(text) + 1)
-    for i, char in enumerate(text):
-        if char == "(":
-            opened.append(i)
-        elif char == ")" and opened:
-            depth[opened.pop()] += 1
-            depth[i + 1] -= 1
-    out, inside = [], 0
-    for i, char in enumerate(text):
-        inside += depth[i]
-        out.append(" " if inside > 0 else char)
-    return "".join(out)
+    for match in _PARENTHESIS.finditer(text):
+        if match.group() == "(":
+            opened.append(match.start())
+        elif opened:
+            pairs.append((opened.pop(), match.end()))
+    out: list[str] = []
+    done = 0
+    for start, end in sorted(pairs):
+        if end <= done:
+            continue  # inside a pair already blanked
+        start = max(start, done)
+        out += [text[done:start], " " * (end - start)]
+        done = end
+    return "".join([*out, text[done:]])
 
 
 def _clauses(masked: str, starts: Sequence[int]) -> list[_Clause]:
