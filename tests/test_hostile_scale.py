@@ -94,6 +94,19 @@ def test_an_html_row_of_many_figures_takes_work_linear_in_its_cells() -> None:
     assert growth(html_row, 500, "row.htm") < 5
 
 
+def html_tall(n: int, label: str | None = None) -> bytes:
+    """``n`` rows of one ``label``, else of labels of their own (new to the label caches at each size)."""
+    rows = "".join(f"<tr><td>{label or f'Widget line {n} {i}'}</td><td>{i % 997 + 1},000</td><td>{i % 991 + 1}</td></tr>"
+                   for i in range(n))
+    return f"<html><body><p>(In thousands)</p><table><tr><td></td><td>2024</td><td>2023</td></tr>{rows}</table>".encode()
+
+
+@pytest.mark.parametrize("label", [None, "Widget line"], ids=["labels", "one-label"])
+def test_a_tall_table_takes_work_linear_in_its_rows(label: str | None) -> None:
+    assert len(facts_of(converted(html_tall(30, label), "tall.htm"))) == 60
+    assert growth(lambda n: html_tall(n, label), 100, "tall.htm") < 5
+
+
 def test_blank_lines_before_a_release_take_no_work_per_line() -> None:
     padded: Callable[[int], bytes] = lambda n: b"\n" * (1000 * n) + TEXT_RELEASE.encode()  # noqa: E731
     assert len(facts_of(converted(padded(1_000), "blank.txt"))) == 6

@@ -11,6 +11,7 @@ column that does not add up).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -141,6 +142,8 @@ def _meanings(
     """Each monetary concept's balance meaning: a base concept's own, else the first (in visiting
     order) that its label, heading and place say, a strong one before a weak one."""
     out: dict[QName, Meaning] = {}
+    cash_flow: dict[int, bool] = {}  # per statement, found once: a long statement stays linear
+    outlines: dict[int, dict[int, tuple[str, ...]]] = {}
     for i in order:
         choice, s = choices[i], series[i]
         if choice.item_type is not ItemType.MONETARY:
@@ -149,26 +152,39 @@ def _meanings(
             found = Meaning(balance=choice.base.balance, strong=True, ruled_out=choice.base.balance is None, base=True)
         else:
             st = statements[s.statement]
+            if s.statement not in cash_flow:
+                cash_flow[s.statement], outlines[s.statement] = _is_cash_flow(st), _outlines(st)
             side = balance_sheet_side(st.items, s.item.row) if st.kind is StatementKind.BALANCE else None
             where = Where(kind=st.kind, instant=choice.period_type == "instant", total=s.is_total,
-                          two_sided=choice.two_sided, side=side, cash_flow=_is_cash_flow(st),
+                          two_sided=choice.two_sided, side=side, cash_flow=cash_flow[s.statement],
                           hint=" ".join([st.title, *(c.header for c in st.columns if c.index in {k[1] for k in s.cells})]))
-            found = meaning(lines[i].label, (*s.headings, *_outline(st, s.item)), where)
+            found = meaning(lines[i].label, (*s.headings, *outlines[s.statement].get(s.item.row, ())), where)
         known = out.get(qnames[i])
         if known is None or (not (known.strong or known.ruled_out) and (found.strong or found.ruled_out or known.balance is None)):
             out[qnames[i]] = found
     return out
 
 
-def _outline(statement: Statement, item: LineItem) -> tuple[str, ...]:
-    """Hints where ``item`` has no heading: the nearest row above it printed further out (a
-    total its rows follow, "TOTAL REVENUES" over "Cloud services") and the nearest heading above."""
-    if item.parent is not None:
-        return ()
-    above = [i for i in statement.items if i.row < item.row]
-    outer = [i.label for i in above if i.level < item.level][-1:]
-    heading = [i.label for i in above if i.role is RowRole.HEADING][-1:]
-    return (*outer, *heading)
+def _outlines(statement: Statement) -> dict[int, tuple[str, ...]]:
+    """Hints for the rows without a heading, by row: the nearest row above printed further out (a
+    total its rows follow, "TOTAL REVENUES" over "Cloud services") and the nearest heading above.
+    One pass in printed order: the rows further out are a stack by level."""
+    out: dict[int, tuple[str, ...]] = {}
+    outer: list[LineItem] = []  # rows above, each further out than the one after it
+    heading: str | None = None
+    for _, same_row in itertools.groupby(sorted(statement.items, key=lambda i: i.row), key=lambda i: i.row):
+        items = list(same_row)
+        for item in items:
+            if item.parent is None:
+                nearest = next((o.label for o in reversed(outer) if o.level < item.level), None)
+                out[item.row] = (*([nearest] if nearest is not None else []), *([heading] if heading is not None else []))
+        for item in items:
+            while outer and outer[-1].level >= item.level:
+                outer.pop()
+            outer.append(item)
+            if item.role is RowRole.HEADING:
+                heading = item.label
+    return out
 
 
 def _is_cash_flow(statement: Statement) -> bool:

@@ -44,6 +44,8 @@ class _Known:
     figures: dict[QName, dict[Key, tuple[Figure, int]]] = field(default_factory=dict)
     kinds: dict[QName, tuple[str, object]] = field(default_factory=dict)
     retired: dict[QName, int] = field(default_factory=dict)  # plain concepts named by heading -> their statement
+    holding: dict[tuple[Key, Decimal], list[QName]] = field(default_factory=dict)  # a nonzero figure -> who holds it
+    numbered: dict[str, int] = field(default_factory=dict)  # a local name -> the highest number a variant took
 
     def conflict(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Figure], statement: int) -> str | None:
         """Why a series cannot be one line item with ``qname``: "kind", "here" (other figures in its
@@ -67,11 +69,18 @@ class _Known:
         seen = self.figures.get(qname, {})
         return any(figure[0] and k in seen and _same(seen[k][0], figure) for k, figure in mine.items())
 
+    def holders(self, mine: dict[Key, Figure]) -> set[QName]:
+        """The concepts that hold one of these figures, not zero, exactly, under the same key."""
+        return {q for k, figure in mine.items() if figure[0] for q in self.holding.get((k, figure[0]), ())}
+
     def add(self, qname: QName, kind: tuple[str, object], mine: dict[Key, Figure], statement: int) -> None:
         self.kinds.setdefault(qname, kind)
         target = self.figures.setdefault(qname, {})
         for k, value in mine.items():
-            target.setdefault(k, (value, statement))
+            if k not in target:
+                target[k] = (value, statement)
+                if value[0]:
+                    self.holding.setdefault((k, value[0]), []).append(qname)
 
 
 def distinguish(
@@ -129,6 +138,9 @@ def _qualify_holder(series: Sequence[Series], held: Sequence[int], s: Series, ch
         return
     choices[h], qnames[h] = qualified[0], make_qname(qualified[0])
     known.figures[qnames[h]] = known.figures.pop(old, {})
+    for k, (figure, _) in known.figures[qnames[h]].items():
+        held_by = known.holding.get((k, figure[0]), [])
+        held_by[:] = [qnames[h] if q == old else q for q in held_by]
     known.kinds[qnames[h]] = known.kinds.pop(old)
     known.retired[old] = first.statement
     holders[qnames[h]] = list(holders.pop(old))
@@ -154,7 +166,8 @@ def _pick(known: _Known, row: _Row, choice: ConceptChoice, qualified: Sequence[C
     def agrees(candidate: ConceptChoice) -> bool:
         return known.agrees(make_qname(candidate), row.figures)
 
-    existing = [c for base in (choice, *qualified) for c in _numbered(base, lambda c: make_qname(c) in known.kinds)]
+    holders = {q.local for q in known.holders(row.figures)}  # found by figure: a long table stays linear
+    existing = [c for base in (choice, *qualified) for c in _numbered(base, holders, known.numbered.get(base.local, 1))]
     for candidate in (*existing, *qualified):
         if make_qname(candidate) in known.kinds and fits(candidate) and agrees(candidate):
             return candidate
@@ -162,20 +175,23 @@ def _pick(known: _Known, row: _Row, choice: ConceptChoice, qualified: Sequence[C
         if fits(candidate):
             return candidate
     first = qualified[0] if qualified else replace(choice, base=None)
-    n = 2
-    while not fits(numbered := replace(first, local=f"{first.local}{n}", label=f"{first.label} ({n})")):
+    n = known.numbered.get(first.local, 1) + 1
+    while not fits(numbered := _variant(first, n)):
         n += 1
+    known.numbered[first.local] = n
     return numbered
 
 
-def _numbered(base: ConceptChoice, exists: Callable[[ConceptChoice], bool]) -> list[ConceptChoice]:
-    """``base`` and its numbered variants that exist so far (``Fiscal``, ``Fiscal2``, ...)."""
-    out = [base]
-    n = 2
-    while exists(variant := replace(base, local=f"{base.local}{n}", label=f"{base.label} ({n})", base=None)):
-        out.append(variant)
-        n += 1
-    return out
+def _variant(base: ConceptChoice, n: int) -> ConceptChoice:
+    return replace(base, local=f"{base.local}{n}", label=f"{base.label} ({n})", base=None)
+
+
+def _numbered(base: ConceptChoice, holders: set[str], highest: int) -> list[ConceptChoice]:
+    """``base`` and those of its numbered variants so far (``Fiscal2``, ..., ``Fiscal<highest>``)
+    that hold one of the row's figures."""
+    numbers = [int(local[len(base.local):]) for local in holders
+               if local.startswith(base.local) and local[len(base.local):].isdigit()]
+    return [base, *(_variant(base, n) for n in sorted(numbers) if 2 <= n <= highest)]
 
 
 def _qualified(s: Series, choice: ConceptChoice, why: str, title: str) -> list[ConceptChoice]:

@@ -29,12 +29,13 @@ def mapping_rows(statements: Sequence[Statement], series: Sequence[Series], choi
                  qnames: Sequence[QName], refined: Mapping[QName, Refinement]) -> tuple[ConceptMapping, ...]:
     """The mapping report's lines, sorted by table, part, row and member."""
     rows: list[ConceptMapping] = []
+    by_row = [{item.row: item for item in st.items} for st in statements]
     for i, s in enumerate(series):
         st, choice, refinement = statements[s.statement], choices[i], refined.get(qnames[i])
         base = choice.base
         target = refinement.target if refinement is not None and base is None else None
         named = target if target is not None and refinement is not None and refinement.by_label else None
-        for member, item in _printed_rows(st, s):
+        for member, item in _printed_rows(by_row[s.statement], s):
             rows.append(ConceptMapping(
                 table=st.table, part=st.part, title=st.title, row=item.row, label=item.label, member=member,
                 concept=qnames[i], base=base is not None,
@@ -53,9 +54,8 @@ def _confidence(choice: ConceptChoice, refinement: Refinement | None) -> str:
     return "medium" if refinement.by_label else "low"
 
 
-def _printed_rows(statement: Statement, s: Series) -> list[tuple[str, LineItem]]:
+def _printed_rows(by_row: Mapping[int, LineItem], s: Series) -> list[tuple[str, LineItem]]:
     """The (member, row) pairs a series' figures were printed on, in the order first met."""
-    by_row = {item.row: item for item in statement.items}
     found: dict[tuple[str, int], LineItem] = {}
     for (member, _column), value in s.cells.items():
         row = value.span.row or s.item.row

@@ -78,7 +78,7 @@ def cross_check(document: Document, statements: Sequence[Statement],
                       instants=tuple(sorted({c.period for c in candidates if c.period.start is None}, key=Period.key)))
     members = sorted({c.member for c in candidates if c.member})
     sentences = prose_sentences(document)
-    stated = stated_figures([(s.text, s.paragraph) for s in sentences], periods, members)
+    stated = stated_figures(((s.text, s.paragraph) for s in sentences), periods, members)
     matches: list[NarrativeMatch] = []
     found: list[Diagnostic] = []
     by_place: dict[tuple[Period, str, bool], list[_Candidate]] = {}

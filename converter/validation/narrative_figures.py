@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -188,9 +188,10 @@ def words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def stated_figures(sentences: Sequence[tuple[str, int]], periods: Periods,
-                   members: Sequence[str]) -> list[list[Stated]]:
-    """The figures of each sentence (text, paragraph), in order.
+def stated_figures(sentences: Iterable[tuple[str, int]], periods: Periods,
+                   members: Sequence[str]) -> Iterator[list[Stated]]:
+    """The figures of each sentence (text, paragraph), in order (as they are asked for: the
+    sentences of a long release are read one at a time).
 
     Args:
         sentences: Each sentence's text and its paragraph's number.
@@ -201,14 +202,12 @@ def stated_figures(sentences: Sequence[tuple[str, int]], periods: Periods,
         Per sentence, its figures.
     """
     member_pattern = _member_pattern(members)
-    out: list[list[Stated]] = []
     paragraph, carried = -1, None
     for text, number in sentences:
         if number != paragraph:
             paragraph, carried = number, None
         found, carried = _sentence_figures(text, periods, member_pattern, carried)
-        out.append(found)
-    return out
+        yield found
 
 
 def _member_pattern(members: Sequence[str]) -> re.Pattern[str] | None:
@@ -225,21 +224,29 @@ class _Clause:
     comparison: bool
 
 
+_PARENTHESIS = re.compile(r"[()]")
+
+
 def _without_parentheses(text: str) -> str:
     """``text`` with what balanced parentheses enclose (them included) blanked out, offsets kept."""
+    if "(" not in text:
+        return text
+    pairs: list[tuple[int, int]] = []
     opened: list[int] = []
-    depth = [0] * (len(text) + 1)
-    for i, char in enumerate(text):
-        if char == "(":
-            opened.append(i)
-        elif char == ")" and opened:
-            depth[opened.pop()] += 1
-            depth[i + 1] -= 1
-    out, inside = [], 0
-    for i, char in enumerate(text):
-        inside += depth[i]
-        out.append(" " if inside > 0 else char)
-    return "".join(out)
+    for match in _PARENTHESIS.finditer(text):
+        if match.group() == "(":
+            opened.append(match.start())
+        elif opened:
+            pairs.append((opened.pop(), match.end()))
+    out: list[str] = []
+    done = 0
+    for start, end in sorted(pairs):
+        if end <= done:
+            continue  # inside a pair already blanked
+        start = max(start, done)
+        out += [text[done:start], " " * (end - start)]
+        done = end
+    return "".join([*out, text[done:]])
 
 
 def _clauses(masked: str, starts: Sequence[int]) -> list[_Clause]:
