@@ -191,7 +191,7 @@ def test_megabytes_of_prose_are_read_as_sentences_in_memory_a_small_multiple_of_
     prose = "The company reported strong results for the quarter and expects continued growth next year.\n"
     data = (prose * 20_000 + "\n\n" + TEXT_RELEASE).encode()
     document, _ = read_document(data, "prose.txt")
-    sentences, peak = peak_bytes(prose_sentences, document)
+    sentences, peak = peak_bytes(lambda d: list(prose_sentences(d)), document)
     assert len(sentences) == 20_000 and sentences[-1].span("prose.txt", 4).line == 20_000  # type: ignore[arg-type, index]
     assert sentences[1].span("prose.txt", 0).col == 1  # type: ignore[index]
     assert peak < 10 * len(data)

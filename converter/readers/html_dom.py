@@ -8,7 +8,7 @@ caller is told why it looks broken.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -27,6 +27,36 @@ _BORDER_WIDTH_WORDS = {"thin": 0.75, "medium": 2.25, "thick": 3.75}
 _STYLE_WORDS = frozenset({"solid", "double", "dotted", "dashed", "groove", "ridge", "inset", "outset"})
 
 
+_PARSER_OPTIONS: dict[str, bool] = {
+    "recover": True, "no_network": True, "huge_tree": False, "remove_comments": True, "remove_pis": True,
+    "default_doctype": False, "collect_ids": False,
+}
+_CHUNK = 1 << 20  # characters fed to the pull parser at a time
+
+
+def _without_xml_declaration(text: str) -> str:
+    """``text`` with an XML declaration (which lxml refuses in a ``str``) blanked out, line numbers kept."""
+    return _XML_DECL.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text, count=1)
+
+
+def html_events(text: str) -> Iterator[tuple[str, etree._Element]]:
+    """The ("start" / "end", element) events of parsing ``text`` as :func:`parse_html` does, as the
+    parser reads it: a caller that removes the elements it is done with holds a small part of a
+    long document's tree at a time."""
+    cleaned = _without_xml_declaration(text)
+    if not cleaned.strip():
+        return
+    parser = etree.HTMLPullParser(events=("start", "end"), **_PARSER_OPTIONS)
+    for at in range(0, len(cleaned), _CHUNK):
+        parser.feed(cleaned[at : at + _CHUNK])
+        yield from parser.read_events()
+    try:
+        parser.close()
+    except etree.XMLSyntaxError:
+        return
+    yield from parser.read_events()
+
+
 def parse_html(text: str) -> tuple[etree._Element | None, list[str]]:
     """Parse ``text`` into an lxml HTML tree.
 
@@ -40,18 +70,10 @@ def parse_html(text: str) -> tuple[etree._Element | None, list[str]]:
         The ``<html>`` root element (None for an empty or unparseable document), and the
         parser's fatal errors (content it had to drop, such as nesting beyond its depth limit).
     """
-    cleaned = _XML_DECL.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text, count=1)
+    cleaned = _without_xml_declaration(text)
     if not cleaned.strip():
         return None, []
-    parser = lxml_html.HTMLParser(
-        recover=True,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        default_doctype=False,
-        collect_ids=False,
-    )
+    parser = lxml_html.HTMLParser(**_PARSER_OPTIONS)
     try:
         root = lxml_html.document_fromstring(cleaned, parser=parser)
     except (etree.ParserError, ValueError):

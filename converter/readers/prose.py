@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from lxml import etree
 
 from converter.model import Document, InputFormat, RawTable, SourceSpan
-from converter.readers.html_dom import parse_html
+from converter.readers.html_dom import html_events
 from converter.readers.text import numbered_lines
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"(]?[A-Z])")
 _ABBREVIATIONS = frozenset({"inc", "corp", "co", "no", "mr", "mrs", "ms", "dr", "u.s", "st", "jr", "ltd", "vs", "nos"})
 _BLOCKS = frozenset({"p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "address",
                      "section", "dd", "dt"})
+_NOT_PROSE = frozenset({"table", "pre"})
 _WS = re.compile(r"[\s\xa0\u2000-\u200b\u202f]+")
 
 
@@ -69,10 +70,12 @@ class Sentence:
         return SourceSpan(path=path, line=line, col=col)
 
 
-def prose_sentences(document: Document) -> list[Sentence]:
-    """The sentences of the release's prose, in printed order."""
+def prose_sentences(document: Document) -> Iterator[Sentence]:
+    """The sentences of the release's prose, in printed order, as they are read (a long release's
+    are never all held at once)."""
     paragraphs = _html_paragraphs(document) if document.format is InputFormat.HTML else _text_paragraphs(document)
-    return [s for number, (text, places) in enumerate(paragraphs) for s in _sentences(text, places, number)]
+    for number, (text, places) in enumerate(paragraphs):
+        yield from _sentences(text, places, number)
 
 
 def _text_paragraphs(document: Document) -> list[tuple[str, Places]]:
@@ -118,21 +121,34 @@ def _table_lines(table: RawTable) -> range:
     return range(first, max(ends) + 1) if first else range(0)
 
 
-def _html_paragraphs(document: Document) -> list[tuple[str, Places]]:
-    root, _ = parse_html(document.text)
-    if root is None:
-        return []
-    paragraphs: list[tuple[str, Places]] = []
-    for element in prose_blocks(root):
-        text = block_text(element)
-        if text:
-            paragraphs.append((text, Places(starts=(0,), lengths=(len(text),), lines=(element.sourceline or 0,), cols=(1,))))
-    return paragraphs
+def _html_paragraphs(document: Document) -> Iterator[tuple[str, Places]]:
+    """The innermost blocks outside tables and ``<pre>`` (:func:`prose_blocks`), read as the parser
+    reads them: each block (and each table) is taken out of the tree once read, so a long release
+    never holds its whole tree twice."""
+    stack: list[list[bool]] = []  # per open element: whether a block, table or pre is inside it
+    excluded = 0  # open tables and pre blocks
+    for event, element in html_events(document.text):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            stack.append([False])
+            excluded += tag in _NOT_PROSE
+            continue
+        (inner,) = stack.pop() if stack else [False]
+        excluded -= tag in _NOT_PROSE
+        if tag not in _BLOCKS and tag not in _NOT_PROSE:
+            continue
+        if tag != "td" and tag in _BLOCKS and not inner and not excluded and (text := block_text(element)):
+            yield text, Places(starts=(0,), lengths=(len(text),), lines=(element.sourceline or 0,), cols=(1,))
+        if stack:
+            stack[-1][0] = True  # its parent is no innermost block: its text is never read
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
 
 
 def block_text(element: etree._Element) -> str:
     """The text of a prose block as its sentences are read: whitespace runs as one space, stripped."""
-    return _WS.sub(" ", element.text_content()).strip()
+    return _WS.sub(" ", "".join(element.itertext())).strip()
 
 
 def prose_blocks(root: etree._Element) -> Iterator[etree._Element]:

@@ -20,6 +20,7 @@ left alone.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,8 +78,8 @@ def cross_check(document: Document, statements: Sequence[Statement],
                                              key=Period.key)),
                       instants=tuple(sorted({c.period for c in candidates if c.period.start is None}, key=Period.key)))
     members = sorted({c.member for c in candidates if c.member})
-    sentences = prose_sentences(document)
-    stated = stated_figures(((s.text, s.paragraph) for s in sentences), periods, members)
+    sentences, read = itertools.tee(prose_sentences(document))  # one pass: the two stay a sentence apart
+    stated = stated_figures(((s.text, s.paragraph) for s in read), periods, members)
     matches: list[NarrativeMatch] = []
     found: list[Diagnostic] = []
     by_place: dict[tuple[Period, str, bool], list[_Candidate]] = {}
