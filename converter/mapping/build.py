@@ -22,6 +22,7 @@ from converter.labels import camel, slug
 from converter.mapping import contexts as cx
 from converter.mapping.base_match import balance_sheet_section
 from converter.mapping.breakdowns import fold_member_rows
+from converter.mapping.calc_check import half_unit
 from converter.mapping.calculations import Calculations, broken_totals, printed_relations
 from converter.mapping.company.recall import member_alias, recall, settle
 from converter.mapping.company.state import CompanyTaxonomy
@@ -278,9 +279,8 @@ def _duplicates(facts: Sequence[Fact]) -> list[Diagnostic]:
     return out
 
 
-
 def _consistent(a: Fact, b: Fact) -> bool:
     """Whether two cells of one fact agree within the rounding of the coarser one."""
     if a.value is None or b.value is None:
         return a.value == b.value
-    return abs(a.value - b.value) <= Decimal(5).scaleb(-min(a.decimals, b.decimals) - 1)
+    return abs(a.value - b.value) <= half_unit(min(a.decimals, b.decimals))

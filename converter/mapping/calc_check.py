@@ -59,7 +59,7 @@ def supported(summation: Summation, facts: Sequence[Fact] | FactIndex, excused: 
         if any(len({f.value for f in group}) > 1 for group in groups):
             continue
         computed = sum((w * _value(found[0]) for found, w in present), Decimal(0))
-        slack = sum((_half(group[0]) for group in groups), Decimal(0))
+        slack = sum((half_unit(group[0].decimals) for group in groups), Decimal(0))
         if abs(computed - _value(totals[0])) > slack:
             return False
     return True
@@ -70,5 +70,6 @@ def _value(fact: Fact) -> Decimal:
     return fact.value
 
 
-def _half(fact: Fact) -> Decimal:
-    return Decimal(5).scaleb(-fact.decimals - 1)
+def half_unit(decimals: int) -> Decimal:
+    """Half the rounding unit of a figure given to ``decimals`` (-6: 500,000): how far it may be from its value."""
+    return Decimal(5).scaleb(-decimals - 1)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from converter.labels import display_case
+from converter.mapping.calc_check import half_unit
 from converter.mapping.concepts import ConceptChoice
 from converter.mapping.names import qualified_name, qualifier_text
 from converter.mapping.series import Series
@@ -100,27 +101,27 @@ def distinguish(
     qualified concept fits.
     """
     known = _Known()
-    holders: dict[QName, list[int]] = {}
+    rows_of: dict[QName, list[int]] = {}  # the series each concept was given to so far
     for i in order:
         s = series[i]
-        mine = {keys(i)[k]: (s.scaled(v), Decimal(5).scaleb(-v.decimals - 1)) for k, v in s.cells.items()}  # nil: zero
+        mine = {keys(i)[k]: (s.scaled(v), half_unit(v.decimals)) for k, v in s.cells.items()}  # nil cells count as zero
         kind = (choices[i].period_type, choices[i].item_type)
         retired = known.retired.get(qnames[i])
         why = known.conflict(qnames[i], kind, mine, s.statement) if retired is None else (
             "here" if retired == s.statement else "there")
         if why == "here":
-            _qualify_holder(series, holders.get(qnames[i], []), s, choices, qnames, known, make_qname, holders)
+            _qualify_holder(series, rows_of.get(qnames[i], []), s, choices, qnames, known, make_qname, rows_of)
         if why is not None:
             row = _Row(kind=kind, figures=mine, statement=s.statement)
             choices[i] = _pick(known, row, choices[i], _qualified(s, choices[i], why, titles[s.statement]), make_qname)
             qnames[i] = make_qname(choices[i])
         known.add(qnames[i], kind, mine, s.statement)
-        holders.setdefault(qnames[i], []).append(i)
+        rows_of.setdefault(qnames[i], []).append(i)
 
 
 def _qualify_holder(series: Sequence[Series], held: Sequence[int], s: Series, choices: list[ConceptChoice],
                     qnames: list[QName], known: _Known, make_qname: Callable[[ConceptChoice], QName],
-                    holders: dict[QName, list[int]]) -> None:
+                    rows_of: dict[QName, list[int]]) -> None:
     """A line item printed under one heading that meets one of its label under another heading of
     its statement ("Interest revenue" under "Segregated cash:", then under "Client margin
     balances:") is named by its heading too, as the later one is: neither is the plain line item.
@@ -143,7 +144,7 @@ def _qualify_holder(series: Sequence[Series], held: Sequence[int], s: Series, ch
         held_by[:] = [qnames[h] if q == old else q for q in held_by]
     known.kinds[qnames[h]] = known.kinds.pop(old)
     known.retired[old] = first.statement
-    holders[qnames[h]] = list(holders.pop(old))
+    rows_of[qnames[h]] = list(rows_of.pop(old))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

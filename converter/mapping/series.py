@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from converter.mapping.arithmetic import Line
+from converter.mapping.calc_check import half_unit
 from converter.mapping.concepts import heading_label
 from converter.mapping.members import is_default
 from converter.model import ColumnKind, LineItem, RowRole, Statement, UnitKind, Value
@@ -92,7 +93,7 @@ class Series:
         names a subtotal ("Operating income", "Income before income taxes"; its figures decide
         whether it is one)."""
         values = {(m, c): self.scaled(v) for (m, c), v in self.cells.items()}
-        half = {(m, c): Decimal(5).scaleb(-v.decimals - 1) for (m, c), v in self.cells.items()}
+        half = {(m, c): half_unit(v.decimals) for (m, c), v in self.cells.items()}
         total = self.is_total or (not self.members and bool(_SUBTOTAL.match(self.label)))
         return Line(id=index, total=total, values=values, half_units=half,
                     kind=f"{self.unit.value}:{self.unit_name or ''}")
