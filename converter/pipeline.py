@@ -230,6 +230,7 @@ def _map(statements: Sequence[Statement], document: Document, options: ConvertOp
     """Map with the entity the options (else the mapping file, else the release) name, and the
     company's taxonomy: the report then imports it, extended by what the report adds (returned)."""
     map_options = MapOptions(company=document.company,  # the filing's (see converter.inputs.filing)
+                             released=document.document_date,
                              cik=options.cik or options.mapping.cik or document.cik,
                              entity_name=options.entity_name or options.mapping.entity_name, overrides=options.mapping)
     if options.taxonomy_dir is None:

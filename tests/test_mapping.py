@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
+from converter.mapping.build import reported_end
+from converter.model import Column, ColumnKind, Period, Scale, SourceSpan, Statement
 from converter.pipeline import ConvertOptions, convert
+from taxonomy.model import StatementKind
 from tests.support.releases import STATEMENT, calc, facts, release, report_of
 
 PRETAX = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"  # base concept
@@ -139,3 +143,17 @@ def test_rows_sharing_a_label_whose_figures_mostly_differ_are_two_line_items_des
     result = convert(html.encode(), name="release.htm", options=ConvertOptions(validate=False))
     assert not [d.code for d in result.diagnostics if d.code == "map.duplicate.inconsistent"]
     assert len({f.concept for f in report_of(result).facts}) == 2
+
+
+def test_the_report_is_dated_by_the_period_it_reports_not_by_guidance_or_a_maturity_schedule() -> None:
+    def table(kind: StatementKind, *ends: dt.date) -> Statement:
+        columns = tuple(Column(index=n, kind=ColumnKind.VALUE, period=Period(end=end), header="") for n, end in enumerate(ends))
+        return Statement(table=1, part=1, title="", kind=kind, columns=columns, scale=Scale(), items=(),
+                         span=SourceSpan(path="release.htm"))
+
+    quarter, fiscal_2027 = dt.date(2022, 5, 31), dt.date(2027, 5, 31)
+    income, schedule = table(StatementKind.INCOME, quarter), table(StatementKind.OTHER, fiscal_2027)
+    assert reported_end([income, schedule], released=None) == quarter
+    guidance = table(StatementKind.OTHER, dt.date(2023, 5, 31))
+    assert reported_end([table(StatementKind.SEGMENT, quarter), guidance], released=dt.date(2022, 6, 13)) == quarter
+    assert reported_end([guidance], released=dt.date(2022, 6, 13)) == dt.date(2023, 5, 31)  # nothing ended by then

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 from converter.model import RawTable, Rule
+from converter.readers import read_document
 from converter.readers.text import read_text
 
 
@@ -509,3 +511,19 @@ def test_a_table_of_ten_thousand_columns_is_laid_out_in_linear_time() -> None:
     assert [(c.first, c.last) for c in table.header[0][-2:]] == [(width - 2, width - 2), (width - 1, width - 1)]
     last = table.rows[-1].cells[-1]
     assert last is not None and last.text == f"{(2 * (width - 1)) % 9973 + 1:,}"
+
+
+def test_a_date_printed_only_below_the_first_table_is_no_release_date() -> None:
+    table = textwrap.dedent("""\
+                                   3 Months Ended December
+                                     2006           2005
+                                   --------       --------
+    Operating Revenues               $3,152         $3,290
+    Net Income                          188            159
+    """)
+    footnote = "\n(1) The business was sold on January 4, 2006 and is included in all periods.\n"
+    document, _ = read_document((table + footnote).encode(), "release.txt")
+    assert document.document_date is None
+    dateline = "ATLANTA, January 24, 2007 -- Southern Company reported earnings.\n\n"
+    document, _ = read_document((dateline + table + footnote).encode(), "release.txt")
+    assert document.document_date == dt.date(2007, 1, 24)

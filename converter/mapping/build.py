@@ -65,6 +65,7 @@ class MapOptions:
         overrides: A mapping file's concept pins and member names.
         company_taxonomy: The company's taxonomy to reuse (``--taxonomy-dir``): its namespace,
             concepts and members; None: the release's own namespace.
+        released: Date of the release, when found: the period it reports ended by then.
     """
 
     company: str | None = None
@@ -72,6 +73,19 @@ class MapOptions:
     entity_name: str | None = None
     overrides: Overrides = NO_OVERRIDES
     company_taxonomy: CompanyTaxonomy | None = None
+    released: dt.date | None = None
+
+
+_PRIMARY = (StatementKind.INCOME, StatementKind.BALANCE, StatementKind.CASH_FLOW)
+
+
+def reported_end(statements: Sequence[Statement], released: dt.date | None) -> dt.date:
+    """The end of the period a release reports, which dates its taxonomy and instance: the latest
+    period of its primary statements (else of every table) that had ended when it was released.
+    Guidance and the years of a maturity schedule ("Fiscal 2027") end later."""
+    primary = [st for st in statements if st.kind in _PRIMARY] or statements
+    ends = [c.period.end for st in primary for c in st.columns if c.period is not None]
+    return max([end for end in ends if released is None or end <= released] or ends)
 
 
 def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Report | None, list[Diagnostic]]:
@@ -81,7 +95,7 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     if not series:
         return None, [dx.error(dx.MAP_NO_FACTS, "no line item with figures of a known period")]
     ent = cx.entity(options.company, options.cik, options.entity_name)
-    period_end = max(c.period.end for st in statements for c in st.columns if c.period is not None)
+    period_end = reported_end(statements, options.released)
     company = options.company_taxonomy  # its namespace is the company's, the same for every release
     prefix = company.prefix if company else cx.prefix_for(ent.name)
     namespace = company.namespace if company else f"{ns.EXTENSION_BASE}/{slug(ent.name) or 'entity'}/{period_end:%Y%m%d}"

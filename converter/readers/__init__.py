@@ -60,9 +60,8 @@ def read_document(data: bytes, path: str) -> tuple[Document, list[Diagnostic]]:
         broken = "; ".join(dict(d.data).get("reasons", "") for d in diags if d.code == dx.INPUT_HTML_BROKEN)
         why = f"; the HTML looks truncated or malformed ({broken})" if broken else ""
         raise dx.input_error(dx.INPUT_NO_TABLES, f"no financial table found (a table needs rows of figures){why}", path)
-    plain = text if fmt is InputFormat.TEXT else None
     doc = Document(
         path=path, format=fmt, text=text, tables=tables,
-        company=company_name(text, fmt), document_date=release_date(plain or text),
+        company=company_name(text, fmt), document_date=release_date(text, min(t.span.line for t in tables)),
     )
     return doc, diags

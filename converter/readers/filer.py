@@ -37,9 +37,13 @@ def company_name(text: str, fmt: InputFormat) -> str | None:
     return headline.group(1) if headline else None
 
 
-def release_date(text: str) -> dt.date | None:
-    """The first full date in the release's opening (its dateline)."""
-    plain = unescape_html(_TAGS.sub(" ", text[:60000]))
+def release_date(text: str, first_table_line: int) -> dt.date | None:
+    """The first full date in the release's opening (its dateline): the text before its first
+    table, that table's line included (an HTML release may be a few long lines). A date printed
+    only below a table (a footnote's "sold on January 4, 2006") dates no release."""
+    lines = text.split("\n", first_table_line)
+    opening = "\n".join(lines[:first_table_line])
+    plain = unescape_html(_TAGS.sub(" ", opening[:60000]))
     match = _DATE.search(plain)
     if not match:
         return None
