@@ -41,9 +41,10 @@ def release_date(text: str, first_table_line: int) -> dt.date | None:
     """The first full date in the release's opening (its dateline): the text before its first
     table, that table's line included (an HTML release may be a few long lines). A date printed
     only below a table (a footnote's "sold on January 4, 2006") dates no release."""
-    lines = text.split("\n", first_table_line)
-    opening = "\n".join(lines[:first_table_line])
-    plain = unescape_html(_TAGS.sub(" ", opening[:60000]))
+    head = text[:60000]
+    if head.count("\n") >= first_table_line:  # cut at the end of the table's line
+        head = "\n".join(head.split("\n", first_table_line)[:first_table_line])
+    plain = unescape_html(_TAGS.sub(" ", head))
     match = _DATE.search(plain)
     if not match:
         return None
