@@ -22,6 +22,11 @@ class StatementKind(enum.Enum):
     RECONCILIATION = "reconciliation"
     OTHER = "other"
 
+    @property
+    def primary(self) -> bool:
+        """True for the primary financial statements: income statement, balance sheet, cash flows."""
+        return self in (StatementKind.INCOME, StatementKind.BALANCE, StatementKind.CASH_FLOW)
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class QName:

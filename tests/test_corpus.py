@@ -17,7 +17,6 @@ from converter.model import (
     ItemType,
     Report,
     Severity,
-    StatementKind,
 )
 from converter.pipeline import ConvertOptions, convert
 from converter.validation.validate import load_facts
@@ -151,8 +150,7 @@ def test_every_monetary_concept_of_a_statement_has_a_balance(name: str, corpus: 
     result, _ = _convert(name, converted, tmp_path_factory)
     assert result.report is not None
     report = result.report
-    primary = {StatementKind.INCOME, StatementKind.BALANCE, StatementKind.CASH_FLOW}
-    shown = {a.target for role in report.taxonomy.roles if role.kind in primary for a in role.presentation}
+    shown = {a.target for role in report.taxonomy.roles if role.kind.primary for a in role.presentation}
     missing = [
         str(c.qname) for c in report.taxonomy.concepts
         if c.qname in shown and c.item_type is ItemType.MONETARY and c.balance is None

@@ -76,14 +76,11 @@ class MapOptions:
     released: dt.date | None = None
 
 
-_PRIMARY = (StatementKind.INCOME, StatementKind.BALANCE, StatementKind.CASH_FLOW)
-
-
 def reported_end(statements: Sequence[Statement], released: dt.date | None) -> dt.date:
     """The end of the period a release reports, which dates its taxonomy and instance: the latest
     period of its primary statements (else of every table) that had ended when it was released.
     Guidance and the years of a maturity schedule ("Fiscal 2027") end later."""
-    primary = [st for st in statements if st.kind in _PRIMARY] or statements
+    primary = [st for st in statements if st.kind.primary] or statements
     ends = [c.period.end for st in primary for c in st.columns if c.period is not None]
     return max([end for end in ends if released is None or end <= released] or ends)
 
