@@ -32,7 +32,8 @@ NOT_YET_READ = {
     **{name: f"as for the HTML original: {why}" for name, why in NOT_YET_FOUND.items()},
     "caterpillar-2022q1-ex99-1": "the segment pages print 'Sales by Geographic Region' right under the 'Segment Sales' "
                                  "table of 'CONSTRUCTION INDUSTRIES (Millions of dollars)': rendered as text, it is read "
-                                 "as a table of its own with no scale (1,462 USD) and its regions as line items",
+                                 "as a table of its own (its scale inferred from the figures it repeats) with its "
+                                 "regions as line items, not members",
 }
 
 

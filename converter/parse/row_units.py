@@ -75,9 +75,17 @@ def row_unit(label: str, headings: Sequence[str], title: str, printed: Sequence[
     if group is not None and group[0] is UnitKind.OTHER:
         return group
     own = classify_row(label, headings, title)
+    if own[0] is UnitKind.PER_SHARE and _whole(printed) and classify_row(label, headings, "")[0] is not UnitKind.PER_SHARE:
+        own = UnitKind.MONETARY, None  # a title's "EPS" over "Net income $ 604": per-share figures print cents
     if group is not None and own[0] in (UnitKind.MONETARY, UnitKind.PER_SHARE):
         return group
     return own
+
+
+def _whole(printed: Sequence[Number]) -> bool:
+    """Whether a row prints figures, all of them whole (no cents)."""
+    amounts = [n for n in printed if n.amount]
+    return bool(amounts) and all(n.places == 0 for n in amounts)
 
 
 def says_money(label: str, headings: Sequence[str], row: GridRow) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import decimal
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from converter import diagnostics as dx
@@ -62,6 +62,7 @@ from converter.parse.row_units import (
     unknown_unit,
 )
 from converter.parse.scale import ScaleInfo, row_scale
+from converter.parse.scale_repeats import repeated_scales
 from converter.parse.sideways import View, read_sideways
 from converter.parse.statement_kind import kind_of, title_of
 from converter.parse.unit_tokens import label_unit
@@ -98,6 +99,7 @@ def parse_statements(
     calendar = calendar or release_calendar(document)
     caption: Caption | None = None
     tables, diags = laid_out(document, overrides, bare_label)
+    read: list[tuple[list[Diagnostic], _Read | None]] = []  # per table: what its columns say, how it reads
     for table in tables:
         caption, inherited = scaled_caption(*table_caption(table, caption), table, overrides)
         columns, found = parse_columns(table, document_date=document.document_date, calendar=calendar)
@@ -106,24 +108,53 @@ def parse_statements(
         if len({c.period for c in columns if c.kind is ColumnKind.VALUE}) == 1:  # columns tell no periods apart
             turned, placed = read_sideways(table, columns, document_date=document.document_date, calendar=calendar)
             views, found = (turned, placed) if turned else (views, found)
-        diags.extend(found)
         if not views:
-            diags.append(dx.info(dx.PARSE_TABLE_SKIPPED, "no column with a period: table left out", table.span))
+            read.append(([*found, dx.info(dx.PARSE_TABLE_SKIPPED, "no column with a period: table left out", table.span)], None))
             continue
-        diags.extend(_columns_left_out(table, views, found))
-        made: list[Statement] = []
-        for view in views:
-            first = 1 + max((s.part for s in [*statements, *made] if s.table == table.index), default=0)
-            some, found = _statements_of(view.table, view.columns, document.company, caption, first)
-            made.extend(some)
-            diags.extend(found)
-        statements.extend(made)
-        diags.extend(inherited if _scaled(made) else [])
+        read.append(([*found, *_columns_left_out(table, views, found)],
+                     _Read(table=table.index, views=tuple(views), caption=caption, notes=tuple(inherited))))
+    by_table = {one.table: one for _, one in read if one is not None}
+    made = {index: one.statements(document.company) for index, one in by_table.items()}
+    unstated = {index for index, one in by_table.items() if one.caption.info is None}
+    for found_scale in repeated_scales([st for some, _ in made.values() for st in some], unstated):
+        one = by_table[found_scale.table]
+        some, found = made[one.table]
+        if found_scale.scale is not None:
+            stated = replace(one.caption, info=ScaleInfo(scale=found_scale.scale, money=True), inherited=True)
+            some, found = replace(one, caption=stated).statements(document.company)
+        made[one.table] = some, [*found, found_scale.diagnostic]
+    for before, table_read in read:
+        diags.extend(before)
+        if table_read is not None:
+            some, found = made[table_read.table]
+            statements.extend(some)
+            diags.extend([*found, *(table_read.notes if _scaled(some) else [])])
     diags.extend(unmatched_scales(overrides, {st.table for st in statements}))
     labels = [[i.label for i in st.items if i.values] for st in statements]
     parts = parts_named([st.title for st in statements], labels)
     named = tuple(replace(st, member=part) if part else st for st, part in zip(statements, parts))
     return tuple(basis_members(st) for st in prefixed_members(named)), diags
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A table as read so far: its index, its views (the table, or the table on its side), its
+    caption and the notes on its scale."""
+
+    table: int
+    views: tuple[View, ...]
+    caption: Caption
+    notes: tuple[Diagnostic, ...]
+
+    def statements(self, company: str | None) -> tuple[list[Statement], list[Diagnostic]]:
+        made: list[Statement] = []
+        diags: list[Diagnostic] = []
+        for view in self.views:
+            first = 1 + max((st.part for st in made), default=0)
+            some, found = _statements_of(view.table, view.columns, company, self.caption, first)
+            made.extend(some)
+            diags.extend(found)
+        return made, diags
 
 
 def _scaled(statements: Sequence[Statement]) -> bool:
