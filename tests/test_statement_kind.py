@@ -14,6 +14,10 @@ from converter.parse.statement_kind import kind_of, title_of
     (["ACME INC.", "CONDENSED CONSOLIDATED STATEMENTS OF", "OPERATIONS"], "Condensed Consolidated Statements of Operations"),
     (["CONSOLIDATED BALANCE SHEETS", "(In thousands)"], "Consolidated Balance Sheets"),
     (["Segment Results", "Three Months Ended March 31"], "Segment Results"),
+    (["UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS", "(In millions)"], "Condensed Consolidated Balance Sheets"),
+    (["UNAUDITED NON-GAAP CONDENSED CONSOLIDATED STATEMENT OF OPERATIONS"],
+     "Non-GAAP Condensed Consolidated Statement of Operations"),
+    (["ACME INC.", "(Unaudited)", "Consolidated Balance Sheets"], "Consolidated Balance Sheets"),
 ])
 def test_a_title_wrapped_after_a_joining_word_is_one_title(lines: list[str], title: str) -> None:
     assert title_of(lines, "Sears, Roebuck and Co.") == title

@@ -9,9 +9,10 @@ from converter.labels import display_case
 from converter.model import StatementKind
 
 _SCALE_OR_NOTE = re.compile(
-    r"^\(?\s*(?:\$|dollars|amounts|in (?:thousands|millions|billions)|\(?unaudited|exhibit\b|"
+    r"^\(?\s*(?:\$|dollars|amounts|in (?:thousands|millions|billions)|\(?unaudited\)?\.?$|exhibit\b|"
     r"continued|[a-z ]*in (?:thousands|millions|billions))", re.IGNORECASE,
 )
+_UNAUDITED = re.compile(r"^\(?unaudited\)?[\s,:-]+(?=\S)", re.IGNORECASE)  # "UNAUDITED CONDENSED ..." names the statement after it
 _PERIOD_LINE = re.compile(
     r"^(?:for the )?(?:(?:three|six|nine|twelve|\d{1,2}) months|quarter|(?:fiscal )?year|\d{1,2} weeks|"
     r"(?:thirteen|twenty-six|thirty-nine|fifty-two|fifty-three) weeks)(?: ended| ending)?\b|"
@@ -46,7 +47,7 @@ def title_of(lines: Sequence[str], company: str | None) -> str:
         if _WRAPPED.search(text) and rest and not _SCALE_OR_NOTE.match(rest) and not rest.startswith("(") \
                 and rest.isupper() == text.isupper():
             text = f"{text} {rest}"
-        return display_case(text)
+        return display_case(_UNAUDITED.sub("", text) or text)
     return "Financial data"
 
 
