@@ -13,7 +13,8 @@ from converter.pipeline import ConvertOptions, convert, convert_filing
 from converter.serialize.output_files import OutputFormat
 from converter.validation.validate import load_facts
 from tests.support import edgar_files
-from tests.support.facts_csv import missing, read_expected
+from tests.support.corpus import FACT_FILES
+from tests.support.facts_csv import misjudged, missing, read_expected
 from tests.support.paths import CORPUS
 
 pytestmark = pytest.mark.corpus
@@ -28,8 +29,11 @@ def southern_exhibits() -> list[tuple[str, str, bytes]]:
     return parts
 
 
-def apple_exhibits() -> list[tuple[str, str, bytes]]:
-    return [(f"EX-99.{n}", f"dex99{n}.htm", (CORPUS / f"apple-2011q1-ex99-{n}.htm").read_bytes()) for n in (1, 2)]
+APPLE_FILINGS = [("apple-2011q1", "0001193125-11-009392", "20110118"), ("apple-2004q3", "0001104659-04-019574", "20040714")]
+
+
+def apple_exhibits(release: str = "apple-2011q1") -> list[tuple[str, str, bytes]]:
+    return [(f"EX-99.{n}", f"dex99{n}.htm", (CORPUS / f"{release}-ex99-{n}.htm").read_bytes()) for n in (1, 2)]
 
 
 def facts_of(result: ConversionResult) -> set[tuple[str, str, str]]:
@@ -54,9 +58,9 @@ def test_southern_2006_submission_is_one_release_per_exhibit_each_as_clean_as_al
         assert facts_of(result) == facts_of(alone)
 
 
-def _apple_sheet(filing: Path, tmp_path: Path) -> tuple[list[object], list[object]]:
+def _apple_sheet(filing: Path, tmp_path: Path, release: str = "apple-2011q1") -> tuple[list[object], list[object], list[str]]:
     """The data sheet of the Apple filing converted with its sibling: (rows its facts miss, rows
-    whose value is nowhere at its period)."""
+    whose value is nowhere at its period, facts the precision rule judges wrong)."""
     out = tmp_path / "out"
     batch = convert_many([filing], out, options=ConvertOptions(formats=frozenset({OutputFormat.XBRL})))
     sheet = batch.releases[1]
@@ -65,25 +69,29 @@ def _apple_sheet(filing: Path, tmp_path: Path) -> tuple[list[object], list[objec
     instance = next(p for p in Path(sheet.out).glob("*.xml") if not p.stem.endswith(("_lab", "_pre", "_cal", "_def"))
                     and not p.stem.startswith("xbrlify-base"))
     facts = load_facts(instance)
-    rows = read_expected(CORPUS / "apple-2011q1-ex99-2.facts.csv")
+    rows = read_expected(FACT_FILES[f"{release}-ex99-2"])
     dated = {(f.start, f.end, abs(f.value)) for f in facts if f.value is not None}
     undated = [r for r in rows if (r.start, r.end, abs(r.value)) not in dated]
-    return list(missing(rows, facts)), list(undated)
+    return list(missing(rows, facts)), list(undated), misjudged(rows, facts)[1]
 
 
-def test_apple_2011_data_sheet_is_dated_by_its_sibling_release(corpus: Path, tmp_path: Path) -> None:
-    path = tmp_path / "0001193125-11-009392.txt"
-    path.write_bytes(edgar_files.submission(apple_exhibits(), accession=path.stem, company="APPLE INC",
-                                            cik="0000320193", filed="20110118"))
-    _, undated = _apple_sheet(path, tmp_path)
-    assert undated == []  # every figure at its fiscal quarter (Q1 2011: 2010-09-26..2010-12-25)
-    folder = edgar_files.filing_folder(tmp_path / "apple-8k", apple_exhibits())  # the unpacked form
+@pytest.mark.parametrize(("release", "accession", "filed"), APPLE_FILINGS)
+def test_apple_data_sheet_is_dated_by_its_sibling_release(release: str, accession: str, filed: str, corpus: Path,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / f"{accession}.txt"
+    path.write_bytes(edgar_files.submission(apple_exhibits(release), accession=path.stem, company="APPLE INC",
+                                            cik="0000320193", filed=filed))
+    _, undated, _ = _apple_sheet(path, tmp_path, release)
+    assert undated == []  # every figure at its fiscal quarter (Q1 2011: 2010-09-26..2010-12-25, not October-December)
+    folder = edgar_files.filing_folder(tmp_path / "apple-8k", apple_exhibits(release))  # the unpacked form
     assert len(filing_in(folder).releases) == 2
-    assert _apple_sheet(folder, tmp_path / "folder")[1] == []
+    assert _apple_sheet(folder, tmp_path / "folder", release)[1] == []
 
 
-def test_apple_2011_data_sheet_facts_are_found_when_converted_with_its_filing(corpus: Path, tmp_path: Path) -> None:
-    path = tmp_path / "0001193125-11-009392.txt"
-    path.write_bytes(edgar_files.submission(apple_exhibits(), accession=path.stem))
-    lost, _ = _apple_sheet(path, tmp_path)
-    assert len(lost) <= 48 // 100, lost
+@pytest.mark.parametrize(("release", "accession", "filed"), APPLE_FILINGS)
+def test_apple_data_sheet_facts_are_found_and_precise_when_converted_with_its_filing(
+        release: str, accession: str, filed: str, corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / f"{accession}.txt"
+    path.write_bytes(edgar_files.submission(apple_exhibits(release), accession=path.stem))
+    lost, _, wrong = _apple_sheet(path, tmp_path, release)
+    assert lost == [] and wrong == []

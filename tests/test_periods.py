@@ -225,13 +225,16 @@ def test_apple_nine_months_and_balance_sheet() -> None:
 
 
 def test_title_period_with_member_columns() -> None:
-    """Apple's non-GAAP statement: the period is in the title, the columns name members."""
+    """Apple's non-GAAP statement: the period is in the title, the columns name members ("Non-GAAP"
+    printed over "Adjustments" alone is part of its name; a text over several columns is not)."""
     header = [[("Non-GAAP", 1, 1)], spread("As Reported", "Adjustments", "Non-GAAP")]
     title = ["UNAUDITED NON-GAAP CONDENSED CONSOLIDATED STATEMENT OF OPERATIONS", "(In millions, except share and per share amounts)", "THREE MONTHS ENDED JUNE 26, 2004"]
     columns, diags = parse_columns(raw_table(header, title=title))
     assert {c.period for c in columns} == {dur("2004-03-28", "2004-06-26")}
-    assert [c.member for c in columns] == ["As Reported", "Adjustments", "Non-GAAP"]
+    assert [c.member for c in columns] == ["As Reported", "Non-GAAP Adjustments", "Non-GAAP"]
     assert diags == []
+    grouped = [[("Non-GAAP", 1, 2)], spread("As Reported", "Adjustments", "Results")]
+    assert [c.member for c in parse_columns(raw_table(grouped, title=title))[0]] == ["As Reported", "Adjustments", "Results"]
 
 
 def test_consolidating_columns_under_a_title_period() -> None:

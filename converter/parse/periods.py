@@ -265,7 +265,7 @@ def parse_columns(
     columns = [
         Column(index=i, kind=kinds[i], period=readings[i][0], header=" / ".join(texts[i])) for i in range(table.ncols)
     ]
-    columns = _with_members(_fill_between(_bridges(columns, clues)), [_member_text(t) for t in texts])
+    columns = _with_members(_fill_between(_bridges(columns, clues)), [_member_text(cells) for cells in over])
     diags = [
         dx.warning(
             dx.PARSE_PERIOD_UNKNOWN,
@@ -363,13 +363,20 @@ def _fill_between(columns: list[Column]) -> list[Column]:
     return out
 
 
-def _member_text(texts: Sequence[str]) -> str:
-    """The lowest header text that says more than the period ("GAAP", "As Reported")."""
-    for text in reversed(texts):
-        rest = _MARKER.sub("", clues_of(text).residual).strip()
+def _member_text(cells: Sequence[HeaderCell]) -> str:
+    """The lowest header text that says more than the period ("GAAP", "As Reported"), with the
+    texts stacked over it in its column alone ("Non-GAAP" over "Adjustments"); a text printed
+    over other columns too groups them and names none."""
+    parts: list[str] = []
+    for cell in reversed([c for c in cells if c.text.strip()]):
+        rest = _MARKER.sub("", clues_of(cell.text.strip()).residual).strip()
+        if parts and (not rest or cell.first != cell.last or _UNIT_CAPTION.search(rest)):
+            break
         if rest:
-            return "" if _UNIT_CAPTION.search(rest) else rest
-    return ""
+            if _UNIT_CAPTION.search(rest):
+                return ""
+            parts.append(rest)
+    return " ".join(reversed(parts))
 
 
 def _with_members(columns: list[Column], names: Sequence[str]) -> list[Column]:

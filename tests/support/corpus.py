@@ -16,4 +16,6 @@ NOT_YET_VALID: dict[str, str] = {}
 NOT_YET_FOUND = {
     "apple-2011q1-ex99-2": "only the sibling exhibit states the fiscal dates of the data sheet's 'Q1 2011' columns:"
                            " alone they are flagged parse.period.assumed (with its filing: test_edgar_corpus.py)",
+    "apple-2004q3-ex99-2": "only the sibling exhibit states the fiscal dates of the data sheet's 'Q3'04' columns:"
+                           " alone they are flagged parse.period.assumed (with its filing: test_edgar_corpus.py)",
 }
