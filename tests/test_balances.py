@@ -15,6 +15,7 @@ from converter.model import (
     StatementKind,
 )
 from tests.support.releases import BALANCE_SHEET, CASH_FLOWS, calc, facts, release, report_of
+from tests.support.units import by_label, convert_html, html_table
 
 
 def balances(result: ConversionResult) -> dict[str, Balance | None]:
@@ -223,3 +224,14 @@ def test_a_subtotal_before_expenses_is_income_whatever_heading_it_sits_under() -
     assert meaning(label, ("Costs and expenses",), flow) == Meaning(balance=Balance.CREDIT, strong=True)
     assert meaning("Minority interest", (), flow).balance is None  # a share of others: the arithmetic decides
     assert meaning("Professional fees", ("Operating expenses",), flow).balance is Balance.DEBIT
+
+
+def test_a_ratio_keeps_the_sign_it_prints() -> None:
+    """A tax-rate reconciliation: "(3.0)" points lower the rate; an expense-like label flips no ratio."""
+    quarters = [["", "Three Months Ended Dec. 31, 2018"]]
+    rates = html_table(["Non-GAAP Results"], quarters,
+                       [["Effective income tax rate:", ""], ["GAAP effective income tax rate", "22.0 %"], ["Stock-based compensation expense", "(3.0)"],
+                        ["Amortization of intangibles", "(0.5)"], ["Non-GAAP effective income tax rate", "18.5 %"]])
+    facts = by_label(convert_html(rates))
+    assert facts["Stock-based compensation expense"] == [("pure", Decimal("-0.030"), 3)]
+    assert facts["Amortization of intangibles"] == [("pure", Decimal("-0.005"), 3)]

@@ -55,3 +55,4 @@ def test_a_per_share_title_over_whole_amounts_leaves_them_amounts() -> None:
     facts = by_label(convert_html(table))
     assert facts["Net income (GAAP)"][0] == ("USD", Decimal(604000000), -6)
     assert facts["Diluted earnings"][0] == ("USDPerShare", Decimal("1.07"), 2)
+

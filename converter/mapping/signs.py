@@ -6,7 +6,7 @@ for concepts that admit both signs ("income (loss)"), and as a positive amount f
 are by nature non-negative (expenses, gains, sales) when the table prints them in parentheses.
 Later occurrences of the concept take the sign that agrees with the figures already known, so
 "Interest expense (2,242)" in the statement and "Add: Interest expense 2,242" in a
-reconciliation give the same fact.
+reconciliation give the same fact. Ratios (growth rates, margins) keep the sign they print.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from converter.mapping.series import Series
-from converter.model import StatementKind
+from converter.model import StatementKind, UnitKind
 
 _PRIORITY = {
     StatementKind.INCOME: 0, StatementKind.BALANCE: 0, StatementKind.CASH_FLOW: 0,
@@ -52,7 +52,9 @@ def decide_signs(
         printed = {cell_keys[k]: s.scaled(v) for k, v in s.cells.items() if v.amount}
         agree = sum(1 for key, value in printed.items() if key in known and known[key] * value > 0)
         disagree = sum(1 for key, value in printed.items() if key in known and known[key] * value < 0)
-        if agree or disagree:
+        if s.unit is UnitKind.PURE:
+            pass  # a ratio means what it prints: "(19%)" is a decline, whatever another row of its concept says
+        elif agree or disagree:
             signs[i] = 1 if agree >= disagree else -1
         elif not two_sided(i):
             negative = sum(1 for v in printed.values() if v < 0)
