@@ -256,3 +256,17 @@ def test_a_table_under_a_text_renderings_page_image_continues_the_statement_befo
     assert by_label(result)["Cash and cash equivalents"][0] == ("USD", Decimal(5117000000), -6)
     assert len(codes_at(result, dx.PARSE_SCALE_INHERITED)) == 1
     assert not [s.title for s in result.statements if "jpg" in s.title]
+
+
+def test_a_headcount_in_columns_of_quarters_is_counted_at_their_ends_new_accounts_are_not() -> None:
+    quarters = [["", "Three Months Ended Dec. 31, 2024", "Three Months Ended Dec. 31, 2023"]]
+    table = html_table(["ACME CORPORATION", "SUPPLEMENTAL DATA"], quarters,
+                       [["Headcount", "122,274", "120,122"], ["New accounts", "1,200", "900"]])
+    result = convert_html(table)
+    assert result.report is not None
+    contexts = {c.id: c.period for c in result.report.contexts}
+    periods = {f.unit_id: [] for f in result.report.facts}
+    for fact in result.report.facts:
+        periods[fact.unit_id].append(contexts[fact.context_id])
+    assert [(p.start, str(p.end)) for p in periods["Employees"]] == [(None, "2024-12-31"), (None, "2023-12-31")]
+    assert all(p.start is not None for p in periods["Accounts"])

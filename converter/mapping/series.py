@@ -33,6 +33,10 @@ _END = re.compile(
     r"[,\s]*\b(?:at |as of )?(?:the )?end of (?:the )?(?:period|year|quarter|fiscal year)\b"
     r"|[,\s]*\b(?:ending|closing) balances?\b", re.IGNORECASE)
 
+_HELD_COUNTS = {"employees", "stores", "accounts"}  # unit names of counts a company holds at a date
+_FLOW = re.compile(r"\b(?:new|opened|closed|added|hired|acquired|average|avg|per\s+day|daily|during|net\s+(?:new|change))\b",
+                   re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Series:
@@ -66,8 +70,14 @@ class Series:
 
     @property
     def balance_at(self) -> str | None:
-        """"start" or "end" for a balance printed in a flow statement ("..., beginning balances")."""
-        return _balance_at(self.label)
+        """"start" or "end" for a balance printed in a flow statement ("..., beginning balances"),
+        "end" for a count of what a company has (headcount, stores, funded accounts) printed in
+        columns of periods: a count at the period's end, unless its label says it moved or is an
+        average ("new accounts", "stores opened", "average headcount")."""
+        at = _balance_at(self.label)
+        if at is None and self.unit is UnitKind.OTHER and self.unit_name in _HELD_COUNTS and not _FLOW.search(self.label):
+            return "end"
+        return at
 
     @property
     def balance_label(self) -> str:
