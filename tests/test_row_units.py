@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from converter import diagnostics as dx
-from converter.model import UnitKind
+from converter.model import Period, UnitKind
 from converter.parse.captions import continues_statement
 from converter.parse.column_units import column_unit
 from converter.parse.unit_tokens import LabelUnit, label_unit
@@ -265,8 +265,8 @@ def test_a_headcount_in_columns_of_quarters_is_counted_at_their_ends_new_account
     result = convert_html(table)
     assert result.report is not None
     contexts = {c.id: c.period for c in result.report.contexts}
-    periods = {f.unit_id: [] for f in result.report.facts}
+    periods: dict[str, list[Period]] = {}
     for fact in result.report.facts:
-        periods[fact.unit_id].append(contexts[fact.context_id])
+        periods.setdefault(fact.unit_id, []).append(contexts[fact.context_id])
     assert [(p.start, str(p.end)) for p in periods["Employees"]] == [(None, "2024-12-31"), (None, "2023-12-31")]
     assert all(p.start is not None for p in periods["Accounts"])
