@@ -527,3 +527,24 @@ def test_a_date_printed_only_below_the_first_table_is_no_release_date() -> None:
     dateline = "ATLANTA, January 24, 2007 -- Southern Company reported earnings.\n\n"
     document, _ = read_document((dateline + table + footnote).encode(), "release.txt")
     assert document.document_date == dt.date(2007, 1, 24)
+
+
+def test_a_heading_wrapped_at_a_narrow_label_column_is_one_heading() -> None:
+    """A rendering of HTML wraps a heading cell word by word where its column is narrow; a line
+    that would have fitted the next word is a heading of its own."""
+    (table,) = read("""
+                         2022       2021
+        NET INCOME      $ 3,189    $ 4,033
+
+        WEIGHTED
+        AVERAGE COMMON
+        SHARES
+        OUTSTANDING:
+
+        Basic             2,667      2,847
+        ASSETS
+        CURRENT ASSETS:
+        Cash                 10         12
+    """)
+    assert [label for label, _ in body(table)] == [
+        "NET INCOME", "WEIGHTED AVERAGE COMMON SHARES OUTSTANDING:", "Basic", "ASSETS", "CURRENT ASSETS:", "Cash"]

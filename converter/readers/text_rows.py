@@ -45,6 +45,7 @@ class _Logical:
 def body_rows(body: Sequence[Line], columns: Columns, path: str, index: int) -> tuple[GridRow, ...]:
     """Body rows with wrapped labels joined and rules attached to the rows they underline."""
     body = [_unspilled(ln, columns) for ln in body]
+    width = max((ln.indent + len(ln.label) for ln in body if ln.label), default=0)  # of the widest label line
     rows: list[GridRow] = []
     pending_rule = Rule.NONE
     i = 0
@@ -61,7 +62,7 @@ def body_rows(body: Sequence[Line], columns: Columns, path: str, index: int) -> 
                 pending_rule = rule
             i += 1
             continue
-        logical = _logical_row(body, i, columns.spans[0].start)
+        logical = _logical_row(body, i, columns.spans[0].start, width)
         rows.append(_grid_row(logical, columns, path, index, len(rows) + 1, pending_rule))
         pending_rule = Rule.NONE
         i = logical.next
@@ -136,7 +137,7 @@ def _free_near(cells: Sequence[TextCell | None], k: int, rightwards: bool) -> in
     return None
 
 
-def _logical_row(body: Sequence[Line], i: int, zone: int) -> _Logical:
+def _logical_row(body: Sequence[Line], i: int, zone: int, width: int) -> _Logical:
     ln = body[i]
     if ln.kind is LineKind.DATA and ln.label:
         return _figures_then_wrap(body, i, zone)
@@ -145,10 +146,10 @@ def _logical_row(body: Sequence[Line], i: int, zone: int) -> _Logical:
         if below is not None and _label_below_figures(body, i, below):
             return _Logical(labels=(below,), figures=ln, next=i + 2)
         return _Logical(labels=(), figures=ln, next=i + 1)
-    return _wrapped(body, i)
+    return _wrapped(body, i, width)
 
 
-def _wrapped(body: Sequence[Line], i: int) -> _Logical:
+def _wrapped(body: Sequence[Line], i: int, width: int) -> _Logical:
     """A label line and its continuations, up to the line that holds the figures."""
     labels = [body[i]]
     j = i + 1
@@ -157,7 +158,7 @@ def _wrapped(body: Sequence[Line], i: int) -> _Logical:
             if _ends_in_colon(labels):
                 break
             return _Logical(labels=tuple(labels), figures=nxt, next=j + 1)
-        if nxt.kind not in (LineKind.TEXT, LineKind.DATA) or not _continues(body, labels, j):
+        if nxt.kind not in (LineKind.TEXT, LineKind.DATA) or not _continues(body, labels, j, width):
             break
         labels.append(nxt)
         j += 1
@@ -166,8 +167,9 @@ def _wrapped(body: Sequence[Line], i: int) -> _Logical:
     return _Logical(labels=tuple(labels), figures=None, next=j)
 
 
-def _continues(body: Sequence[Line], labels: Sequence[Line], j: int) -> bool:
-    """Whether ``body[j]`` carries on the label printed on ``labels``."""
+def _continues(body: Sequence[Line], labels: Sequence[Line], j: int, width: int) -> bool:
+    """Whether ``body[j]`` carries on the label printed on ``labels`` (``width``: where the widest
+    label line of the table ends)."""
     first, nxt = labels[0], body[j]
     text = " ".join(ln.label for ln in labels)
     if not nxt.label or _ends_in_colon(labels) or (_capitals(first.label) and not _capitals(nxt.label)):
@@ -179,7 +181,7 @@ def _continues(body: Sequence[Line], labels: Sequence[Line], j: int) -> bool:
     if nxt.kind is LineKind.TEXT and _has_children(body, j):
         return False
     if nxt.indent == first.indent:
-        return False
+        return _filled(labels[-1], nxt, width)
     if _CONNECTOR.search(text.rstrip()) or nxt.label[0] == "(":
         return True
     hanging = nxt.indent - first.indent <= _MAX_HANGING_INDENT
@@ -226,6 +228,15 @@ def _no_room(line: Line, nxt: Line, zone: int) -> bool:
     line with a figure in it (``First Quarter 2021``) heads the rows below it instead."""
     end = line.indent + len(line.label)
     return end + 1 + len(nxt.label.split(" ", 1)[0]) >= zone - 1 and not any(ch.isdigit() for ch in nxt.label)
+
+
+def _filled(line: Line, nxt: Line, width: int) -> bool:
+    """A heading wrapped at the width of a narrow label column (``WEIGHTED`` / ``AVERAGE COMMON``
+    / ``SHARES`` / ``OUTSTANDING:``): two lines without figures starting at one indent, where the
+    next line's first word would have made ``line`` wider than any label line of the table."""
+    if line.kind is not LineKind.TEXT or nxt.kind is not LineKind.TEXT or any(ch.isdigit() for ch in nxt.label):
+        return False
+    return line.indent + len(line.label) + 1 + len(nxt.label.split(" ", 1)[0]) > width
 
 
 def _label_below_figures(body: Sequence[Line], i: int, below: Line) -> bool:
