@@ -548,3 +548,23 @@ def test_a_heading_wrapped_at_a_narrow_label_column_is_one_heading() -> None:
     """)
     assert [label for label, _ in body(table)] == [
         "NET INCOME", "WEIGHTED AVERAGE COMMON SHARES OUTSTANDING:", "Basic", "ASSETS", "CURRENT ASSETS:", "Cash"]
+
+
+def test_a_closing_parenthesis_spilled_onto_a_line_of_its_own_or_after_a_label_is_no_text() -> None:
+    """A rendering of HTML prints the ")" of a split "(8" + ")" cell a line above its figure."""
+    (table,) = read("""
+                                      As
+                                   Reported   Adjustments   Non-GAAP
+        Operating income               72          8            80
+                                                    )
+        Restructuring costs             8         (8 (a)
+        Gain on sales of non-current                )
+        investments                     4         (4 (b)
+        Net income                     61          6            67
+    """)
+    assert body(table) == [
+        ("Operating income", ["72", "8", "80"]),
+        ("Restructuring costs", ["8", "(8 (a)", None]),
+        ("Gain on sales of non-current investments", ["4", "(4 (b)", None]),
+        ("Net income", ["61", "6", "67"]),
+    ]

@@ -177,12 +177,15 @@ def classify(number: int, raw: str) -> Line:
     text = raw.rstrip()
     stripped = text.lstrip()
     indent = len(text) - len(stripped)
-    if not stripped:
+    if not stripped or not stripped.strip(")% "):  # a renderer's spill of a figure's ")" onto a line alone
         return Line(number, text, LineKind.BLANK, "", 0)
     if _RULE_LINE.match(text) and _RULE_GROUP.search(text):
         rules = tuple((m.start(), m.end(), m.group()[0] in _DOUBLE) for m in _RULE_GROUP.finditer(text))
         return Line(number, text, LineKind.RULE, "", indent, rules=rules)
     parts = _glued(tuple(piece for chunk in chunks(text) for piece in _figure_chunks(chunk)))
+    if len(parts) > 1 and not parts[-1].text.strip(")") and not any(is_figure(c.text) for c in parts[:-1]):
+        text = text[: parts[-1].start].rstrip()  # "Gain on sales of non-current   )": the spill after a label
+        stripped, parts = text.lstrip(), parts[:-1]
     first = next((i for i, c in enumerate(parts) if is_figure(c.text)), None)
     if first is None or not all(is_figure(c.text) or is_reference(c.text) for c in parts[first:]):
         return Line(number, text, LineKind.TEXT, stripped, indent)
