@@ -2,8 +2,8 @@
 
 Text renderers of HTML print tables with figures left-aligned or centred in their columns,
 ``$`` and parentheses apart from the figure and long header spans. Each corpus HTML release
-with an expected-facts file is rendered at test time (never committed), converted as a text
-release and held to the same expected facts as the HTML original.
+with an expected-facts file is rendered at test time (never committed), 200 and 80 columns
+wide, converted as a text release and held to the same expected facts as the HTML original.
 
 Runs where ``w3m`` and ../shared/corpus are present (CI installs w3m); skips with a reason
 elsewhere.
@@ -25,7 +25,8 @@ from tests.support.facts_csv import misjudged, missing, read_expected
 from tests.support.paths import CORPUS
 
 W3M = shutil.which("w3m")
-WIDTH = 200  # columns: wide enough that no corpus table wraps its labels
+WIDE = 200  # columns: wide enough that no corpus table wraps its labels
+NARROW = 80  # a terminal's: labels and headings wrap word by word, split cells spill their ")"
 RENDERED = sorted(n for n in FACT_FILES if (CORPUS / f"{n}.htm").is_file()) if CORPUS.is_dir() else []
 # Renderings that fail for reasons outside the text reader, each removed in the commit that fixes it.
 NOT_YET_READ = {
@@ -35,19 +36,26 @@ NOT_YET_READ = {
                                  "as a table of its own (its scale inferred from the figures it repeats) with its "
                                  "regions as line items, not members",
 }
+NOT_YET_READ_NARROW = {
+    **NOT_YET_READ,
+    "tdameritrade-2019q1fy-ex99-1": "at 80 columns 'Net income and diluted $ 604' prints its first figure one space "
+                                    "after the label: the reconciliation's first row is read as text and the table "
+                                    "loses its header",
+}
 
 
 def _marked(names: list[str]) -> list[object]:
-    return [pytest.param(n, marks=pytest.mark.xfail(reason=NOT_YET_READ[n], strict=True)) if n in NOT_YET_READ else n
-            for n in names]
+    return [pytest.param(n, width, marks=pytest.mark.xfail(reason=known[n], strict=True)) if n in known else
+            pytest.param(n, width) for width, known in ((WIDE, NOT_YET_READ), (NARROW, NOT_YET_READ_NARROW)) for n in names]
 
 
-@pytest.mark.parametrize("name", _marked(RENDERED))
-def test_a_text_rendering_of_an_html_release_yields_its_listed_facts(name: str, corpus: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "width"), _marked(RENDERED))
+def test_a_text_rendering_of_an_html_release_yields_its_listed_facts(name: str, width: int, corpus: Path,
+                                                                     tmp_path: Path) -> None:
     if W3M is None:
         pytest.skip("w3m is not installed (.ci/run installs it where it can)")
     rendering = tmp_path / f"{name}.txt"
-    dump = subprocess.run([W3M, "-dump", "-cols", str(WIDTH), "-T", "text/html", str(corpus / f"{name}.htm")],
+    dump = subprocess.run([W3M, "-dump", "-cols", str(width), "-T", "text/html", str(corpus / f"{name}.htm")],
                           capture_output=True, check=True, timeout=120)
     rendering.write_bytes(dump.stdout)
     result = convert(rendering, out_dir=tmp_path / "out", options=ConvertOptions())
