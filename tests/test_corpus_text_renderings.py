@@ -36,17 +36,11 @@ NOT_YET_READ = {
                                  "as a table of its own (its scale inferred from the figures it repeats) with its "
                                  "regions as line items, not members",
 }
-NOT_YET_READ_NARROW = {
-    **NOT_YET_READ,
-    "tdameritrade-2019q1fy-ex99-1": "at 80 columns 'Net income and diluted $ 604' prints its first figure one space "
-                                    "after the label: the reconciliation's first row is read as text and the table "
-                                    "loses its header",
-}
 
 
 def _marked(names: list[str]) -> list[object]:
-    return [pytest.param(n, width, marks=pytest.mark.xfail(reason=known[n], strict=True)) if n in known else
-            pytest.param(n, width) for width, known in ((WIDE, NOT_YET_READ), (NARROW, NOT_YET_READ_NARROW)) for n in names]
+    return [pytest.param(n, width, marks=pytest.mark.xfail(reason=NOT_YET_READ[n], strict=True)) if n in NOT_YET_READ else
+            pytest.param(n, width) for width in (WIDE, NARROW) for n in names]
 
 
 @pytest.mark.parametrize(("name", "width"), _marked(RENDERED))

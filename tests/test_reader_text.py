@@ -568,3 +568,23 @@ def test_a_closing_parenthesis_spilled_onto_a_line_of_its_own_or_after_a_label_i
         ("Gain on sales of non-current investments", ["4", "(4 (b)", None]),
         ("Net income", ["61", "6", "67"]),
     ]
+
+
+def test_a_label_run_up_to_its_first_figure_and_a_cell_wrapped_back_to_its_column_edge() -> None:
+    """Narrow renderings: one space between a label and ``$ 604``; a wrapped label cell whose first
+    line only is indented by the cell's padding."""
+    (table,) = read("""
+                               2018      2017
+        Net income and diluted $ 604     $ 297
+        EPS (GAAP)
+        Client margin balances:
+          Average lending      $ 2.7     $ 2.6
+        balance (in billions)
+          Net interest revenue $ 54      $ 53
+    """)
+    assert body(table) == [
+        ("Net income and diluted EPS (GAAP)", ["$ 604", "$ 297"]),
+        ("Client margin balances:", [None, None]),
+        ("Average lending balance (in billions)", ["$ 2.7", "$ 2.6"]),
+        ("Net interest revenue", ["$ 54", "$ 53"]),
+    ]

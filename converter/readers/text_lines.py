@@ -115,10 +115,16 @@ def _figure_chunks(chunk: Chunk) -> list[Chunk]:
     chunk as it is."""
     if " " not in chunk.text or is_figure(chunk.text):
         return [chunk]
+    words = chunk.text.split(" ")
+    if len(words) > 2 and kind_of(words[-2]) is Kind.PREFIX and is_figure(words[-1]) and any(ch.isalpha() for ch in words[0]):
+        # "Net income and diluted $ 604": a label run up to its first figure, the currency sign between them
+        label = " ".join(words[:-2])
+        sign_at = chunk.start + len(label) + 1
+        return [_chunk(label, chunk.start, chunk.start + len(label)),
+                _piece([(words[-2], sign_at), (words[-1], sign_at + len(words[-2]) + 1)])]
     pieces: list[list[tuple[str, int]]] = []
     pending: list[tuple[str, int]] = []
     at = chunk.start
-    words = chunk.text.split(" ")
     for k, word in enumerate(words):
         kind = kind_of(word)
         sign = word in _SIGNS and k + 1 < len(words) and kind_of(words[k + 1]) is Kind.NUMBER

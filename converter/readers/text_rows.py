@@ -197,7 +197,8 @@ def _figures_then_wrap(body: Sequence[Line], i: int, zone: int) -> _Logical:
         after = _adjacent(body, j + 1)
         if after is not None and after.kind is LineKind.DATA and not after.label:
             break  # the label of the figures below
-        if not goes_on_below(labels, nxt, zone) or _starts_own_row(body, j) or _has_children(body, j):
+        lower = nxt.label[:1].islower()  # "balance (in billions)" goes on, whatever is indented below it
+        if not goes_on_below(labels, nxt, zone) or (not lower and (_starts_own_row(body, j) or _has_children(body, j))):
             break
         labels.append(nxt)
         j += 1
@@ -210,7 +211,8 @@ def goes_on_below(labels: Sequence[Line], nxt: Line, zone: int) -> bool:
     taller than its figures: it starts in lower case, or the label ends open (a connector, a dash,
     an open parenthesis), or its first word would not have fitted before the figures (``zone``)."""
     text = " ".join(ln.label for ln in labels)
-    if not nxt.label or text.endswith(":") or not 0 <= nxt.indent - labels[0].indent <= _MAX_HANGING_INDENT:
+    shift = nxt.indent - labels[0].indent  # a cell's padding indents its first line only: "  Average ..." / "balance"
+    if not nxt.label or text.endswith(":") or not (shift >= 0 or nxt.label[0].islower()) or abs(shift) > _MAX_HANGING_INDENT:
         return False
     open_end = bool(_CONNECTOR.search(text)) or text.endswith(_DASHES) or text.count("(") > text.count(")")
     return nxt.label[0].islower() or open_end or _no_room(labels[-1], nxt, zone)
