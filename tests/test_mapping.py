@@ -10,6 +10,7 @@ from converter.model import Column, ColumnKind, Period, Scale, SourceSpan, State
 from converter.pipeline import ConvertOptions, convert
 from taxonomy.model import StatementKind
 from tests.support.releases import STATEMENT, calc, facts, release, report_of
+from tests.support.units import convert_html, html_table
 
 PRETAX = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"  # base concept
 
@@ -157,3 +158,15 @@ def test_the_report_is_dated_by_the_period_it_reports_not_by_guidance_or_a_matur
     guidance = table(StatementKind.OTHER, dt.date(2023, 5, 31))
     assert reported_end([table(StatementKind.SEGMENT, quarter), guidance], released=dt.date(2022, 6, 13)) == quarter
     assert reported_end([guidance], released=dt.date(2022, 6, 13)) == dt.date(2023, 5, 31)  # nothing ended by then
+
+
+def test_a_line_item_met_again_elsewhere_under_a_heading_is_named_by_the_heading_not_the_table() -> None:
+    quarters = [["", "Three Months Ended Dec. 31, 2024", "Three Months Ended Dec. 31, 2023"]]
+    income = html_table(["ACME CORPORATION", "CONSOLIDATED STATEMENTS OF INCOME", "(In millions)"], quarters,
+                        [["Revenues", "$ 900", "$ 800"], ["Operating income", "$ 100", "$ 90"]])
+    items = html_table(["ACME CORPORATION", "SUPPLEMENTAL INFORMATION - SUMMARY OF CERTAIN ITEMS", "(In millions)"],
+                       quarters, [["Divested businesses:", "", ""], ["Operating income", "(50)", "(40)"],
+                                  ["Total divested businesses", "(50)", "(40)"]])
+    result = report_of(convert_html(income, items))
+    names = {f.concept.local for f in result.facts if f.value in (-50000000, 50000000)}
+    assert names == {"DivestedBusinessesOperatingIncomeLoss", "TotalDivestedBusinesses"}, names

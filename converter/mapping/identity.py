@@ -97,8 +97,9 @@ def distinguish(
 
     A row whose figures conflict with its concept's takes a concept already met that holds its
     figures (the same table printed twice), else one qualified by its heading (a conflict in its
-    own statement) or its statement's title (elsewhere); a numbered variant is made only when no
-    qualified concept fits.
+    own statement; elsewhere too where it has one: "Divested Businesses:" names its "Operating
+    income" better than the table's title) or its statement's title; a numbered variant is made
+    only when no qualified concept fits.
     """
     known = _Known()
     rows_of: dict[QName, list[int]] = {}  # the series each concept was given to so far
@@ -197,9 +198,9 @@ def _numbered(base: ConceptChoice, holders: set[str], highest: int) -> list[Conc
 
 def _qualified(s: Series, choice: ConceptChoice, why: str, title: str) -> list[ConceptChoice]:
     """``choice`` qualified by the row's heading (a conflict in its own statement, whose title is the
-    same) or by its statement's title, then heading (a conflict elsewhere)."""
+    same), or by its heading, then its statement's title (a conflict elsewhere)."""
     heading = s.headings[0] if s.headings else ""
-    qualifiers = [heading] if why == "here" else [title, heading] if why == "there" else [heading or title]
+    qualifiers = [heading] if why == "here" else [heading, title] if why == "there" else [heading or title]
     out: list[ConceptChoice] = []
     for qualifier in dict.fromkeys(q for q in qualifiers if q):
         local = qualified_name(qualifier, choice.local)
