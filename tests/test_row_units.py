@@ -270,3 +270,13 @@ def test_a_headcount_in_columns_of_quarters_is_counted_at_their_ends_new_account
         periods.setdefault(fact.unit_id, []).append(contexts[fact.context_id])
     assert [(p.start, str(p.end)) for p in periods["Employees"]] == [(None, "2024-12-31"), (None, "2023-12-31")]
     assert all(p.start is not None for p in periods["Accounts"])
+
+
+def test_basic_and_diluted_rows_under_a_heading_that_says_nothing_are_counts_or_per_share_never_money() -> None:
+    quarters = [["", "Three Months Ended Dec. 31, 2024", "Three Months Ended Dec. 31, 2023"]]
+    table = html_table(["ACME CORPORATION", "STATEMENTS OF OPERATIONS", "(In millions, except per share amounts)"],
+                       quarters, [["Net income", "$ 3,189", "$ 4,033"], ["PER SHARE:", "", ""],
+                                  ["Basic", "$ 1.20", "$ 1.42"], ["OUTSTANDING:", "", ""], ["Basic", "2,667", "2,847"]])
+    facts = by_label(convert_html(table))
+    assert facts["Basic"] == [("USDPerShare", Decimal("1.20"), 2), ("USDPerShare", Decimal("1.42"), 2),
+                              ("shares", Decimal(2667000000), -6), ("shares", Decimal(2847000000), -6)]

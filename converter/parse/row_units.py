@@ -30,6 +30,7 @@ from converter.parse.units import classify_row, names_money
 RowUnit = tuple[UnitKind, str | None]
 
 RATIO_EXPONENTS = {"%": -2, "bps": -4, "pts": -2, "x": 0}
+_BASIC_OR_DILUTED = re.compile(r"^\s*(?:basic|diluted|basic\s+and\s+diluted)\s*(?:\(\w{1,2}\)|\*+)?\s*:?\s*$", re.IGNORECASE)
 _CURRENCY_SIGN = re.compile(r"[$€£¥₹₩]|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|RMB|INR)(?![A-Za-z])")
 
 
@@ -77,6 +78,10 @@ def row_unit(label: str, headings: Sequence[str], title: str, printed: Sequence[
     own = classify_row(label, headings, title)
     if own[0] is UnitKind.PER_SHARE and _whole(printed) and classify_row(label, headings, "")[0] is not UnitKind.PER_SHARE:
         own = UnitKind.MONETARY, None  # a title's "EPS" over "Net income $ 604": per-share figures print cents
+    if own[0] is UnitKind.MONETARY and _BASIC_OR_DILUTED.match(label) and not any(names_money(h) for h in headings):
+        # "Basic" / "Diluted" under a heading that says nothing (a wrapped "... SHARES OUTSTANDING:"):
+        # earnings per share where they print cents, else share counts, never money
+        own = (UnitKind.SHARES if _whole(printed) else UnitKind.PER_SHARE), None
     if group is not None and own[0] in (UnitKind.MONETARY, UnitKind.PER_SHARE):
         return group
     return own
