@@ -370,6 +370,25 @@ def test_rows_that_are_periods_are_a_schedule_of_the_title_line_item() -> None:
     assert len(left_out) == 1 and "Thereafter" in left_out[0].message and left_out[0].spans[0].line > 0
 
 
+def test_rows_printed_with_a_schedule_s_total_are_balances_at_its_date() -> None:
+    result = converted(html(
+        ["Estimated future amortization expense of intangible assets as of December 31, 2024 was as follows:",
+         "(In millions)"], [""], [
+            ("Fiscal 2025", ["$ 750"]), ("Fiscal 2026", ["508"]), ("Thereafter", ["4"]),
+            ("Total intangible assets subject to amortization", ["$ 1,262"]),
+            ("In-process research and development", ["30"]), ("Total intangible assets, net", ["$ 1,292"]),
+        ]))
+    assert by_context(result, "Estimated future amortization expense of intangible assets") == {
+        "D20250101-20251231": Decimal(750_000_000), "D20260101-20261231": Decimal(508_000_000),
+    }
+    assert by_context(result, "In-process research and development") == {"I20241231": Decimal(30_000_000)}
+    assert by_context(result, "Total intangible assets, net") == {"I20241231": Decimal(1_292_000_000)}
+    interleaved = converted(html(["Estimated future amortization expense as of December 31, 2024:", "(In millions)"],
+                                 [""], [("Fiscal 2025", ["$ 750"]), ("Other intangibles", ["30"]), ("Fiscal 2026", ["508"]),
+                                        ("Total", ["$ 1,288"])]))
+    assert by_context(interleaved, "Estimated future amortization expense") == {}  # no schedule: its rows are no periods
+
+
 def test_a_schedule_with_a_line_item_per_column() -> None:
     result = converted(html(["Lease maturities as of December 31, 2024", "(In millions)"],
                             ["Operating leases", "Finance leases"], [

@@ -49,8 +49,8 @@ the line-item layout needs most columns to name one ("Widgets | Gadgets" over ba
 "Thereafter | 4", "Total intangible assets, net | $ 1,440" under "Estimated future amortization
 expense ... as of May 31, 2022"). Each row naming only a period is that period's figure of the
 line item its column names (a "Operating leases | Finance leases" header), else of the one the
-title names; a total row keeps its own line item, at the period the column has (the title's
-"as of" date). A row of an open period ("Thereafter", "2027 and beyond") is no fact of any period:
+title names; a total row and the rows printed after it keep their own line items, at the period
+the column has (the title's "as of" date). A row of an open period ("Thereafter", "2027 and beyond") is no fact of any period:
 it is left out with a ``parse.row.unplaced`` note.
 
 A row whose period cannot be told gets a ``parse.period.unknown`` warning and is left out, so
@@ -293,16 +293,18 @@ _AS_FOLLOWS = re.compile(r"[\s,]*(?:(?:is|are|was|were)\s+)?as\s+follows\W*$|\W+
 def _schedule_view(table: RawTable, values: Sequence[Column],
                    calendar: FiscalCalendar) -> tuple[list[View], list[Diagnostic]] | None:
     """The table transposed when its rows with figures are periods ("Fiscal 2023", "2024"), at
-    least two of them, the others open periods ("Thereafter") or totals: one row per line item
-    (a column's name, else the title's), one column per period row, and the totals at the
-    columns' own period."""
+    least two of them, the others open periods ("Thereafter") or, after them, a total and the rows
+    printed with it ("In-process research and development", "Total intangible assets, net"): one
+    row per line item (a column's name, else the title's), one column per period row, and the
+    total and its rows at the columns' own period."""
     rows = [r for r in table.rows if any(c is not None for c in r.cells)]
     dated = {id(r): _row_period(r, calendar) for r in rows}
     open_rows = [r for r in rows if _OPEN_PERIOD.match(_clean(r.label))]
     totals = [r for r in rows if dated[id(r)] is None and r not in open_rows]
     periods = [(r, found) for r in rows if (found := dated[id(r)]) is not None]
+    last = max((rows.index(r) for r, _ in periods), default=0)
     if len(periods) < 2 or not values or len(open_rows) > 1 or len({p for _, (p, _) in periods}) < len(periods) \
-            or any(not _clean(r.label).lower().startswith("total") for r in totals):
+            or any(rows.index(r) < last for r in totals) or (totals and not _clean(totals[0].label).lower().startswith("total")):
         return None
     items = [(c, _name(c) or (_title_item(table) if len(values) == 1 else "")) for c in values]
     if any(not name for _, name in items):
