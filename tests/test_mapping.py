@@ -170,3 +170,16 @@ def test_a_line_item_met_again_elsewhere_under_a_heading_is_named_by_the_heading
     result = report_of(convert_html(income, items))
     names = {f.concept.local for f in result.facts if f.value in (-50000000, 50000000)}
     assert names == {"DivestedBusinessesOperatingIncomeLoss", "TotalDivestedBusinesses"}, names
+
+
+def test_rows_under_a_heading_naming_what_they_measure_are_that_thing_s() -> None:
+    quarters = [["", "Three Months Ended Dec. 31, 2024", "Three Months Ended Dec. 31, 2023"]]
+    income = html_table(["ACME CORPORATION", "CONSOLIDATED STATEMENTS OF INCOME", "(In millions)"], quarters,
+                        [["Revenues", "$ 900", "$ 800"], ["Interest on borrowings", "32", "26"],
+                         ["Net income", "$ 100", "$ 90"]])
+    data = html_table(["ACME CORPORATION", "SELECTED OPERATING DATA"], quarters,
+                      [["Client credit balances:", "", ""], ["Average balance (in billions)", "$ 19.3", "$ 18.1"],
+                       ["Average annualized cost", "0.05%", "0.05%"], ["Interest expense (in millions)", "$ 2", "$ 2"]])
+    report = report_of(convert_html(income, data))
+    by_value = {f.value: f.concept.local for f in report.facts}
+    assert by_value[Decimal(2000000)] == "ClientCreditBalancesInterestExpense"  # not the company's InterestExpense

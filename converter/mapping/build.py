@@ -28,7 +28,7 @@ from converter.mapping.company.recall import member_alias, recall, settle
 from converter.mapping.company.state import CompanyTaxonomy
 from converter.mapping.concepts import ConceptChoice, LineContext, choose, unlabelled
 from converter.mapping.extension import MappedStatement, build_taxonomy
-from converter.mapping.identity import distinguish
+from converter.mapping.identity import distinguish, qualify_under_things
 from converter.mapping.mapping_report import mapping_rows
 from converter.mapping.members import Members, is_default
 from converter.mapping.pins import pin_concepts, split_pins, unmatched_members
@@ -154,6 +154,7 @@ def _choices(statements: Sequence[Statement], series: Sequence[Series], lines: S
     """A concept per series: by its label, as the mapping file pins it, as the company's taxonomy recalls it."""
     choices = [choose(line) for line in lines]
     pinned, diags = pin_concepts(statements, series, lines, choices, options.overrides.concepts)
+    qualify_under_things(series, choices, frozenset(pinned))
     diags += unmatched_members(statements, series, options.overrides.members)
     if options.company_taxonomy is not None:
         choices = recall(options.company_taxonomy, statements, series, choices, frozenset(pinned))

@@ -15,7 +15,8 @@ and the difference is reported as the release's own inconsistency.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -27,6 +28,9 @@ from converter.mapping.series import Series
 from converter.model import QName
 
 Key = tuple[str, str, str]  # (member, period key, unit kind)
+# A row naming a measure of something and not the thing: "Average balance (in billions)", "Average annualized yield".
+_ATTRIBUTE = re.compile(r"^(?:(?:average|avg\.?|annualized|ending|weighted[- ]average)\s+)*(?:balances?|yields?|costs?|rates?"
+                        r"|spreads?)(?:\s*\([^)]*\))?$", re.IGNORECASE)
 Figure = tuple[Decimal, Decimal]  # a printed value in base units, and half its rounding unit
 
 
@@ -82,6 +86,21 @@ class _Known:
                 target[k] = (value, statement)
                 if value[0]:
                     self.holding.setdefault((k, value[0]), []).append(qname)
+
+
+def qualify_under_things(series: Sequence[Series], choices: list[ConceptChoice], pinned: Set[int]) -> None:
+    """Rows under a heading that names a thing whose measures they are ("Client credit balances:" /
+    "Average balance" / "Average annualized cost" / "Interest expense") are that thing's: each is
+    qualified by the heading (in place), so "Interest expense" there is the interest expense on
+    client credit balances, not the company's. A heading names a thing when a row under it names a
+    measure and no thing (``_ATTRIBUTE``); pinned rows keep their pins."""
+    things = {(s.statement, s.headings[0]) for s in series if s.headings and _ATTRIBUTE.match(s.label.strip())}
+    for i, s in enumerate(series):
+        if i in pinned or not s.headings or (s.statement, s.headings[0]) not in things:
+            continue
+        qualified = _qualified(s, choices[i], "here", "")
+        if qualified:
+            choices[i] = qualified[0]
 
 
 def distinguish(
