@@ -50,6 +50,8 @@ class Series:
         cells: Printed values by (member label or DEFAULT, column).
         headings: Labels of the headings it sits under, innermost first.
         is_total: Printed as a total (under a rule / "Total ..." label).
+        section: For a member breakdown, the heading printed right above it with no figures
+            between ("Product Summary" over "iMac" ... "Total Apple"), if one.
     """
 
     statement: int
@@ -63,6 +65,7 @@ class Series:
     cells: dict[tuple[str, int], Value]
     headings: tuple[str, ...]
     is_total: bool
+    section: str | None = None
 
     @property
     def balance_at(self) -> str | None:
@@ -162,34 +165,53 @@ def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequ
         for v in total.values:
             cells[(DEFAULT, v.column)] = v
     first = rows[0]
+    section = _section(heading, rows, items)
     return Series(
-        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None, _section(heading, items), measure),
+        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None, section, measure),
         printed_label=heading.label.rstrip(": "), total_label=total.label if total else None,
         unit=first.unit, unit_name=first.unit_name, scale=first.scale, cells=cells, headings=headings,
-        is_total=total is not None,
+        is_total=total is not None, section=section,
     )
 
 
-_UNIT_WORDS = re.compile(r"[$€£¥]\s*(?:mm|mn|bn|m|k|b|000s?)?(?![a-z])|\((?:in\s+)?(?:millions|thousands|billions)\)"
+_UNIT_WORDS = re.compile(r"\(\s*(?:in\s+)?(?:[$€£¥]\s*)?(?:in\s+)?(?:millions|thousands|billions|mm|mn|bn|m|k|b|000s?)\s*\)"
+                         r"|[$€£¥]\s*(?:mm|mn|bn|m|k|b|000s?)?(?![a-z])|\((?:in\s+)?(?:millions|thousands|billions)\)"
                          r"|\s(?:mm|mn|bn|m|k|b)$", re.IGNORECASE)
+# Measures printed abbreviated in narrow column headers ("Rev $m", "Rev.", "Revs").
+_ABBREVIATED = ((re.compile(r"(?<!\bas )\brevs\b\.?", re.IGNORECASE), "Revenues"),
+                (re.compile(r"(?<!\bas )\brev\b\.?", re.IGNORECASE), "Revenue"))  # not "As Rev." (revised)
 
 
 def _column_measure(statement: Statement) -> str | None:
-    """The line item every figure column's lowest header names ("Q1 2011 / Revenue $M" -> "Revenue"), if one."""
-    names = {
-        _UNIT_WORDS.sub(" ", clues_of(c.header.split(" / ")[-1]).residual).strip(" ,")
-        for c in statement.columns if c.kind is ColumnKind.VALUE
-    }
-    measure = " ".join(names.pop().split()) if len(names) == 1 else ""
+    """The line item every figure column's lowest header names ("Q1 2011 / Revenue $M" -> "Revenue";
+    abbreviated, "Rev $m" -> "Revenue"), if one."""
+    names = {measure_of(c.header.split(" / ")[-1]) for c in statement.columns if c.kind is ColumnKind.VALUE}
+    measure = names.pop() if len(names) == 1 else ""
     return measure if measure and not names_part(measure) else None
 
 
-def _section(heading: LineItem, items: Sequence[LineItem]) -> str | None:
-    """The heading printed right above ``heading``, with no figures between, at its level or
-    outside it ("HEADCOUNT" over "GEOGRAPHIC AREA")."""
-    at = next((n for n, i in enumerate(items) if i is heading), 0)
-    above = items[at - 1] if at > 0 else None
-    return above.label if above is not None and above.role is RowRole.HEADING and above.level <= heading.level else None
+def measure_of(header: str) -> str:
+    """The measure a column header names, without its period, unit and scale words, written out
+    where abbreviated: "Q3'04 Rev $m" -> "Revenue", "Revenue ($ in millions)" -> "Revenue".
+
+    >>> measure_of("Rev. ($m)")
+    'Revenue'
+    """
+    text = _UNIT_WORDS.sub(" ", clues_of(_UNIT_WORDS.sub(" ", header)).residual).strip(" ,")
+    for abbreviated, written in _ABBREVIATED:
+        text = abbreviated.sub(written, text)
+    return " ".join(text.split())
+
+
+def _section(heading: LineItem, rows: Sequence[LineItem], items: Sequence[LineItem]) -> str | None:
+    """The heading printed right above a breakdown (its ``heading``, or its first member where the
+    heading is its total printed below them), with no figures between, at its level or outside it
+    ("HEADCOUNT" over "GEOGRAPHIC AREA"; "Product Summary" over "iMac" ... "Total Apple")."""
+    at = {id(i): n for n, i in enumerate(items)}
+    top = min((heading, *rows), key=lambda i: at.get(id(i), 0))
+    n = at.get(id(top), 0)
+    above = items[n - 1] if n > 0 else None
+    return above.label if above is not None and above.role is RowRole.HEADING and above.level <= top.level else None
 
 
 def _headings(item: LineItem, by_row: dict[int, LineItem]) -> tuple[str, ...]:
