@@ -507,6 +507,38 @@ def test_a_section_heading_naming_segments_puts_regions_under_it_on_the_segment_
     assert by_context(result, "Revenues")["D20241001-20241231"] == Decimal(1430000)
 
 
+UNITS_COLUMNS = ('<tr><td></td><td colspan="2">Q4 2024</td><td colspan="2">Q4 2023</td></tr>'
+                 '<tr><td></td><td>CPU Units K</td><td>Rev $M</td><td>CPU Units K</td><td>Rev $M</td></tr>')
+def units_and_revenue() -> ConversionResult:
+    """Units beside revenue per quarter; "Total Example" prints revenue only."""
+    return html_release(
+        html_row("Product Summary", "", "", "", "") + html_row("Widget Pro", "217", "$ 252", "287", "$ 301", indent=1)
+        + html_row("Gizmo", "201", "223", "190", "196", indent=1) + html_row("Subtotal Gadgets", "418", "475", "477", "497")
+        + html_row("Other HW", "NM", "238", "NM", "168", indent=1)
+        + html_row("Total Example", "", "$ 713", "", "$ 665"), header=UNITS_COLUMNS)
+
+
+def test_members_of_a_breakdown_in_revenue_are_its_members_in_units_though_its_total_prints_no_units() -> None:
+    result = units_and_revenue()
+    units = {(f.context_id, f.unit_id): f.value for f in facts(result, "CPUUnits")}
+    assert units == {
+        ("D20241001-20241231_ProductLine-WidgetPro", "Units"): Decimal(217000),
+        ("D20231001-20231231_ProductLine-WidgetPro", "Units"): Decimal(287000),
+        ("D20241001-20241231_ProductLine-Gizmo", "Units"): Decimal(201000),
+        ("D20231001-20231231_ProductLine-Gizmo", "Units"): Decimal(190000),
+    }  # one line item in units, broken down as revenue is: no "WidgetPro" and "Gizmo" concepts
+    assert axes_of(result, "Revenues") == {"ProductLineAxis": {"WidgetProMember", "GizmoMember", "OtherHWMember"}}
+
+
+def test_a_line_item_counted_in_the_columns_unit_is_named_as_a_count() -> None:
+    result = units_and_revenue()  # "Subtotal Gadgets" in units is not "Subtotal Gadgets" in dollars
+    report = report_of(result)
+    counted = [f for f in report.facts if f.unit_id == "Units" and not f.context_id.count("_")]
+    assert {f.concept.local for f in counted} == {"SubtotalGadgetsUnits"}
+    assert {f.value for f in counted} == {Decimal(418000), Decimal(477000)}
+    assert {f.value for f in facts(result, "SubtotalGadgets")} == {Decimal(475000000), Decimal(497000000)}
+
+
 def test_line_items_adding_up_to_a_total_naming_a_part_stay_line_items() -> None:
     result = html_release(
         html_row("Divested businesses:", "", "") + html_row("Operating income", "(364)", "(769)", indent=1)

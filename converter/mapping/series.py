@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -20,6 +20,7 @@ from converter.mapping.members import is_default
 from converter.model import ColumnKind, LineItem, RowRole, Statement, UnitKind, Value
 from converter.parse.dates import clues_of
 from converter.parse.hierarchy import names_part
+from converter.parse.units import other_unit
 
 DEFAULT = ""  # member key of the consolidated total
 _START = re.compile(
@@ -124,12 +125,14 @@ def series_of(number: int, statement: Statement) -> list[Series]:
             members.setdefault(item.parent, []).append(item)
     out: list[Series] = []
     blocks: dict[tuple[object, ...], Series] = {}  # line items of heading-per-member blocks
+    measure = _column_measure(statement)
     for item in items:
         if item.role is RowRole.MEMBER or (item.parent in members and _is_group_total(item, members)):
             continue
         headings = _headings(item, by_row)
         if item.row in members:
-            out.append(_group(number, item, members[item.row], items, headings, _column_measure(statement)))
+            group = _group(number, item, members[item.row], items, headings, measure)
+            out.append(replace(group, label=_counted(group.label, group.unit_name, measure)))
         elif item.role is not RowRole.HEADING and item.values:
             member = DEFAULT if item.member is None or is_default(item.member) else item.member
             cells = {(member, v.column): v for v in item.values}
@@ -139,7 +142,8 @@ def series_of(number: int, statement: Statement) -> list[Series]:
                 earlier.cells.update(cells)
                 continue
             series = Series(
-                statement=number, item=item, label=item.label, printed_label=item.label, total_label=None,
+                statement=number, item=item, label=_counted(item.label, item.unit_name, measure),
+                printed_label=item.label, total_label=None,
                 unit=item.unit, unit_name=item.unit_name, scale=item.scale, cells=cells, headings=headings,
                 is_total=item.role is RowRole.TOTAL,
             )
@@ -147,6 +151,16 @@ def series_of(number: int, statement: Statement) -> list[Series]:
                 blocks[key] = series
             out.append(series)
     return out
+
+
+def _counted(label: str, unit_name: str | None, measure: str | None) -> str:
+    """The label of a line item counted in the unit the figure columns name ("CPU Units k"): it
+    says so where it does not ("Subtotal CPUs" -> "Subtotal CPUs units"), so the count is never
+    taken for the amount of the row of that label in another unit."""
+    if unit_name is None or measure is None or other_unit(measure, strong_only=True) != unit_name \
+            or other_unit(label, strong_only=True) == unit_name or label == measure:
+        return label
+    return f"{label} {unit_name}"
 
 
 def _is_group_total(item: LineItem, members: dict[int, list[LineItem]]) -> bool:
@@ -184,10 +198,10 @@ _ABBREVIATED = ((re.compile(r"(?<!\bas )\brevs\b\.?", re.IGNORECASE), "Revenues"
 
 def _column_measure(statement: Statement) -> str | None:
     """The line item every figure column's lowest header names ("Q1 2011 / Revenue $M" -> "Revenue";
-    abbreviated, "Rev $m" -> "Revenue"), if one."""
+    abbreviated, "Rev $m" -> "Revenue"; a count, "CPU Units k" -> "CPU Units"), if one."""
     names = {measure_of(c.header.split(" / ")[-1]) for c in statement.columns if c.kind is ColumnKind.VALUE}
     measure = names.pop() if len(names) == 1 else ""
-    return measure if measure and not names_part(measure) else None
+    return measure if measure and (not names_part(measure) or other_unit(measure, strong_only=True)) else None
 
 
 def measure_of(header: str) -> str:
