@@ -507,6 +507,21 @@ def test_a_section_heading_naming_segments_puts_regions_under_it_on_the_segment_
     assert by_context(result, "Revenues")["D20241001-20241231"] == Decimal(1430000)
 
 
+def test_a_line_item_the_columns_name_is_labelled_by_them_not_by_the_breakdowns_heading() -> None:
+    result = html_release(  # two breakdowns of revenue: neither "Operating Segments" nor "Total Example" labels revenue
+        html_row("Operating Segments", "", "") + html_row("Americas", "$ 881", "$ 831", indent=1)
+        + html_row("Europe", "449", "297", indent=1) + html_row("Japan", "100", "100", indent=1)
+        + html_row("Total Operating Segments", "$ 1,430", "$ 1,228")
+        + html_row("Product Summary", "", "") + html_row("Widget Pro", "$ 1,000", "$ 900", indent=1)
+        + html_row("Gizmo", "430", "328", indent=1) + html_row("Total Example", "$ 1,430", "$ 1,228"),
+        header=REVENUE_COLUMNS)
+    (revenues,) = [c for c in report_of(result).taxonomy.concepts if c.qname.local == "Revenues"]
+    assert {lab.role.name: lab.text for lab in revenues.labels} == {
+        "STANDARD": "Revenues", "TERSE": "Revenue", "TOTAL": "Total Revenue"}
+    assert axes_of(result, "Revenues") == {"SegmentAxis": {"AmericasMember", "EuropeMember", "JapanMember"},
+                                           "ProductLineAxis": {"WidgetProMember", "GizmoMember"}}
+
+
 UNITS_COLUMNS = ('<tr><td></td><td colspan="2">Q4 2024</td><td colspan="2">Q4 2023</td></tr>'
                  '<tr><td></td><td>CPU Units K</td><td>Rev $M</td><td>CPU Units K</td><td>Rev $M</td></tr>')
 def units_and_revenue() -> ConversionResult:

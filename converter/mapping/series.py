@@ -53,6 +53,9 @@ class Series:
         is_total: Printed as a total (under a rule / "Total ..." label).
         section: For a member breakdown, the heading printed right above it with no figures
             between ("Product Summary" over "iMac" ... "Total Apple"), if one.
+        measured: A member breakdown whose line item is the measure its figure columns name
+            ("Revenue $M"), its heading and total naming only the parts ("Operating Segments",
+            "Total Apple"): its concept is labelled by the measure, not by them.
     """
 
     statement: int
@@ -67,6 +70,7 @@ class Series:
     headings: tuple[str, ...]
     is_total: bool
     section: str | None = None
+    measured: bool = False
 
     @property
     def balance_at(self) -> str | None:
@@ -180,11 +184,12 @@ def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequ
             cells[(DEFAULT, v.column)] = v
     first = rows[0]
     section = _section(heading, rows, items)
+    label = heading_label(heading.label, total.label if total else None, section, measure)
     return Series(
-        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None, section, measure),
+        statement=number, item=heading, label=label,
         printed_label=heading.label.rstrip(": "), total_label=total.label if total else None,
         unit=first.unit, unit_name=first.unit_name, scale=first.scale, cells=cells, headings=headings,
-        is_total=total is not None, section=section,
+        is_total=total is not None, section=section, measured=measure is not None and label == measure,
     )
 
 
