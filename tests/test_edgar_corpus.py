@@ -11,6 +11,7 @@ from converter.inputs.sources import filing_in
 from converter.model import ConversionResult, Severity
 from converter.pipeline import ConvertOptions, convert, convert_filing
 from converter.serialize.output_files import OutputFormat
+from converter.validation.arelle_adapter.facts import LoadedFact
 from converter.validation.validate import load_facts
 from tests.support import edgar_files
 from tests.support.corpus import FACT_FILES
@@ -58,9 +59,10 @@ def test_southern_2006_submission_is_one_release_per_exhibit_each_as_clean_as_al
         assert facts_of(result) == facts_of(alone)
 
 
-def _apple_sheet(filing: Path, tmp_path: Path, release: str = "apple-2011q1") -> tuple[list[object], list[object], list[str]]:
+def _apple_sheet(filing: Path, tmp_path: Path, release: str = "apple-2011q1") -> tuple[list[object], list[object], list[str],
+                                                                                      tuple[LoadedFact, ...]]:
     """The data sheet of the Apple filing converted with its sibling: (rows its facts miss, rows
-    whose value is nowhere at its period, facts the precision rule judges wrong)."""
+    whose value is nowhere at its period, facts the precision rule judges wrong, its facts)."""
     out = tmp_path / "out"
     batch = convert_many([filing], out, options=ConvertOptions(formats=frozenset({OutputFormat.XBRL})))
     sheet = batch.releases[1]
@@ -72,7 +74,7 @@ def _apple_sheet(filing: Path, tmp_path: Path, release: str = "apple-2011q1") ->
     rows = read_expected(FACT_FILES[f"{release}-ex99-2"])
     dated = {(f.start, f.end, abs(f.value)) for f in facts if f.value is not None}
     undated = [r for r in rows if (r.start, r.end, abs(r.value)) not in dated]
-    return list(missing(rows, facts)), list(undated), misjudged(rows, facts)[1]
+    return list(missing(rows, facts)), list(undated), misjudged(rows, facts)[1], facts
 
 
 @pytest.mark.parametrize(("release", "accession", "filed"), APPLE_FILINGS)
@@ -81,7 +83,7 @@ def test_apple_data_sheet_is_dated_by_its_sibling_release(release: str, accessio
     path = tmp_path / f"{accession}.txt"
     path.write_bytes(edgar_files.submission(apple_exhibits(release), accession=path.stem, company="APPLE INC",
                                             cik="0000320193", filed=filed))
-    _, undated, _ = _apple_sheet(path, tmp_path, release)
+    _, undated, _, _ = _apple_sheet(path, tmp_path, release)
     assert undated == []  # every figure at its fiscal quarter (Q1 2011: 2010-09-26..2010-12-25, not October-December)
     folder = edgar_files.filing_folder(tmp_path / "apple-8k", apple_exhibits(release))  # the unpacked form
     assert len(filing_in(folder).releases) == 2
@@ -93,5 +95,10 @@ def test_apple_data_sheet_facts_are_found_and_precise_when_converted_with_its_fi
         release: str, accession: str, filed: str, corpus: Path, tmp_path: Path) -> None:
     path = tmp_path / f"{accession}.txt"
     path.write_bytes(edgar_files.submission(apple_exhibits(release), accession=path.stem))
-    lost, _, wrong = _apple_sheet(path, tmp_path, release)
+    lost, _, wrong, facts = _apple_sheet(path, tmp_path, release)
     assert lost == [] and wrong == []
+    axes: dict[str, set[str]] = {}  # revenue ("Revenue $M", "Rev $m") and units each one line item, by segment and product
+    for fact in facts:
+        axes.setdefault(fact.concept.split("}")[1], set()).update(a.split("}")[1] for a, _ in fact.dims)
+    assert axes == {"Revenues": {"SegmentAxis", "ProductLineAxis"}, "CPUUnits": {"SegmentAxis", "ProductLineAxis"},
+                    "SubtotalCPUs": set(), "SubtotalCPUsUnits": set()}

@@ -458,11 +458,100 @@ def test_parts_adding_up_to_a_total_naming_the_whole_are_members_of_the_columns_
         + html_row("Software, Service and Other Sales", "662", "631", indent=1)
         + html_row("Total Example", "$ 7,009", "$ 8,472"), header=REVENUE_COLUMNS)
     revenues = by_context(result, "Revenues")
-    assert revenues["D20241001-20241231_SoftwareServiceAndOtherSales"] == Decimal(662000)
-    assert revenues["D20241001-20241231_Desktops"] == Decimal(1676000)
+    assert revenues["D20241001-20241231_ProductLine-SoftwareServiceAndOtherSales"] == Decimal(662000)  # "Product Summary"
+    assert revenues["D20241001-20241231_ProductLine-Desktops"] == Decimal(1676000)
     assert revenues["D20241001-20241231"] == Decimal(7009000)  # the whole: no member
     assert len(revenues) == 10
     assert next(f.value for f in report_of(result).facts if "Subtotal" in f.concept.local) == Decimal(4870000)
+
+
+def axes_of(result: ConversionResult, local: str) -> dict[str, set[str]]:
+    """Axis -> members of the facts of one concept."""
+    contexts = {c.id: c for c in report_of(result).contexts}
+    out: dict[str, set[str]] = {}
+    for fact in facts(result, local):
+        for axis, member in contexts[fact.context_id].members:
+            out.setdefault(axis.local, set()).add(member.local)
+    return out
+
+
+@pytest.mark.parametrize("measure", ["Rev $m", "Rev. $m", "Revs ($m)", "Rev ($ in millions)"])
+def test_columns_naming_an_abbreviated_measure_report_it(measure: str) -> None:
+    result = html_release(  # "Rev $m": revenue, as "Revenue $M" is, not a concept named after the heading
+        html_row("Operating Segments", "", "") + html_row("Americas", "$ 881", "$ 831", indent=1)
+        + html_row("Europe", "449", "297", indent=1) + html_row("Total Operating Segments", "$ 1,330", "$ 1,128"),
+        header=REVENUE_COLUMNS.replace("Revenue $M", measure))
+    revenues = by_context(result, "Revenues")
+    assert revenues["D20241001-20241231_Americas"] == Decimal(881000)
+    assert revenues["D20241001-20241231"] == Decimal(1330000)
+    assert len(revenues) == 6
+    assert {f.concept.local for f in report_of(result).facts} == {"Revenues"}
+
+
+def test_a_section_heading_naming_products_puts_the_breakdown_under_it_on_the_product_line_axis() -> None:
+    result = html_release(  # "Product Summary" over "iMac" ... "Total Example": product lines, whatever their names
+        html_row("Product Summary", "", "") + html_row("Widget Pro", "$ 252", "$ 301", indent=1)
+        + html_row("Gizmo", "223", "196", indent=1) + html_row("Other HW", "238", "168", indent=1)
+        + html_row("Total Example", "$ 713", "$ 665"), header=REVENUE_COLUMNS)
+    assert axes_of(result, "Revenues") == {"ProductLineAxis": {"WidgetProMember", "GizmoMember", "OtherHWMember"}}
+
+
+@pytest.mark.parametrize(("section", "axis"), [("Segment Summary", "SegmentAxis"), ("Geographic Data", "GeographyAxis"),
+                                             ("Summary", "GeographyAxis")])
+def test_a_section_heading_naming_segments_puts_regions_under_it_on_the_segment_axis(section: str, axis: str) -> None:
+    result = html_release(  # regions are on the geography axis, unless the heading over them calls them segments
+        html_row(section, "", "") + html_row("Americas", "$ 881", "$ 831", indent=1)
+        + html_row("Europe", "449", "297", indent=1) + html_row("Japan", "100", "100", indent=1)
+        + html_row("Total Example", "$ 1,430", "$ 1,228"), header=REVENUE_COLUMNS)
+    assert axes_of(result, "Revenues") == {axis: {"AmericasMember", "EuropeMember", "JapanMember"}}
+    assert by_context(result, "Revenues")["D20241001-20241231"] == Decimal(1430000)
+
+
+def test_a_line_item_the_columns_name_is_labelled_by_them_not_by_the_breakdowns_heading() -> None:
+    result = html_release(  # two breakdowns of revenue: neither "Operating Segments" nor "Total Example" labels revenue
+        html_row("Operating Segments", "", "") + html_row("Americas", "$ 881", "$ 831", indent=1)
+        + html_row("Europe", "449", "297", indent=1) + html_row("Japan", "100", "100", indent=1)
+        + html_row("Total Operating Segments", "$ 1,430", "$ 1,228")
+        + html_row("Product Summary", "", "") + html_row("Widget Pro", "$ 1,000", "$ 900", indent=1)
+        + html_row("Gizmo", "430", "328", indent=1) + html_row("Total Example", "$ 1,430", "$ 1,228"),
+        header=REVENUE_COLUMNS)
+    (revenues,) = [c for c in report_of(result).taxonomy.concepts if c.qname.local == "Revenues"]
+    assert {lab.role.name: lab.text for lab in revenues.labels} == {
+        "STANDARD": "Revenues", "TERSE": "Revenue", "TOTAL": "Total Revenue"}
+    assert axes_of(result, "Revenues") == {"SegmentAxis": {"AmericasMember", "EuropeMember", "JapanMember"},
+                                           "ProductLineAxis": {"WidgetProMember", "GizmoMember"}}
+
+
+UNITS_COLUMNS = ('<tr><td></td><td colspan="2">Q4 2024</td><td colspan="2">Q4 2023</td></tr>'
+                 '<tr><td></td><td>CPU Units K</td><td>Rev $M</td><td>CPU Units K</td><td>Rev $M</td></tr>')
+def units_and_revenue() -> ConversionResult:
+    """Units beside revenue per quarter; "Total Example" prints revenue only."""
+    return html_release(
+        html_row("Product Summary", "", "", "", "") + html_row("Widget Pro", "217", "$ 252", "287", "$ 301", indent=1)
+        + html_row("Gizmo", "201", "223", "190", "196", indent=1) + html_row("Subtotal Gadgets", "418", "475", "477", "497")
+        + html_row("Other HW", "NM", "238", "NM", "168", indent=1)
+        + html_row("Total Example", "", "$ 713", "", "$ 665"), header=UNITS_COLUMNS)
+
+
+def test_members_of_a_breakdown_in_revenue_are_its_members_in_units_though_its_total_prints_no_units() -> None:
+    result = units_and_revenue()
+    units = {(f.context_id, f.unit_id): f.value for f in facts(result, "CPUUnits")}
+    assert units == {
+        ("D20241001-20241231_ProductLine-WidgetPro", "Units"): Decimal(217000),
+        ("D20231001-20231231_ProductLine-WidgetPro", "Units"): Decimal(287000),
+        ("D20241001-20241231_ProductLine-Gizmo", "Units"): Decimal(201000),
+        ("D20231001-20231231_ProductLine-Gizmo", "Units"): Decimal(190000),
+    }  # one line item in units, broken down as revenue is: no "WidgetPro" and "Gizmo" concepts
+    assert axes_of(result, "Revenues") == {"ProductLineAxis": {"WidgetProMember", "GizmoMember", "OtherHWMember"}}
+
+
+def test_a_line_item_counted_in_the_columns_unit_is_named_as_a_count() -> None:
+    result = units_and_revenue()  # "Subtotal Gadgets" in units is not "Subtotal Gadgets" in dollars
+    report = report_of(result)
+    counted = [f for f in report.facts if f.unit_id == "Units" and not f.context_id.count("_")]
+    assert {f.concept.local for f in counted} == {"SubtotalGadgetsUnits"}
+    assert {f.value for f in counted} == {Decimal(418000), Decimal(477000)}
+    assert {f.value for f in facts(result, "SubtotalGadgets")} == {Decimal(475000000), Decimal(497000000)}
 
 
 def test_line_items_adding_up_to_a_total_naming_a_part_stay_line_items() -> None:

@@ -170,7 +170,8 @@ def _members(statements: Sequence[Statement], series: Sequence[Series], qnames: 
     for i in sorted(range(len(series)), key=lambda i: i in folded):  # the wholes first, then their parts
         s, part_of = series[i], folded[i][1] if i in folded else None
         labels = [m for m in s.members if m != part_of]
-        members.add((s.statement, s.item.row), labels, [s.printed_label, *s.headings], s.label, qnames[i], part_of)
+        members.add((s.statement, s.item.row), labels, [s.printed_label, *s.headings], s.label, qnames[i], part_of,
+                    section=s.section)
     for n, st in enumerate(statements):
         members.add_columns(n, [c.member for c in st.columns if c.member], st.title)
     return members

@@ -216,10 +216,12 @@ def _add_item_concept(concepts: _Concepts, s: Series, choice: ConceptChoice, qna
         concepts.add(Concept(qname=qname, role=ConceptRole.ITEM, item_type=choice.item_type, period_type=choice.period_type,
                              balance=choice.balance, labels=(Label(role=LabelRole.STANDARD, text=choice.label),)))
     standard = concepts.standard(qname)
-    printed = display_case(s.printed_label) or standard
+    printed = display_case(_shown(s)) or standard
     if label_key(printed) != label_key(standard):
         concepts.label(qname, LabelRole.TERSE, printed)
-    if s.total_label:
+    if s.measured:  # "Total Apple" and "Total Operating Segments" are both the total of the measure
+        concepts.label(qname, LabelRole.TOTAL, f"Total {printed}")
+    elif s.total_label:
         concepts.label(qname, LabelRole.TOTAL, display_case(s.total_label))
     elif s.is_total:
         concepts.label(qname, LabelRole.TOTAL, printed)
@@ -232,9 +234,15 @@ def _preferred(s: Series, sign: int, standard: str) -> LabelRole | None:
         return LabelRole.NEGATED_TOTAL if s.is_total else LabelRole.NEGATED
     if s.is_total and not s.members:
         return LabelRole.TOTAL
-    if s.printed_label and label_key(s.printed_label) != label_key(standard):
+    if _shown(s) and label_key(_shown(s)) != label_key(standard):
         return LabelRole.TERSE
     return None
+
+
+def _shown(s: Series) -> str:
+    """The label a series' concept is shown with: as printed, but the measure its columns name
+    where its heading only names the parts it breaks down into ("Operating Segments")."""
+    return s.label if s.measured else s.printed_label
 
 
 def _calculation(ms: MappedStatement) -> tuple[Arc, ...]:

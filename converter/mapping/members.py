@@ -124,7 +124,7 @@ class Members:
         self._remember([label])
 
     def add(self, key: tuple[int, int], labels: Sequence[str], headings: Sequence[str], line_label: str,
-            concept: QName | None = None, part_of: str | None = None) -> None:
+            concept: QName | None = None, part_of: str | None = None, *, section: str | None = None) -> None:
         """Register the members of one row breakdown (their axis is decided by the whole set).
 
         Args:
@@ -135,6 +135,8 @@ class Members:
             concept: The line item's concept (a domain never holds two breakdowns of it).
             part_of: The member of the concept it breaks down further ("Cloud services" into
                 "Applications" and "Infrastructure"): its members go under that one, on its axis.
+            section: The heading printed right above the breakdown ("Product Summary"): where it
+                names what the members are (products, segments, regions), that decides their axis.
         """
         upper = self._placed.get((concept, _key(part_of))) if concept is not None and part_of else None
         if upper is not None:  # the row prints that member's figures; its own members are parts of it
@@ -143,7 +145,7 @@ class Members:
         if not labels:
             return
         taken = {self._parts[key[0]][0].key} if key[0] in self._parts else set()
-        axis = upper or base_axis(_row_axis(labels, " ".join([*headings, line_label]), taken))
+        axis = upper or base_axis(_row_axis(labels, " ".join([*headings, line_label]), taken, section or ""))
         if concept is not None:
             axis = self._apart(concept, axis, labels, headings[0] if headings else line_label, _key(part_of or ""))
             self._placed.update({(concept, _key(m)): axis for m in labels})
@@ -230,12 +232,13 @@ class Members:
                     concepts=tuple(made.values()))
 
 
-def _row_axis(labels: Sequence[str], context: str, taken: set[str]) -> str:
+def _row_axis(labels: Sequence[str], context: str, taken: set[str], section: str = "") -> str:
     """The base axis of a breakdown of rows, never one of ``taken``: the reporting basis where
-    every member names one ("Adjusted"), else the axis the names fit."""
+    every member names one ("Adjusted"), else the axis its ``section`` heading names ("Product
+    Summary", "Operating Segments", "Geographic data"), else the axis the names fit."""
     if labels and "basis" not in taken and all(_BASIS.search(m) for m in labels):
         return "basis"
-    ranked = _ranked(labels, context)
+    ranked = [*_section_axis(section), *_ranked(labels, context)]
     return next((k for k in (*ranked, *_ROW_AXES) if k not in taken), ranked[0])
 
 
@@ -255,6 +258,12 @@ def _ranked(labels: Sequence[str], context: str) -> list[str]:
     if _PRODUCT.search(context) or _most(labels, _PRODUCT_NAME):
         out.append("product")
     return [*out, "segment"]
+
+
+def _section_axis(section: str) -> list[str]:
+    """The axis a section heading names, when it names one kind of part only."""
+    named = [k for k, pattern in (("segment", _SEGMENT), ("product", _PRODUCT), ("geography", _REGION)) if pattern.search(section)]
+    return named if len(named) == 1 else []
 
 
 def _most(labels: Sequence[str], pattern: re.Pattern[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -20,6 +20,7 @@ from converter.mapping.members import is_default
 from converter.model import ColumnKind, LineItem, RowRole, Statement, UnitKind, Value
 from converter.parse.dates import clues_of
 from converter.parse.hierarchy import names_part
+from converter.parse.units import other_unit
 
 DEFAULT = ""  # member key of the consolidated total
 _START = re.compile(
@@ -54,6 +55,11 @@ class Series:
         cells: Printed values by (member label or DEFAULT, column).
         headings: Labels of the headings it sits under, innermost first.
         is_total: Printed as a total (under a rule / "Total ..." label).
+        section: For a member breakdown, the heading printed right above it with no figures
+            between ("Product Summary" over "iMac" ... "Total Apple"), if one.
+        measured: A member breakdown whose line item is the measure its figure columns name
+            ("Revenue $M"), its heading and total naming only the parts ("Operating Segments",
+            "Total Apple"): its concept is labelled by the measure, not by them.
     """
 
     statement: int
@@ -67,6 +73,8 @@ class Series:
     cells: dict[tuple[str, int], Value]
     headings: tuple[str, ...]
     is_total: bool
+    section: str | None = None
+    measured: bool = False
 
     @property
     def balance_at(self) -> str | None:
@@ -131,12 +139,14 @@ def series_of(number: int, statement: Statement) -> list[Series]:
             members.setdefault(item.parent, []).append(item)
     out: list[Series] = []
     blocks: dict[tuple[object, ...], Series] = {}  # line items of heading-per-member blocks
+    measure = _column_measure(statement)
     for item in items:
         if item.role is RowRole.MEMBER or (item.parent in members and _is_group_total(item, members)):
             continue
         headings = _headings(item, by_row)
         if item.row in members:
-            out.append(_group(number, item, members[item.row], items, headings, _column_measure(statement)))
+            group = _group(number, item, members[item.row], items, headings, measure)
+            out.append(replace(group, label=_counted(group.label, group.unit_name, measure)))
         elif item.role is not RowRole.HEADING and item.values:
             member = DEFAULT if item.member is None or is_default(item.member) else item.member
             cells = {(member, v.column): v for v in item.values}
@@ -146,7 +156,8 @@ def series_of(number: int, statement: Statement) -> list[Series]:
                 earlier.cells.update(cells)
                 continue
             series = Series(
-                statement=number, item=item, label=item.label, printed_label=item.label, total_label=None,
+                statement=number, item=item, label=_counted(item.label, item.unit_name, measure),
+                printed_label=item.label, total_label=None,
                 unit=item.unit, unit_name=item.unit_name, scale=item.scale, cells=cells, headings=headings,
                 is_total=item.role is RowRole.TOTAL,
             )
@@ -154,6 +165,16 @@ def series_of(number: int, statement: Statement) -> list[Series]:
                 blocks[key] = series
             out.append(series)
     return out
+
+
+def _counted(label: str, unit_name: str | None, measure: str | None) -> str:
+    """The label of a line item counted in the unit the figure columns name ("CPU Units k"): it
+    says so where it does not ("Subtotal CPUs" -> "Subtotal CPUs units"), so the count is never
+    taken for the amount of the row of that label in another unit."""
+    if unit_name is None or measure is None or other_unit(measure, strong_only=True) != unit_name \
+            or other_unit(label, strong_only=True) == unit_name or label == measure:
+        return label
+    return f"{label} {unit_name}"
 
 
 def _is_group_total(item: LineItem, members: dict[int, list[LineItem]]) -> bool:
@@ -172,34 +193,54 @@ def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequ
         for v in total.values:
             cells[(DEFAULT, v.column)] = v
     first = rows[0]
+    section = _section(heading, rows, items)
+    label = heading_label(heading.label, total.label if total else None, section, measure)
     return Series(
-        statement=number, item=heading, label=heading_label(heading.label, total.label if total else None, _section(heading, items), measure),
+        statement=number, item=heading, label=label,
         printed_label=heading.label.rstrip(": "), total_label=total.label if total else None,
         unit=first.unit, unit_name=first.unit_name, scale=first.scale, cells=cells, headings=headings,
-        is_total=total is not None,
+        is_total=total is not None, section=section, measured=measure is not None and label == measure,
     )
 
 
-_UNIT_WORDS = re.compile(r"[$€£¥]\s*(?:mm|mn|bn|m|k|b|000s?)?(?![a-z])|\((?:in\s+)?(?:millions|thousands|billions)\)"
+_UNIT_WORDS = re.compile(r"\(\s*(?:in\s+)?(?:[$€£¥]\s*)?(?:in\s+)?(?:millions|thousands|billions|mm|mn|bn|m|k|b|000s?)\s*\)"
+                         r"|[$€£¥]\s*(?:mm|mn|bn|m|k|b|000s?)?(?![a-z])|\((?:in\s+)?(?:millions|thousands|billions)\)"
                          r"|\s(?:mm|mn|bn|m|k|b)$", re.IGNORECASE)
+# Measures printed abbreviated in narrow column headers ("Rev $m", "Rev.", "Revs").
+_ABBREVIATED = ((re.compile(r"(?<!\bas )\brevs\b\.?", re.IGNORECASE), "Revenues"),
+                (re.compile(r"(?<!\bas )\brev\b\.?", re.IGNORECASE), "Revenue"))  # not "As Rev." (revised)
 
 
 def _column_measure(statement: Statement) -> str | None:
-    """The line item every figure column's lowest header names ("Q1 2011 / Revenue $M" -> "Revenue"), if one."""
-    names = {
-        _UNIT_WORDS.sub(" ", clues_of(c.header.split(" / ")[-1]).residual).strip(" ,")
-        for c in statement.columns if c.kind is ColumnKind.VALUE
-    }
-    measure = " ".join(names.pop().split()) if len(names) == 1 else ""
-    return measure if measure and not names_part(measure) else None
+    """The line item every figure column's lowest header names ("Q1 2011 / Revenue $M" -> "Revenue";
+    abbreviated, "Rev $m" -> "Revenue"; a count, "CPU Units k" -> "CPU Units"), if one."""
+    names = {measure_of(c.header.split(" / ")[-1]) for c in statement.columns if c.kind is ColumnKind.VALUE}
+    measure = names.pop() if len(names) == 1 else ""
+    return measure if measure and (not names_part(measure) or other_unit(measure, strong_only=True)) else None
 
 
-def _section(heading: LineItem, items: Sequence[LineItem]) -> str | None:
-    """The heading printed right above ``heading``, with no figures between, at its level or
-    outside it ("HEADCOUNT" over "GEOGRAPHIC AREA")."""
-    at = next((n for n, i in enumerate(items) if i is heading), 0)
-    above = items[at - 1] if at > 0 else None
-    return above.label if above is not None and above.role is RowRole.HEADING and above.level <= heading.level else None
+def measure_of(header: str) -> str:
+    """The measure a column header names, without its period, unit and scale words, written out
+    where abbreviated: "Q3'04 Rev $m" -> "Revenue", "Revenue ($ in millions)" -> "Revenue".
+
+    >>> measure_of("Rev. ($m)")
+    'Revenue'
+    """
+    text = _UNIT_WORDS.sub(" ", clues_of(_UNIT_WORDS.sub(" ", header)).residual).strip(" ,")
+    for abbreviated, written in _ABBREVIATED:
+        text = abbreviated.sub(written, text)
+    return " ".join(text.split())
+
+
+def _section(heading: LineItem, rows: Sequence[LineItem], items: Sequence[LineItem]) -> str | None:
+    """The heading printed right above a breakdown (its ``heading``, or its first member where the
+    heading is its total printed below them), with no figures between, at its level or outside it
+    ("HEADCOUNT" over "GEOGRAPHIC AREA"; "Product Summary" over "iMac" ... "Total Apple")."""
+    at = {id(i): n for n, i in enumerate(items)}
+    top = min((heading, *rows), key=lambda i: at.get(id(i), 0))
+    n = at.get(id(top), 0)
+    above = items[n - 1] if n > 0 else None
+    return above.label if above is not None and above.role is RowRole.HEADING and above.level <= top.level else None
 
 
 def _headings(item: LineItem, by_row: dict[int, LineItem]) -> tuple[str, ...]:

@@ -215,10 +215,15 @@ def _statements_of(table: RawTable, columns: Sequence[Column], company: str | No
              for group in unit_groups(columns, info)]
     statements: list[Statement] = []
     diags: list[Diagnostic] = []
-    for number, (_, heading, rows, group) in enumerate(parts, start=first):
+    typed: list[list[LineItem]] = []
+    for _, heading, rows, group in parts:
         part_title = (bare_label(heading) if heading else title) + group.suffix
         items, found_diags = _items(rows, group.columns, group.info, part_title, group.unit, money)
         diags.extend(found_diags)
+        typed.append(items)
+    typed = _shared_structure([p[0] for p in parts], typed)
+    for number, ((_, heading, rows, group), items) in enumerate(zip(parts, typed), start=first):
+        part_title = (bare_label(heading) if heading else title) + group.suffix
         if not any(item.values for item in items):
             continue
         statements.append(
@@ -234,6 +239,34 @@ def _statements_of(table: RawTable, columns: Sequence[Column], company: str | No
             )
         )
     return statements, diags
+
+
+def _shared_structure(numbers: Sequence[int], typed: Sequence[list[LineItem]]) -> list[list[LineItem]]:
+    """The rows of one table part read once per unit ("CPU Units k" beside "Rev $m") are the same
+    rows: their breakdowns are the ones the unit with the most figures shows. A row that is a
+    member there is a member in every unit, under the same heading, though its total prints no
+    figure in that unit (iPod units, but no "Total Apple" units): one line item broken down by
+    the same members in each unit, not a line item per row."""
+    out = [list(items) for items in typed]
+    for number in dict.fromkeys(numbers):
+        same = [k for k, n in enumerate(numbers) if n == number]
+        if len(same) < 2:
+            continue
+        richest = max(same, key=lambda k: (sum(1 for i in typed[k] if i.values), -k))
+        for k in same:
+            if k != richest:
+                out[k] = [_as_in(mine, theirs) for mine, theirs in zip(typed[k], typed[richest])]
+    return out
+
+
+def _as_in(mine: LineItem, theirs: LineItem) -> LineItem:
+    """A row of one unit placed as the same row of another unit is: its role (where it has
+    figures), level and parent."""
+    if theirs.role is RowRole.HEADING or mine.row != theirs.row:
+        return mine
+    if not mine.values:
+        return replace(mine, parent=theirs.parent, level=theirs.level)
+    return replace(mine, role=theirs.role, parent=theirs.parent, level=theirs.level)
 
 
 def _split(rows: Sequence[GridRow]) -> list[tuple[str | None, list[GridRow]]]:
