@@ -441,8 +441,8 @@ def test_a_breakdown_heading_under_a_section_heading_reports_the_section_line_it
         + html_row("Americas", "49,145", "49,584", indent=1) + html_row("Asia Pacific", "44,170", "45,051", indent=1)
         + html_row("Total Company", "93,315", "94,635", indent=2))
     headcount = {(f.context_id, f.unit_id): f.value for f in facts(result, "Headcount")}
-    assert headcount[("D20241001-20241231_Geography-Americas", "Employees")] == Decimal(49145)
-    assert headcount[("D20241001-20241231", "Employees")] == Decimal(93315)
+    assert headcount[("I20241231_Geography-Americas", "Employees")] == Decimal(49145)  # a count at the quarter's end
+    assert headcount[("I20241231", "Employees")] == Decimal(93315)
     assert len(headcount) == 6
 
 
