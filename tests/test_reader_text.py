@@ -588,3 +588,13 @@ def test_a_label_run_up_to_its_first_figure_and_a_cell_wrapped_back_to_its_colum
         ("Average lending balance (in billions)", ["$ 2.7", "$ 2.6"]),
         ("Net interest revenue", ["$ 54", "$ 53"]),
     ]
+
+
+def test_a_column_header_wider_than_its_right_aligned_figures_heads_its_column() -> None:
+    (table,) = read("""
+                        Q2 04 Actual            Q3 04 Actual
+                      CPU Units k   Rev $m    CPU Units k   Rev $m
+        Americas              361   $  881            472   $ 1,018
+        Europe                187      449            191       408
+    """)
+    assert header(table)[-1] == [("CPU Units k", 0, 0), ("Rev $m", 1, 1), ("CPU Units k", 2, 2), ("Rev $m", 3, 3)]

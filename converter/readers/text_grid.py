@@ -58,13 +58,15 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
         return None
     zone = figure_zone(data)
     headers_from = header_zone(data, columns)
-    block = split_header(region.header, headers_from, path, index)
+    ends = [len(ln.text[: ln.values[0].start].rstrip()) for ln in data if ln.label]
+    stub_end = max(ends) + _LABEL_GAP if ends else None  # right of every label: no label-column text starts there
+    block = split_header(region.header, headers_from, path, index, stub_end)
     title = tuple(
         TextCell(text=ln.text.strip(), span=SourceSpan(path=path, line=ln.number, col=ln.indent + 1, table=index))
         for ln in (*region.title, *block.above)
     )
     first = region.header[0] if region.header else region.body[0]
-    header = header_rows(block.header, columns, headers_from, path, index)
+    header = header_rows(block.header, columns, headers_from, path, index, stub_end)
     rows = body_rows([*block.headings, *_without_headers(region.body, zone)], columns, path, index)
     ncols = _before_references(rows, header, len(columns))
     return RawTable(

@@ -56,7 +56,14 @@ def is_header_line(line: Line, zone: int) -> bool:
     return line.kind is LineKind.TEXT and any(c.start >= zone - HEADER_SLACK for c in line.chunks())
 
 
-def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> HeaderBlock:
+def over_figures(chunk: Chunk, zone: int, stub_end: int | None = None) -> bool:
+    """Whether a chunk of a header line heads figure columns rather than the label column: it starts
+    in the figure area (``zone``), or right of every label (``stub_end``) and reaches into the
+    figure area (``CPU Units k`` over a right-aligned ``361``, wider than its figures)."""
+    return chunk.start >= zone - HEADER_SLACK or (stub_end is not None and chunk.start >= stub_end and chunk.end > zone)
+
+
+def split_header(lines: Sequence[Line], zone: int, path: str, table: int, stub_end: int | None = None) -> HeaderBlock:
     """Sort the lines between a table's title and its first row of figures.
 
     Lines above the first column header are title lines (but for a heading ending in a colon
@@ -74,7 +81,7 @@ def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> Hea
     previous = -2
     for k in range(top, bottom + 1):
         ln = printed[k]
-        stub = [c for c in ln.chunks() if c.start < zone - HEADER_SLACK]
+        stub = [c for c in ln.chunks() if not over_figures(c, zone, stub_end)]
         if not stub:
             continue
         if k != previous + 1 or ln.number != printed[previous].number + 1:
@@ -91,7 +98,7 @@ def split_header(lines: Sequence[Line], zone: int, path: str, table: int) -> Hea
             first = group_lines[0]
             notes.append(TextCell(text=text, span=SourceSpan(path=path, line=first.number, col=group[0].start + 1, table=table)))
         else:
-            headings.extend(_stub_line(ln, zone) for ln in group_lines)
+            headings.extend(_stub_line(ln, zone, stub_end) for ln in group_lines)
     above = printed[:top]
     if above and above[-1].label.endswith(":") and above[-1].number == printed[top].number - 1:
         headings.insert(0, above.pop())  # a heading right above the column headers: its rows follow
@@ -116,13 +123,14 @@ def _header_slice(lines: Sequence[Line], first: int, last: int) -> tuple[Line, .
     return tuple(out)
 
 
-def _stub_line(line: Line, zone: int) -> Line:
+def _stub_line(line: Line, zone: int, stub_end: int | None) -> Line:
     """``line`` cut down to its label-column text."""
-    text = line.text[: next((c.start for c in line.chunks() if c.start >= zone - HEADER_SLACK), len(line.text))].rstrip()
+    text = line.text[: next((c.start for c in line.chunks() if over_figures(c, zone, stub_end)), len(line.text))].rstrip()
     return Line(line.number, text, LineKind.TEXT, text.strip(), line.indent)
 
 
-def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, index: int) -> tuple[tuple[HeaderCell, ...], ...]:
+def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, index: int,
+                stub_end: int | None = None) -> tuple[tuple[HeaderCell, ...], ...]:
     """Header rows: each text chunk over the figure area, spanning the columns it overlaps.
 
     Footnote markers are left out (``2003*``, ``Currency (1)``), as in HTML headers. A chunk
@@ -140,7 +148,7 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
         rule_ends = [end for _, end, _ in rules]
         cells = [
             _covered(piece, rules, rule_ends, columns)
-            for chunk in ln.chunks() if chunk.start >= zone - HEADER_SLACK
+            for chunk in ln.chunks() if over_figures(chunk, zone, stub_end)
             for piece in _alike_pieces(chunk, columns)
         ]
         if cells:
