@@ -7,8 +7,10 @@ per share of a non-GAAP reconciliation is not the GAAP figure. The figures decid
 figures for the same member and period differ from those already known under the concept (any
 of them in the same statement; most of them in magnitude in another statement, where a small
 figure may agree by chance) are a different line item, and get a concept of their own, qualified by their
-heading (same statement) or by their statement's title (another statement). So do rows whose
-label names an instant elsewhere ("Vendor non-trade receivables" on the balance sheet, and its
+heading (same statement) or by their statement's title (another statement); a label already
+named by its headings in its statement (two sections of a cash-flow statement) is named by its
+heading in any other statement too (the year's "Operating activities" as the quarter's). So do
+rows whose label names an instant elsewhere ("Vendor non-trade receivables" on the balance sheet, and its
 change in the cash-flow statement). Where only some figures differ, the rows stay one line item
 and the difference is reported as the release's own inconsistency.
 """
@@ -108,7 +110,7 @@ def distinguish(
         kind = (choices[i].period_type, choices[i].item_type)
         retired = known.retired.get(qnames[i])
         why = known.conflict(qnames[i], kind, mine, s.statement) if retired is None else (
-            "here" if retired == s.statement else "there")
+            "here" if retired == s.statement else "retired")  # elsewhere, named by its heading first
         if why == "here":
             _qualify_holder(series, rows_of.get(qnames[i], []), s, choices, qnames, known, make_qname, rows_of)
         if why is not None:
@@ -197,7 +199,8 @@ def _numbered(base: ConceptChoice, holders: set[str], highest: int) -> list[Conc
 
 def _qualified(s: Series, choice: ConceptChoice, why: str, title: str) -> list[ConceptChoice]:
     """``choice`` qualified by the row's heading (a conflict in its own statement, whose title is the
-    same) or by its statement's title, then heading (a conflict elsewhere)."""
+    same) or by its statement's title, then heading (a conflict elsewhere); by its heading, else
+    title, otherwise (another kind of figure, or a label its statement named by heading)."""
     heading = s.headings[0] if s.headings else ""
     qualifiers = [heading] if why == "here" else [title, heading] if why == "there" else [heading or title]
     out: list[ConceptChoice] = []
