@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -50,6 +50,9 @@ class Series:
         cells: Printed values by (member label or DEFAULT, column).
         headings: Labels of the headings it sits under, innermost first.
         is_total: Printed as a total (under a rule / "Total ..." label).
+        wholes: Members that are parts of another member of the breakdown, with that member's
+            label: the rows a subtotal member sums ("New software licenses" ... of "Software and
+            Cloud Revenues" in a breakdown of revenues that goes on past it).
     """
 
     statement: int
@@ -63,6 +66,7 @@ class Series:
     cells: dict[tuple[str, int], Value]
     headings: tuple[str, ...]
     is_total: bool
+    wholes: dict[str, str] = field(default_factory=dict)
 
     @property
     def balance_at(self) -> str | None:
@@ -166,8 +170,29 @@ def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequ
         statement=number, item=heading, label=heading_label(heading.label, total.label if total else None, _section(heading, items), measure),
         printed_label=heading.label.rstrip(": "), total_label=total.label if total else None,
         unit=first.unit, unit_name=first.unit_name, scale=first.scale, cells=cells, headings=headings,
-        is_total=total is not None,
+        is_total=total is not None, wholes=_wholes(rows),
     )
+
+
+def _wholes(rows: Sequence[LineItem]) -> dict[str, str]:
+    """Members that a later member of the breakdown adds up (two or more, in every column it
+    prints): the parts of a subtotal member, by label, with the subtotal's label."""
+    out: dict[str, str] = {}
+    pending: list[LineItem] = []
+    for row in rows:
+        if len(pending) >= 2 and _adds_up(pending, row):
+            out.update((p.label, row.label) for p in pending)
+            pending = []
+        else:
+            pending.append(row)
+    return out
+
+
+def _adds_up(parts: Sequence[LineItem], whole: LineItem) -> bool:
+    printed = {v.column: v.amount for v in whole.values if v.amount is not None}
+    return bool(printed) and all(
+        sum((v.amount or Decimal(0) for p in parts for v in p.values if v.column == column), Decimal(0)) == amount
+        for column, amount in printed.items())
 
 
 _UNIT_WORDS = re.compile(r"[$€£¥]\s*(?:mm|mn|bn|m|k|b|000s?)?(?![a-z])|\((?:in\s+)?(?:millions|thousands|billions)\)"
