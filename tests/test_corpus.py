@@ -87,6 +87,8 @@ NOT_YET_PRECISE = {
     "oracle-2022q4-ex99-1": "the stock-based compensation by expense category (448, 313, 11 and their adjustments), "
                             "the income tax effects (41), the revenue of infrastructure cloud services (4,377) and the "
                             "future amortization schedule (148, 6) print figures the facts file lists for other periods",
+    "oracle-2014q4-ex99-1": "the stock-based compensation footnotes' expense categories (39 facts) have no member: each is"
+                            " a concept of its own, where the facts file lists stock-based compensation by category",
     "tdameritrade-2019q1fy-ex99-1": "the operating data's interest revenue of other cash (20) and interest expense on "
                                     "client credit balances (2, 2) print figures the facts file lists for 2017",
 }

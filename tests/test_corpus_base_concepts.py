@@ -23,11 +23,7 @@ PRIMARY = {r["release"]: {int(t) for t in r["tables"].split()}
            for r in csv.DictReader(fixture("primary_statements.csv").open(encoding="utf-8"))}
 SUGGESTIONS = list(csv.DictReader(fixture("usgaap_suggestions.csv").open(encoding="utf-8")))
 SHARE = 0.8  # of the primary statements' facts, at least, on base concepts
-SHORT = {  # releases below SHARE, and why
-    "oracle-2014q4-ex99-1.htm": "its statements of operations print revenues and their costs by its own product lines "
-                                "(64 of 252 facts): rows a filer would tag as Revenues of a product member, which "
-                                "xbrlify reads as line items of their own (extension concepts refining Revenues)",
-}
+SHORT: dict[str, str] = {}  # releases below SHARE, and why
 
 
 def _release(stem: str) -> str:

@@ -9,7 +9,7 @@ from converter.mapping.build import reported_end
 from converter.model import Column, ColumnKind, Period, Scale, SourceSpan, Statement
 from converter.pipeline import ConvertOptions, convert
 from taxonomy.model import StatementKind
-from tests.support.releases import STATEMENT, calc, facts, release, report_of
+from tests.support.releases import CASH_FLOWS, STATEMENT, calc, facts, release, report_of
 from tests.support.units import convert_html, html_table
 
 PRETAX = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"  # base concept
@@ -81,6 +81,30 @@ def test_one_label_in_two_sections_of_a_statement_is_two_line_items() -> None:
     names = sorted({f.concept.local for f in report_of(result).facts if "Other" in f.concept.local})
     assert len(names) == 2, names
     assert [f.value for f in facts(result, "PaymentsToAcquirePropertyPlantAndEquipment")] == [Decimal(30000), Decimal(20000)]
+
+
+_TWO_SECTIONS = """\
+Operating activities:
+     Net income                              $    {0}    $    {1}
+     Intercompany loans, net                       {2}          {3}
+                                             ---------   ---------
+     Net cash provided by operating activities    {4}          {5}
+Investing activities:
+     Capital expenditures                         {6}        {7}
+     Intercompany loans, net                       {8}          {9}
+                                             ---------   ---------
+     Net cash used in investing activities        {10}        {11}
+"""
+
+
+def test_a_label_named_by_its_headings_in_one_statement_is_named_by_them_in_another() -> None:
+    quarter = _TWO_SECTIONS.format("100", " 90", "10", "(5)", "110", " 85", "(30)", "(20)", "(4)", "3", "(34)", "(17)")
+    year = _TWO_SECTIONS.format("400", "350", "12", "(7)", "412", "343", "(80)", "(60)", "(6)", "2", "(86)", "(58)")
+    result = release(quarter + "\n\n" + CASH_FLOWS.replace("QUARTER ENDED", " YEAR ENDED  ") + year, header=CASH_FLOWS)
+    names = {f.concept.local: None for f in report_of(result).facts if "Intercompany" in f.concept.local}
+    assert list(names) == ["OperatingActivitiesIntercompanyLoansNet", "InvestingActivitiesIntercompanyLoansNet"]
+    assert [f.value for f in facts(result, "OperatingActivitiesIntercompanyLoansNet")] == [
+        Decimal(10000), Decimal(-5000), Decimal(12000), Decimal(-7000)]
 
 
 def test_as_reported_adjustments_non_gaap_columns() -> None:

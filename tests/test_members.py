@@ -621,3 +621,97 @@ def test_columns_of_a_statement_whose_base_axes_are_all_taken_get_an_axis_of_the
     assert all(d is not None for d in axes)
     keys = [d.axis.axis for d in axes if d is not None]
     assert len(set(keys)) == len(keys), keys
+
+
+def indented_ruled_row(label: str, *cells: str, indent: int) -> str:
+    """A row printed under a rule, its label indented."""
+    ruled = "".join(f"<td style='border-top:solid 1px'>{c}</td>" for c in cells)
+    return f"<tr><td style='padding-left:{12 * indent}pt'>{label}</td>{ruled}</tr>"
+
+
+PRODUCT_LINES = (  # one heading, its product lines in groups with subtotals, one total (Oracle's statements)
+    html_row("REVENUES")
+    + html_row("New software licenses", "$ 300", "$ 280", indent=1) + html_row("Cloud subscriptions", "200", "150", indent=1)
+    + indented_ruled_row("Software Revenues", "500", "430", indent=2)
+    + indented_ruled_row("Hardware products", "90", "100", indent=1)  # the rule under the subtotal above
+    + html_row("Hardware support", "60", "50", indent=1)
+    + indented_ruled_row("Hardware Revenues", "150", "150", indent=2)
+    + indented_ruled_row("Services Revenues", "40", "45", indent=2)
+    + indented_ruled_row("Total Revenues", "690", "625", indent=3)
+    + html_row("OPERATING EXPENSES")
+    + html_row("Sales and marketing", "300", "280", indent=1) + html_row("Research and development", "100", "90", indent=1)
+    + indented_ruled_row("Total Operating Expenses", "400", "370", indent=3)
+    + ruled_row("OPERATING INCOME", "290", "255")
+)
+
+
+def test_group_subtotals_under_one_heading_are_members_of_its_breakdown_up_to_its_total() -> None:
+    result = html_release(PRODUCT_LINES)
+    revenues = by_context(result, "Revenues")
+    quarter = "D20241001-20241231"
+    assert revenues[quarter] == Decimal(690000)
+    assert revenues[f"{quarter}_ProductLine-NewSoftwareLicenses"] == Decimal(300000)
+    assert revenues[f"{quarter}_ProductLine-SoftwareRevenues"] == Decimal(500000)
+    assert revenues[f"{quarter}_ProductLine-HardwareProducts"] == Decimal(90000)
+    assert revenues[f"{quarter}_ProductLine-HardwareRevenues"] == Decimal(150000)
+    assert revenues[f"{quarter}_ProductLine-ServicesRevenues"] == Decimal(40000)
+    assert len(revenues) == 2 * 8
+    assert {f.concept.local for f in report_of(result).facts} == {
+        "Revenues", "SellingAndMarketingExpense", "ResearchAndDevelopmentExpense", "OperatingExpenses", "OperatingIncomeLoss"}
+    role = next(r for r in report_of(result).taxonomy.roles if r.definition_arcs)
+    parents = {a.target.local: a.source.local for a in role.definition_arcs if a.target.local.endswith("Member")}
+    assert parents["NewSoftwareLicensesMember"] == parents["CloudSubscriptionsMember"] == "SoftwareRevenuesMember"
+    assert parents["HardwareProductsMember"] == parents["HardwareSupportMember"] == "HardwareRevenuesMember"
+    assert parents["SoftwareRevenuesMember"] == parents["HardwareRevenuesMember"] == parents["ServicesRevenuesMember"] == "ProductLineDomain"
+
+
+RECONCILED_LINES = (  # each subtotal printed above its product lines, then the operating expenses (Oracle's reconciliation)
+    ruled_row("TOTAL REVENUES", "$ 690", "$ 625")
+    + html_row("TOTAL SOFTWARE REVENUES", "500", "430")
+    + html_row("New software licenses", "300", "280", indent=1) + html_row("Cloud subscriptions", "200", "150", indent=1)
+    + html_row("TOTAL HARDWARE REVENUES", "150", "150")
+    + html_row("Hardware products", "90", "100", indent=1) + html_row("Hardware support", "60", "50", indent=1)
+    + html_row("TOTAL OPERATING EXPENSES", "400", "370")
+    + html_row("Sales and marketing", "300", "280", indent=1) + html_row("Research and development", "100", "90", indent=1)
+)
+
+
+def test_parts_printed_under_their_subtotal_are_its_members_not_those_of_the_total_after_them() -> None:
+    quarter = "D20241001-20241231"
+    alone = html_release(RECONCILED_LINES)
+    assert by_context(alone, "HardwareRevenues") == {
+        f"{quarter}_ProductLine-HardwareProducts": 90000, f"{quarter}_ProductLine-HardwareSupport": 60000, quarter: 150000,
+        "D20231001-20231231_ProductLine-HardwareProducts": 100000, "D20231001-20231231_ProductLine-HardwareSupport": 50000,
+        "D20231001-20231231": 150000}
+    assert by_context(alone, "SoftwareRevenues")[f"{quarter}_ProductLine-NewSoftwareLicenses"] == 300000
+    assert not [f for f in facts(alone, "OperatingExpenses") if "_" in f.context_id]
+    result = html_release(PRODUCT_LINES + html_row("") + html_row("Reconciliation") + RECONCILED_LINES)
+    revenues = {(f.context_id, f.printed.strip("$ ")) for f in facts(result, "Revenues")}
+    assert (f"{quarter}_ProductLine-HardwareProducts", "90") in revenues
+    assert (f"{quarter}_ProductLine-NewSoftwareLicenses", "300") in revenues
+    assert (f"{quarter}_ProductLine-SoftwareRevenues", "500") in revenues
+    concepts = {f.concept.local for f in report_of(result).facts}
+    assert concepts == {"Revenues", "SellingAndMarketingExpense", "ResearchAndDevelopmentExpense", "OperatingExpenses",
+                        "OperatingIncomeLoss"}, concepts
+    assert not [f for f in facts(result, "OperatingExpenses") if "_" in f.context_id]
+
+
+def test_a_member_broken_down_by_region_elsewhere_has_its_regions_on_their_own_axis() -> None:
+    header = QUARTER.format(n=2, year="") + "<tr><td></td><td>2024</td><td>2023</td></tr>"
+    statement = (html_row("REVENUES") + html_row("Software", "$ 100", "$ 90", indent=1) + html_row("Hardware", "50", "40", indent=1)
+                 + indented_ruled_row("Total Revenues", "150", "130", indent=2))
+    regions = "".join(
+        html_row(region) + html_row("Software revenues", software, "30", indent=1) + html_row("Hardware revenues", hardware, "20", indent=1)
+        for region, software, hardware in (("AMERICAS", "60", "30"), ("EUROPE", "40", "20")))
+    regions += html_row("TOTAL COMPANY") + html_row("Software revenues", "100", "90", indent=1) + html_row(
+        "Hardware revenues", "50", "40", indent=1)
+    html = ("<html><body><p>EXAMPLE WIDGETS CORPORATION</p><p>FINANCIAL OVERVIEW</p><p>(In thousands)</p>"
+            f"<table>{header}{statement}</table><p>REVENUES BY REGION</p><p>(In thousands)</p>"
+            f"<table>{header}{regions}</table></body></html>")
+    result = convert(html.encode(), name="release.htm", options=ConvertOptions(validate=False))
+    revenues = {(f.context_id, f.value) for f in facts(result, "Revenues")}
+    quarter = "D20241001-20241231"
+    assert (f"{quarter}_Geography-Americas_ProductOrService-Software", Decimal(60000)) in revenues
+    assert (f"{quarter}_Geography-Europe_ProductOrService-Hardware", Decimal(20000)) in revenues
+    assert (f"{quarter}_ProductOrService-Software", Decimal(100000)) in revenues
+    assert {f.concept.local for f in report_of(result).facts} == {"Revenues"}

@@ -100,11 +100,14 @@ def map_report(statements: Sequence[Statement], options: MapOptions) -> tuple[Re
     choices, pinned, found = _choices(statements, series, lines, options)
     diags.extend(found)
     qnames = [c.qname(namespace, prefix) for c in choices]
-    folded = fold_member_rows(series, qnames, {n for n, st in enumerate(statements) if st.member})
+    folded, across = fold_member_rows(series, qnames, {n for n, st in enumerate(statements) if st.member})
     for i, (j, _) in folded.items():
         choices[i], qnames[i] = choices[j], qnames[j]
-    members = _members(statements, series, qnames, folded, Members(namespace, prefix, member_alias(company, options.overrides)))
-    identities = [_identity(statements[s.statement], s) for s in series]
+    members = _members(statements, series, qnames, folded, across,
+                       Members(namespace, prefix, member_alias(company, options.overrides)))
+    for i, (j, _) in across.items():
+        choices[i], qnames[i] = choices[j], qnames[j]
+    identities = [_identity(statements[s.statement], s, across[i][1] if i in across else None) for i, s in enumerate(series)]
     order = visiting_order(series, [st.kind for st in statements])
     distinguish(series, order, choices, qnames, lambda i: identities[i], [st.title for st in statements],
                 lambda choice: choice.qname(namespace, prefix))
@@ -161,26 +164,38 @@ def _choices(statements: Sequence[Statement], series: Sequence[Series], lines: S
     return choices, pinned, diags
 
 
-def _members(statements: Sequence[Statement], series: Sequence[Series], qnames: Sequence[QName],
-             folded: dict[int, tuple[int, str]], members: Members) -> Members:
-    """Register every breakdown: statements naming a part, rows (by concept), columns."""
+def _members(statements: Sequence[Statement], series: Sequence[Series], qnames: list[QName],
+             folded: dict[int, tuple[int, str]], across: dict[int, tuple[int, str]], members: Members) -> Members:
+    """Register every breakdown: statements naming a part, rows (by concept), columns. A breakdown
+    of a member across another axis whose member is on none stays a line item of its own (it
+    is dropped from ``across``)."""
     for n, st in enumerate(statements):
         if st.member:
             members.add_part(n, st.member)
-    for i in sorted(range(len(series)), key=lambda i: i in folded):  # the wholes first, then their parts
+    for i in sorted(range(len(series)), key=lambda i: i in folded or i in across):  # the wholes first, then their parts
         s, part_of = series[i], folded[i][1] if i in folded else None
+        if i in across:
+            j, whole = across[i]
+            if not members.add_across((s.statement, s.item.row), qnames[j], whole):
+                del across[i]
+            else:
+                qnames[i] = qnames[j]
         labels = [m for m in s.members if m != part_of]
         members.add((s.statement, s.item.row), labels, [s.printed_label, *s.headings], s.label, qnames[i], part_of,
-                    section=s.section)
+                    s.wholes, section=s.section)
     for n, st in enumerate(statements):
         members.add_columns(n, [c.member for c in st.columns if c.member], st.title)
     return members
 
 
-def _identity(statement: Statement, s: Series) -> dict[tuple[str, int], tuple[str, str, str]]:
-    """Each cell's fact identity but for the concept: (part|row member|column member, period, unit)."""
+def _identity(statement: Statement, s: Series, whole: str | None = None) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """Each cell's fact identity but for the concept: (part|row member|column member, period, unit);
+    the row member of a breakdown of the member ``whole`` across another axis is both."""
+    def row(m: str) -> str:
+        return m if whole is None else whole if m == DEFAULT else f"{whole}|{m}"
+
     return {
-        (m, c): (f"{statement.member or ''}|{m}|{_column_member(statement, c)}", _period(statement, c, s).key(),
+        (m, c): (f"{statement.member or ''}|{row(m)}|{_column_member(statement, c)}", _period(statement, c, s).key(),
                  s.unit.value)
         for (m, c) in s.cells
     }
@@ -207,6 +222,7 @@ def _facts(
         for (member, column), value in s.cells.items():
             col = _column_member(st, column)
             dims = [part] if part is not None else []
+            dims += [] if (whole := members.across((s.statement, s.item.row))) is None else [whole]
             dims += [members.row((s.statement, s.item.row), member)] if member != DEFAULT else []
             dims += [members.column(s.statement, col)] if col != DEFAULT else []
             pairs = tuple(sorted((d.axis.axis, d.member) for d in dims))

@@ -141,6 +141,7 @@ def _role(ms: MappedStatement, role_id: str, members: Members, concepts: _Concep
 def _dims_of(statement: Statement, s: Series, members: Members) -> list[Dim]:
     """Every member a series' facts carry: the statement's part, its rows', its columns'."""
     dims = [] if (part := members.part(s.statement)) is None else [part]
+    dims += [] if (whole := members.across((s.statement, s.item.row))) is None else [whole]
     dims += [members.row((s.statement, s.item.row), m) for m in s.members]
     columns = {c.index: c.member for c in statement.columns if c.member and not is_default(c.member)}
     dims += [members.column(s.statement, columns[c]) for c in dict.fromkeys(c for _, c in s.cells) if c in columns]

@@ -24,7 +24,7 @@ that already has a member on an axis goes on another one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from converter.labels import camel, display_case
@@ -117,6 +117,7 @@ class Members:
         self._placed: dict[tuple[QName, str], Axis] = {}  # (concept, member) -> axis it is on
         self._parents: dict[tuple[str, str], str] = {}  # (axis key, member key) -> label of the whole it is part of
         self._own: set[str] = set()
+        self._across: dict[tuple[int, int], Dim] = {}  # a breakdown of a member across another axis -> that member
 
     def add_part(self, statement: int, label: str) -> None:
         """A statement whose title names a part of the company: each of its facts is that part's."""
@@ -124,7 +125,8 @@ class Members:
         self._remember([label])
 
     def add(self, key: tuple[int, int], labels: Sequence[str], headings: Sequence[str], line_label: str,
-            concept: QName | None = None, part_of: str | None = None, *, section: str | None = None) -> None:
+            concept: QName | None = None, part_of: str | None = None, wholes: Mapping[str, str] | None = None,
+            *, section: str | None = None) -> None:
         """Register the members of one row breakdown (their axis is decided by the whole set).
 
         Args:
@@ -135,6 +137,8 @@ class Members:
             concept: The line item's concept (a domain never holds two breakdowns of it).
             part_of: The member of the concept it breaks down further ("Cloud services" into
                 "Applications" and "Infrastructure"): its members go under that one, on its axis.
+            wholes: Its members that are parts of another of its members, with that member's
+                label ("New software licenses" of "Software and Cloud Revenues"): they go under it.
             section: The heading printed right above the breakdown ("Product Summary"): where it
                 names what the members are (products, segments, regions), that decides their axis.
         """
@@ -145,12 +149,28 @@ class Members:
         if not labels:
             return
         taken = {self._parts[key[0]][0].key} if key[0] in self._parts else set()
+        taken |= {self._across[key].axis.key} if key in self._across else set()
         axis = upper or base_axis(_row_axis(labels, " ".join([*headings, line_label]), taken, section or ""))
         if concept is not None:
             axis = self._apart(concept, axis, labels, headings[0] if headings else line_label, _key(part_of or ""))
             self._placed.update({(concept, _key(m)): axis for m in labels})
         self._rows[key] = axis
         self._remember(labels)
+        self._parents.update({(axis.key, _key(m)): whole for m, whole in (wholes or {}).items()})
+
+    def add_across(self, key: tuple[int, int], concept: QName, label: str) -> bool:
+        """A series of rows that breaks a member of the concept's breakdown down across another axis
+        ("Software and cloud revenues" by region): each of its facts is that member's too.
+        False where the member is on no axis (the series is then left as it is)."""
+        axis = self._placed.get((concept, _key(label)))
+        if axis is None:
+            return False
+        self._across[key] = self._dim(axis, label)
+        return True
+
+    def across(self, key: tuple[int, int]) -> Dim | None:
+        """The member every fact of a series of rows is of, besides its own (``add_across``)."""
+        return self._across.get(key)
 
     def add_columns(self, statement: int, labels: Sequence[str], title: str) -> None:
         """Register the members of a statement's column breakdown."""
@@ -230,6 +250,16 @@ class Members:
         }
         return Axis(key=stem, axis=made["Axis"].qname, domain=made["Domain"].qname, table=made["Table"].qname,
                     concepts=tuple(made.values()))
+
+
+def may_be_parts(parts: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether a breakdown's members may be parts of a member of another breakdown: not where
+    they name another kind of part ("Americas", "Asia Pacific" under the product line "Software
+    and cloud"), which would put them on that member's axis."""
+    if not parts or not whole:
+        return True
+    best = _ranked(parts, "")[0]
+    return best == "segment" or best in _ranked(whole, "")
 
 
 def _row_axis(labels: Sequence[str], context: str, taken: set[str], section: str = "") -> str:

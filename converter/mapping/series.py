@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -60,6 +60,9 @@ class Series:
         measured: A member breakdown whose line item is the measure its figure columns name
             ("Revenue $M"), its heading and total naming only the parts ("Operating Segments",
             "Total Apple"): its concept is labelled by the measure, not by them.
+        wholes: Members that are parts of another member of the breakdown, with that member's
+            label: the rows a subtotal member sums ("New software licenses" ... of "Software and
+            Cloud Revenues" in a breakdown of revenues that goes on past it).
     """
 
     statement: int
@@ -75,6 +78,7 @@ class Series:
     is_total: bool
     section: str | None = None
     measured: bool = False
+    wholes: dict[str, str] = field(default_factory=dict)
 
     @property
     def balance_at(self) -> str | None:
@@ -200,7 +204,29 @@ def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequ
         printed_label=heading.label.rstrip(": "), total_label=total.label if total else None,
         unit=first.unit, unit_name=first.unit_name, scale=first.scale, cells=cells, headings=headings,
         is_total=total is not None, section=section, measured=measure is not None and label == measure,
+        wholes=_wholes(rows),
     )
+
+
+def _wholes(rows: Sequence[LineItem]) -> dict[str, str]:
+    """Members that a later member of the breakdown adds up (two or more, in every column it
+    prints): the parts of a subtotal member, by label, with the subtotal's label."""
+    out: dict[str, str] = {}
+    pending: list[LineItem] = []
+    for row in rows:
+        if len(pending) >= 2 and _adds_up(pending, row):
+            out.update((p.label, row.label) for p in pending)
+            pending = []
+        else:
+            pending.append(row)
+    return out
+
+
+def _adds_up(parts: Sequence[LineItem], whole: LineItem) -> bool:
+    printed = {v.column: v.amount for v in whole.values if v.amount is not None}
+    return bool(printed) and all(
+        sum((v.amount or Decimal(0) for p in parts for v in p.values if v.column == column), Decimal(0)) == amount
+        for column, amount in printed.items())
 
 
 _UNIT_WORDS = re.compile(r"\(\s*(?:in\s+)?(?:[$€£¥]\s*)?(?:in\s+)?(?:millions|thousands|billions|mm|mn|bn|m|k|b|000s?)\s*\)"

@@ -59,13 +59,16 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
 
     A heading opens a group of the deeper-indented rows below it (or of rows at its own indent
     when it is printed with a trailing colon or dash); a total closes the group, except a bare
-    "Total" inside a colon group, which is a subtotal of the rows above it. A heading less
-    indented than the rows of the open group starts a new group rather than nesting in it.
+    "Total" inside a colon group, which is a subtotal of the rows above it, and a total naming a
+    part of the heading's line item that a total of the heading itself follows in the group
+    ("Software and Cloud Revenues" ... "Total Revenues" under "REVENUES"), which is a subtotal of
+    a group of its rows. A heading less indented than the rows of the open group starts a new
+    group rather than nesting in it.
     """
     result = Hierarchy()
     stack: list[Row] = []
     deepest: dict[int, int] = {}  # heading index -> indent of its deepest row so far
-    for row in rows:
+    for at, row in enumerate(rows):
         if not row.has_values:
             while stack and (stack[-1].indent >= row.indent or row.indent < deepest.get(stack[-1].index, -1)):
                 stack.pop()
@@ -74,6 +77,9 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
             stack.append(row)
             continue
         if stack and stack[-1].opens and _BARE_TOTAL.match(row.label):
+            result.parent[row.index] = stack[-1].index
+            continue
+        if row.total and stack and _inner_total(rows, at, stack[-1]):
             result.parent[row.index] = stack[-1].index
             continue
         if row.total and stack:
@@ -90,6 +96,24 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
             result.parent[row.index] = stack[-1].index
             deepest[stack[-1].index] = max(deepest.get(stack[-1].index, 0), row.indent)
     return result
+
+
+def _inner_total(rows: Sequence[Row], at: int, heading: Row) -> bool:
+    """Whether the total ``rows[at]`` is a subtotal inside ``heading``'s group: it names a part of
+    the line item of a total printed further down in the group that names the heading ("Software
+    and Cloud Revenues" or a ruled "Hardware systems products", then "Total Revenues", under
+    "REVENUES"), so the group goes on past it."""
+    row = rows[at]
+    if _totals(row.label, heading.label):
+        return False
+    for later in rows[at + 1:]:
+        if not later.has_values and later.indent <= heading.indent:
+            return False  # the next heading at its level: the group has ended
+        if later.total and _totals(later.label, heading.label):
+            return group_name(row.label, later.label) is not None
+        if not later.total and (later.indent < heading.indent or (later.indent == heading.indent and not heading.opens)):
+            return False
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,13 +318,28 @@ def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None 
     for up, kids in children.items():
         if len(kids) < 2:
             continue
-        named = all(not _FINANCIAL.search(k.label) for k in kids)
-        closing = any(t for t, h in tree.closes.items() if h == up and _totals(rows[t].label, rows[up].label))
+        closer = _closer(rows, tree, up)
+        named = all(not _FINANCIAL.search(k.label) or (closer is not None and group_name(k.label, closer.label))
+                    for k in kids)
         recur = all(heading_count[k.label.lower()] >= 2 for k in kids) and recurring
         by_item = monetary is not None and all(k.index in monetary for k in kids) and _relabelled(kids, rows, tree)
-        if (named and (closing or recur or rows[up].opens)) or by_item:
+        if (named and (closer is not None or recur or rows[up].opens)) or by_item:
             members.update(k.index for k in kids)
+            members.update(i for i in _subtotals(rows, tree, up) if closer is not None)
     return members
+
+
+def _closer(rows: Sequence[Row], tree: Hierarchy, heading: int) -> Row | None:
+    """The total that closes a heading's group and names it ("Total net sales" for "Net sales:")."""
+    return next((rows[t] for t, h in tree.closes.items() if h == heading and _totals(rows[t].label, rows[heading].label)),
+                None)
+
+
+def _subtotals(rows: Sequence[Row], tree: Hierarchy, heading: int) -> list[int]:
+    """The totals inside a heading's group that do not close it, but for bare "Total" rows: the
+    subtotals of the parts the group is broken down into ("Software and Cloud Revenues")."""
+    return [r.index for r in rows if tree.parent.get(r.index) == heading and r.total and r.has_values
+            and r.index not in tree.closes and not _BARE_TOTAL.match(r.label)]
 
 
 def _relabelled(kids: Sequence[Row], rows: Sequence[Row], tree: Hierarchy) -> bool:
@@ -355,6 +394,33 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> tup
             out.update((i, total.index) for i in run)
             labels.update(qualified)
     return out, labels
+
+
+def parts_below(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dict[int, int]:
+    """Breakdowns printed under their total: rows indented under a total, naming parts (no
+    financial words but the total's line item), that add up to it in every column it prints
+    ("TOTAL SOFTWARE AND CLOUD REVENUES" over "New software licenses", "Cloud
+    infrastructure-as-a-service", ...). Those rows are parts of the total above them, never of
+    one printed after them.
+
+    Returns:
+        Member row index -> index of the total row above them.
+    """
+    out: dict[int, int] = {}
+    for total in rows:
+        if not (total.total and total.has_values and total.index in monetary) or total.index in taken or total.index in out:
+            continue
+        parts: list[Row] = []
+        for row in rows[total.index + 1:]:
+            if row.indent <= total.indent or not row.has_values:
+                break
+            parts.append(row)
+        if len(parts) < 2 or any(p.index in taken or p.index not in monetary or p.total for p in parts):
+            continue
+        if all(not _FINANCIAL.search(p.label) or group_name(p.label, total.label) for p in parts) \
+                and _adds_up(parts, total):
+            out.update((p.index, total.index) for p in parts)
+    return out
 
 
 def _run_above(rows: Sequence[Row], total: Row, taken: set[int] | dict[int, int], monetary: set[int],

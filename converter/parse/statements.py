@@ -43,6 +43,7 @@ from converter.parse.hierarchy import (
     member_blocks,
     member_rows,
     member_runs,
+    parts_below,
     parts_named,
     prefixed_members,
 )
@@ -303,7 +304,9 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
     ]
     monetary = {i for i, (u, _) in enumerate(units) if u is UnitKind.MONETARY}
     members = member_rows(shaped, tree, monetary, blocks)
-    runs, run_labels = member_runs(shaped, members | blocks.member.keys(), monetary)
+    below = parts_below(shaped, members | blocks.member.keys(), monetary)
+    runs, run_labels = member_runs(shaped, members | blocks.member.keys() | below.keys(), monetary)
+    runs.update(below)
     chains = [_heading_chain(shaped, parent, s.index) for s in shaped]
     group_units = [_group_unit(s.index, units, tree) for s in shaped]
     kinds = [(unit, name, _exponent(unit, name, info, s.label, chains[s.index], printed_ratio_exponent(printed[s.index])))
