@@ -13,6 +13,7 @@ from converter.model import ConversionResult
 from converter.pipeline import ConvertOptions, convert
 from tests.support.releases import HEADER as HEADER_TEXT
 from tests.support.releases import facts, release, report_of
+from tests.support.units import convert_html, html_table
 
 
 def by_context(result: ConversionResult, local: str) -> dict[str, Decimal | None]:
@@ -715,3 +716,36 @@ def test_a_member_broken_down_by_region_elsewhere_has_its_regions_on_their_own_a
     assert (f"{quarter}_Geography-Europe_ProductOrService-Hardware", Decimal(20000)) in revenues
     assert (f"{quarter}_ProductOrService-Software", Decimal(100000)) in revenues
     assert {f.concept.local for f in report_of(result).facts} == {"Revenues"}
+
+
+def test_a_table_introduced_by_a_lead_in_sentence_breaks_down_the_line_item_its_total_names() -> None:
+    quarters = [["", "Three Months Ended May 31, 2024", "Three Months Ended May 31, 2023"]]
+    table = html_table(["Stock-based compensation was included in the following GAAP operating expense categories:",
+                        "(In millions)"], quarters,
+                       [["Sales and marketing", "$ 46", "$ 33"], ["Cloud services", "3", "2"],
+                        ["Research and development", "101", "93"], ["Total stock-based compensation", "$ 150", "$ 128"]])
+    result = convert_html(table)
+    by_context = {f.context_id: f.value for f in report_of(result).facts if f.concept.local == "ShareBasedCompensation"}
+    assert by_context["D20240301-20240531"] == Decimal(150000000)
+    assert by_context["D20240301-20240531_IncomeStatementLocation-SalesAndMarketing"] == Decimal(46000000)
+    assert by_context["D20240301-20240531_IncomeStatementLocation-CloudServices"] == Decimal(3000000)
+    assert len(by_context) == 8
+
+
+def test_a_breakdown_s_closing_total_past_a_subtotal_of_some_members_is_its_total_and_no_figure_is_lost() -> None:
+    quarters = [["", "Three Months Ended May 31, 2024", "Three Months Ended May 31, 2023"]]
+    table = html_table(["Stock-based compensation was included in the following operating expense categories:",
+                        "(In millions)"], quarters,
+                       [["Sales and marketing", "$ 46", "$ 33"], ["Research and development", "101", "93"],
+                        ["Subtotal", "147", "126"], ["Acquisition related and other", "7", "4"],
+                        ["Total stock-based compensation", "$ 154", "$ 130"]])
+    ruled = '<td style="border-top:1px solid #000">'  # the subtotal is ruled off, as printed
+    table = table.replace("<tr><td>Subtotal</td><td>147</td><td>126</td>",
+                          f"<tr><td>Subtotal</td>{ruled}147</td>{ruled}126</td>")
+    facts = report_of(convert_html(table)).facts
+    values = {f.value for f in facts}
+    assert {Decimal(154000000), Decimal(130000000), Decimal(147000000), Decimal(126000000)} <= values
+    totals = {f.context_id: f.value for f in facts if f.concept.local == "ShareBasedCompensation"}
+    assert totals["D20240301-20240531"] == Decimal(154000000)
+    assert totals["D20240301-20240531_IncomeStatementLocation-AcquisitionRelatedAndOther"] == Decimal(7000000)
+    assert len(facts) == 10

@@ -97,7 +97,7 @@ def extension(line: LineContext) -> ConceptChoice:
     and labelled after its heading too; per-share and share concepts say so in their names.
     """
     label = display_case(line.label)
-    heading = display_case(line.headings[0].rstrip(": -\u2013\u2014")) if line.headings else ""
+    heading = display_case(_INTRODUCED.sub("", line.headings[0].rstrip(": -\u2013\u2014"))) if line.headings else ""
     if heading and GENERIC.fullmatch(label_key(name_text(line.label))):
         label = f"{heading}, {label[:1].lower()}{label[1:]}"
     local = concept_name(label)
@@ -203,8 +203,10 @@ def heading_label(label: str, total: str | None, section: str | None = None, mea
     return section.rstrip(": ") if section and _BREAKDOWN_BY.match(heading) else heading
 
 
-# The words that introduce a footnote's breakdown: "Includes stock-based compensation expense as follows".
-_INTRODUCED = re.compile(r"^(?:includes|including|included in [^,]+ (?:is|are)|consists of|comprised of)\s+|\s+as follows$",
+# The words that introduce a footnote's breakdown: "Includes stock-based compensation expense as follows",
+# "Stock-based compensation was included in the following categories".
+_INTRODUCED = re.compile(r"^(?:includes|including|included in [^,]+ (?:is|are)|consists of|comprised of)\s+|\s+as follows$"
+                         r"|\s+(?:was|were|is|are)\s+(?:included|recorded|recognized|allocated)\s+(?:in|as|to)\s+(?:the\s+)?following\b.*$",
                          re.IGNORECASE)
 
 

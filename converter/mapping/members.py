@@ -42,6 +42,9 @@ _PRODUCT = re.compile(r"\bproducts?\b|\bcategor(?:y|ies)\b|\bline of business\b|
 _PRODUCT_NAME = re.compile(r"\bproducts?\b|\bservices?\b|\blicen[cs]es?\b|\bhardware\b|\bsoftware\b|\bsubscriptions?\b", _I)
 _KIND = re.compile(r"^(?:net )?(?:products?|services?|licen[cs]es?|subscriptions?|hardware|software)$", _I)
 _SEGMENT = re.compile(r"\bsegments?\b", _I)
+# A breakdown by the expense lines it was recorded in: "... included in the following GAAP operating expense categories".
+_LOCATION_CONTEXT = re.compile(r"\bexpense\s+(?:categories|line\s+items|lines|captions)\b|\bfollowing\s+(?:line\s+items|captions)\b",
+                               re.IGNORECASE)
 _EXPENSE_LINE = re.compile(  # the income statement lines an expense is charged to ("Cost of sales", "R&D")
     r"^(?:total )?(?:cost of (?:sales|revenues?|goods sold|services)|research and development|research, development"
     r"|(?:selling|sales|marketing)(?:,? general)?(?: and (?:marketing|administrative))?(?: expenses?)?"
@@ -275,7 +278,7 @@ def _row_axis(labels: Sequence[str], context: str, taken: set[str], section: str
 def _ranked(labels: Sequence[str], context: str) -> list[str]:
     """Axes a breakdown fits, best first."""
     out: list[str] = []
-    if len(labels) >= 2 and _most(labels, _EXPENSE_LINE):
+    if len(labels) >= 2 and (_most(labels, _EXPENSE_LINE) or _LOCATION_CONTEXT.search(context)):
         out.append("location")
     if _SEGMENT.search(context):
         out.append("segment")

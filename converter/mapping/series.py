@@ -34,6 +34,7 @@ _END = re.compile(
     r"[,\s]*\b(?:at |as of )?(?:the )?end of (?:the )?(?:period|year|quarter|fiscal year)\b"
     r"|[,\s]*\b(?:ending|closing) balances?\b", re.IGNORECASE)
 
+_BARE_SUBTOTAL = re.compile(r"^sub-?total$", re.IGNORECASE)
 _HELD_COUNTS = {"employees", "stores", "accounts"}  # unit names of counts a company holds at a date
 _FLOW = re.compile(r"\b(?:new|opened|closed|added|hired|acquired|average|avg|per\s+day|daily|during|net\s+(?:new|change))\b",
                    re.IGNORECASE)
@@ -145,7 +146,7 @@ def series_of(number: int, statement: Statement) -> list[Series]:
     blocks: dict[tuple[object, ...], Series] = {}  # line items of heading-per-member blocks
     measure = _column_measure(statement)
     for item in items:
-        if item.role is RowRole.MEMBER or (item.parent in members and _is_group_total(item, members)):
+        if item.role is RowRole.MEMBER or (item.parent in members and _group_total(by_row[item.parent], items) is item):
             continue
         headings = _headings(item, by_row)
         if item.row in members:
@@ -181,14 +182,19 @@ def _counted(label: str, unit_name: str | None, measure: str | None) -> str:
     return f"{label} {unit_name}"
 
 
-def _is_group_total(item: LineItem, members: dict[int, list[LineItem]]) -> bool:
-    return item.role is RowRole.TOTAL and item.parent is not None and item.parent in members
+def _group_total(heading: LineItem, items: Sequence[LineItem]) -> LineItem | None:
+    """The total of a breakdown: the heading's own figures, else the total closing it ("Total
+    stock-based compensation" past a "Subtotal" of some of its members, which is a line item)."""
+    if heading.values:
+        return heading
+    totals = [i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL]
+    named = [i for i in totals if not _BARE_SUBTOTAL.match(i.label.strip())]
+    return (named or totals)[-1] if totals else None
 
 
 def _group(number: int, heading: LineItem, rows: Sequence[LineItem], items: Sequence[LineItem], headings: tuple[str, ...],
            measure: str | None) -> Series:
-    total = heading if heading.values else next(
-        (i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL), None)
+    total = _group_total(heading, items)
     cells: dict[tuple[str, int], Value] = {}
     for row in rows:
         for v in row.values:

@@ -299,6 +299,10 @@ def _is_prefixed(prefix: re.Match[str]) -> bool:
     return names_part(prefix["name"]) and bool(_FINANCIAL.search(item)) and not _QUALIFIER.match(item)
 
 
+# A sentence that introduces a breakdown: "... was included in the following categories:", "... as follows:".
+LEAD_IN = re.compile(r"\b(?:as\s+follows|in\s+the\s+following\b[^:]*|the\s+following\s+\w+(?:\s+\w+)?)\s*:\s*$", re.IGNORECASE)
+
+
 def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None = None, blocks: Blocks | None = None) -> set[int]:
     """Indexes of rows that are members of a breakdown (segments, regions, products).
 
@@ -322,7 +326,8 @@ def member_rows(rows: Sequence[Row], tree: Hierarchy, monetary: set[int] | None 
         named = all(not _FINANCIAL.search(k.label) or (closer is not None and group_name(k.label, closer.label))
                     for k in kids)
         recur = all(heading_count[k.label.lower()] >= 2 for k in kids) and recurring
-        by_item = monetary is not None and all(k.index in monetary for k in kids) and _relabelled(kids, rows, tree)
+        by_item = monetary is not None and all(k.index in monetary for k in kids) and (
+            _relabelled(kids, rows, tree) or (closer is not None and bool(LEAD_IN.search(rows[up].label))))
         if (named and (closer is not None or recur or rows[up].opens)) or by_item:
             members.update(k.index for k in kids)
             members.update(i for i in _subtotals(rows, tree, up) if closer is not None)

@@ -55,7 +55,7 @@ def _rows_kept(table: RawTable, skips: Sequence[Skip], used: set[int],
     kept = []
     diags: list[Diagnostic] = []
     for number, row in enumerate(table.rows, start=1):
-        at = row.label_span.row or number
+        at = row.label_span.row if row.label_span.row is not None else number
         hit = next((n for n, s in enumerate(skips) if s.matches_row(table.index, at, clean(row.label))), None)
         if hit is None:
             kept.append(row)

@@ -36,6 +36,7 @@ from converter.parse.calendar import FiscalCalendar
 from converter.parse.captions import Caption, table_caption
 from converter.parse.column_units import unit_groups
 from converter.parse.hierarchy import (
+    LEAD_IN,
     Hierarchy,
     Row,
     basis_members,
@@ -105,7 +106,7 @@ def parse_statements(
         caption, inherited = scaled_caption(*table_caption(table, caption), table, overrides)
         columns, found = parse_columns(table, document_date=document.document_date, calendar=calendar)
         dated = any(c.kind is ColumnKind.VALUE and c.period is not None for c in columns)
-        views = [View(table=table, columns=columns)] if dated else []
+        views = [View(table=_lead_in_heading(table), columns=columns)] if dated else []
         if len({c.period for c in columns if c.kind is ColumnKind.VALUE}) == 1:  # columns tell no periods apart
             turned, placed = read_sideways(table, columns, document_date=document.document_date, calendar=calendar)
             views, found = (turned, placed) if turned else (views, found)
@@ -156,6 +157,31 @@ class _Read:
             made.extend(some)
             diags.extend(found)
         return made, diags
+
+
+def _row_number(row: GridRow, index: int) -> int:
+    """The row's number in its printed table (0 for a lead-in title read as its heading), else its place."""
+    return row.label_span.row if row.label_span.row is not None else index + 1
+
+
+def _lead_in_heading(table: RawTable) -> RawTable:
+    """``table`` with its lead-in title ("Stock-based compensation was included in the following
+    categories:") as the heading of its rows, where their total names what it introduces ("Total
+    stock-based compensation"): its rows are the parts of that line item, as when the lead-in is
+    printed as a row of the table ("Includes stock-based compensation expense as follows:")."""
+    notes = 0  # "(In millions)", "(Unaudited)" printed after the lead-in
+    while notes < len(table.title) and table.title[-1 - notes].text.strip().startswith("("):
+        notes += 1
+    lead = table.title[-1 - notes] if notes < len(table.title) else None
+    rows = [r for r in table.rows if any(c is not None for c in r.cells)]
+    if lead is None or not rows or not LEAD_IN.search(lead.text) or all(c is None for c in table.rows[0].cells):
+        return table
+    total = bare_label(rows[-1].label).lower()
+    if not total.startswith("total ") or total.removeprefix("total ") not in bare_label(lead.text).lower():
+        return table
+    heading = GridRow(label=lead.text, label_span=replace(lead.span, row=0), indent=min(r.indent for r in table.rows),
+                      cells=(None,) * table.ncols)
+    return replace(table, rows=(heading, *table.rows))
 
 
 def _scaled(statements: Sequence[Statement]) -> bool:
@@ -330,11 +356,11 @@ def _items(rows: Sequence[GridRow], columns: Sequence[Column], info: ScaleInfo, 
             up = tree.closes[shape.index]
         items.append(
             LineItem(
-                row=row.label_span.row or shape.index + 1,
+                row=_row_number(row, shape.index),
                 label=run_labels.get(shape.index, shape.label),
                 role=role,
                 level=indents.index(shape.indent),
-                parent=None if up is None else rows[up].label_span.row or up + 1,
+                parent=None if up is None else _row_number(rows[up], up),
                 unit=unit,
                 unit_name=unit_name,
                 scale=exponent,
