@@ -598,3 +598,35 @@ def test_a_column_header_wider_than_its_right_aligned_figures_heads_its_column()
         Europe                187      449            191       408
     """)
     assert header(table)[-1] == [("CPU Units k", 0, 0), ("Rev $m", 1, 1), ("CPU Units k", 2, 2), ("Rev $m", 3, 3)]
+
+
+def test_a_scale_note_printed_far_above_a_table_is_its_caption_other_text_is_not() -> None:
+    """Renderings of HTML pad a table's caption with blank lines; only a note in parentheses is
+    taken from across so long a gap."""
+    (table,) = read("""
+        CONDENSED CONSOLIDATED BALANCE SHEETS
+        ($ in millions)
+
+
+
+
+
+
+                                   2014         2013
+        Cash                      17,769       14,613
+        Receivables                6,087        6,049
+    """)
+    assert titles(table) == ["CONDENSED CONSOLIDATED BALANCE SHEETS", "($ in millions)"]
+    (untitled,) = read("""
+        Contact: Investor Relations
+
+
+
+
+
+
+                                   2014         2013
+        Cash                      17,769       14,613
+        Receivables                6,087        6,049
+    """)
+    assert titles(untitled) == []

@@ -31,7 +31,7 @@ _MAX_TITLE_LINES = 6
 _MAX_TITLE_WIDTH = 90
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,4}\.$")  # Co. / Inc. / Corp. / L.P.
 _LABEL_OVERHANG = 4  # a label may run this far past where the first figures start (a row without them)
-# Blank lines kept of a longer run: more than any gap the reader measures (``_title_above`` looks at five), so a
+# Blank lines kept of a longer run: as many as any gap the reader measures (``_title_above``: up to eight), so a
 # run cut to this many reads the same; the lines after it keep their numbers.
 _KEPT_BLANKS = 8
 # A run of more: that many blank lines, then any whitespace (a repeated group holds memory per repetition; ``\s*``
@@ -315,8 +315,10 @@ def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
         text = ln.text.strip()
         if ln.kind is LineKind.BLANK:
             blanks += 1
-            if blanks > 4 or (out and blanks > 2):
+            if blanks > _KEPT_BLANKS or (out and blanks > 2):
                 break
+        elif blanks > 4 and not out and not (text.startswith("(") and text.endswith(")")):
+            break  # past a long gap only a note in parentheses ("($ in millions)") is the table's caption
         elif ln.kind is LineKind.RULE:
             pass
         elif PAGE_NUMBER.match(text) or IMAGE_NAME.match(text) or ln.kind is LineKind.DATA or _prose(text):
