@@ -28,10 +28,10 @@ from converter.mapping.series import Series
 from converter.model import QName
 
 Key = tuple[str, str, str]  # (member, period key, unit kind)
+Figure = tuple[Decimal, Decimal]  # a printed value in base units, and half its rounding unit
 # A row naming a measure of something and not the thing: "Average balance (in billions)", "Average annualized yield".
 _ATTRIBUTE = re.compile(r"^(?:(?:average|avg\.?|annualized|ending|weighted[- ]average)\s+)*(?:balances?|yields?|costs?|rates?"
                         r"|spreads?)(?:\s*\([^)]*\))?$", re.IGNORECASE)
-Figure = tuple[Decimal, Decimal]  # a printed value in base units, and half its rounding unit
 
 
 def _same(a: Figure, b: Figure, *, magnitude: bool = False) -> bool:

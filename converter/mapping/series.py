@@ -145,8 +145,9 @@ def series_of(number: int, statement: Statement) -> list[Series]:
     out: list[Series] = []
     blocks: dict[tuple[object, ...], Series] = {}  # line items of heading-per-member blocks
     measure = _column_measure(statement)
+    group_totals = {id(total) for row in members if (total := _group_total(by_row[row], items)) is not None}
     for item in items:
-        if item.role is RowRole.MEMBER or (item.parent in members and _group_total(by_row[item.parent], items) is item):
+        if item.role is RowRole.MEMBER or (item.parent in members and id(item) in group_totals):
             continue
         headings = _headings(item, by_row)
         if item.row in members:

@@ -15,9 +15,7 @@ from dataclasses import replace
 from converter import diagnostics as dx
 from converter.model import Diagnostic, Document, GridRow, Overrides, RawTable, Scale, Skip, SourceSpan, TableScale
 from converter.parse.captions import Caption
-from converter.parse.scale import ScaleInfo
-
-_POWERS = {0: "units", 3: "thousands", 6: "millions", 9: "billions"}
+from converter.parse.scale import ScaleInfo, scale_words
 
 
 def laid_out(document: Document, overrides: Overrides,
@@ -55,7 +53,7 @@ def _rows_kept(table: RawTable, skips: Sequence[Skip], used: set[int],
     kept = []
     diags: list[Diagnostic] = []
     for number, row in enumerate(table.rows, start=1):
-        at = row.label_span.row if row.label_span.row is not None else number
+        at = row.label_span.row or number
         hit = next((n for n, s in enumerate(skips) if s.matches_row(table.index, at, clean(row.label))), None)
         if hit is None:
             kept.append(row)
@@ -77,8 +75,8 @@ def scaled_caption(caption: Caption, inherited: list[Diagnostic], table: RawTabl
     info = caption.info or ScaleInfo(scale=Scale())
     stated = "no scale" if caption.info is None else _stated(caption.info.scale)
     scale = replace(info.scale, monetary=entry.monetary, shares=entry.shares)
-    said = dx.info(dx.OVERRIDE_SCALE, f"table {table.index}: amounts in {_words(entry.monetary)}, shares in "
-                   f"{_words(entry.shares)}, as the mapping file says (the table states {stated})",
+    said = dx.info(dx.OVERRIDE_SCALE, f"table {table.index}: amounts in {scale_words(entry.monetary)}, shares in "
+                   f"{scale_words(entry.shares)}, as the mapping file says (the table states {stated})",
                    entry.at, SourceSpan(path=table.span.path, line=table.span.line), table=table.index)
     return replace(caption, info=replace(info, scale=scale), inherited=False), [said]
 
@@ -95,8 +93,4 @@ def _unmatched(entry: Skip | TableScale, section: str) -> Diagnostic:
 
 
 def _stated(scale: Scale) -> str:
-    return f"amounts in {_words(scale.monetary)}, shares in {_words(scale.shares)}"
-
-
-def _words(power: int) -> str:
-    return _POWERS.get(power, f"10^{power}")
+    return f"amounts in {scale_words(scale.monetary)}, shares in {scale_words(scale.shares)}"

@@ -212,3 +212,11 @@ def row_scale(label: str) -> int | None:
     if m is None:
         return None
     return _exponent(next(g for g in m.groups() if g))
+
+
+_POWERS = {0: "units", 3: "thousands", 6: "millions", 9: "billions"}
+
+
+def scale_words(power: int) -> str:
+    """A power of ten in words, as a scale reads: 6 -> "millions"."""
+    return _POWERS.get(power, f"10^{power}")

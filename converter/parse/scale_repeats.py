@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, Period, Scale, Statement, UnitKind, Value
+from converter.parse.scale import scale_words
 
 MIN_REPEATS = 2  # distinct figures repeated: one alone may be a coincidence
 _MIN_DIGITS = 3  # significant digits of a figure that counts as repeated ("604", not "31")
@@ -82,7 +83,7 @@ def _decided(table: int, repeats: Counter[tuple[int, Scale]], where: dict[tuple[
         (source, scale), n = max(((k, n) for k, n in repeats.items() if k[1] in scales), key=lambda kn: (kn[1], -kn[0][0]))
         shown = ", ".join(v.printed.strip() for v in where[(source, scale)][:3])
         message = (f"table {table} states no scale; {n} of its figures ({shown}) repeat those of table {source} for the "
-                   f"same periods, which is in {_words(scale.monetary)}: its amounts are read in {_words(scale.monetary)}")
+                   f"same periods, which is in {scale_words(scale.monetary)}: its amounts are read in {scale_words(scale.monetary)}")
         diagnostic = dx.warning(dx.PARSE_SCALE_INFERRED, message, *(v.span for v in where[(source, scale)][:3]),
                                 table=table, source=source, monetary=scale.monetary, shares=scale.shares)
         return ScaleFound(table=table, scale=scale, diagnostic=diagnostic)
@@ -90,7 +91,7 @@ def _decided(table: int, repeats: Counter[tuple[int, Scale]], where: dict[tuple[
         return None
     others = sorted({st.scale.monetary for st in stated})
     message = (f"table {table} states no scale while other tables of the release are in "
-               f"{' or '.join(_words(e) for e in others)}: its amounts are read as printed, in units")
+               f"{' or '.join(scale_words(e) for e in others)}: its amounts are read as printed, in units")
     return ScaleFound(table=table, scale=None, diagnostic=dx.warning(dx.PARSE_SCALE_UNSTATED, message, whole[0].span, table=table))
 
 
@@ -106,7 +107,3 @@ def _amounts(st: Statement, takes: Callable[[int], bool]) -> list[tuple[Figure, 
             if value.column in periods and len(digits.lstrip("0").replace(".", "")) >= _MIN_DIGITS:
                 out.append(((periods[value.column], digits), value))
     return out
-
-
-def _words(exponent: int) -> str:
-    return {3: "thousands", 6: "millions", 9: "billions"}.get(exponent, f"units of 10^{exponent}")

@@ -42,10 +42,16 @@ def header_zone(lines: Sequence[Line], columns: Columns) -> int:
     spanning header printed from the columns left of the figures: ``Three Months / Ended /
     March 31,`` over ``2022   2021``; EDGAR text centres its titles over such a gap)."""
     zone = figure_zone(lines)
-    ends = [len(ln.text[: ln.values[0].start].rstrip()) for ln in lines if ln.kind is LineKind.DATA and ln.label]
-    if columns.right_aligned or not ends:
+    labels_end = _labels_end(lines)
+    if columns.right_aligned or labels_end is None:
         return zone
-    return min(zone, max(ends) + _LABEL_GAP + HEADER_SLACK)
+    return min(zone, labels_end + _LABEL_GAP + HEADER_SLACK)
+
+
+def _labels_end(lines: Sequence[Line]) -> int | None:
+    """Where the longest label of the data lines given ends, None without labels."""
+    ends = [len(ln.text[: ln.values[0].start].rstrip()) for ln in lines if ln.kind is LineKind.DATA and ln.label]
+    return max(ends) if ends else None
 
 
 def build_table(region: Region, path: str, index: int) -> RawTable | None:
@@ -58,8 +64,8 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
         return None
     zone = figure_zone(data)
     headers_from = header_zone(data, columns)
-    ends = [len(ln.text[: ln.values[0].start].rstrip()) for ln in data if ln.label]
-    stub_end = max(ends) + _LABEL_GAP if ends else None  # right of every label: no label-column text starts there
+    labels_end = _labels_end(data)
+    stub_end = None if labels_end is None else labels_end + _LABEL_GAP  # right of every label: no label-column text starts there
     block = split_header(region.header, headers_from, path, index, stub_end)
     title = tuple(
         TextCell(text=ln.text.strip(), span=SourceSpan(path=path, line=ln.number, col=ln.indent + 1, table=index))
