@@ -749,3 +749,59 @@ def test_a_breakdown_s_closing_total_past_a_subtotal_of_some_members_is_its_tota
     assert totals["D20240301-20240531"] == Decimal(154000000)
     assert totals["D20240301-20240531_IncomeStatementLocation-AcquisitionRelatedAndOther"] == Decimal(7000000)
     assert len(facts) == 10
+
+
+# ---------------------------------------------------------------------------------------------
+# Breakdowns printed without indentation (text renderings of HTML lose the cells' padding)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_heading_closed_by_a_total_naming_it_opens_a_breakdown_at_its_own_indent() -> None:
+    result = release("""\
+    REVENUES
+    New software licenses                        $  3,769    $  3,769
+    Software license updates and support            4,695       4,402
+    Software and Cloud Revenues                     8,464       8,171
+    Hardware systems products                         870         849
+    Services Revenues                                 940         975
+    Total Revenues                                 10,274       9,995
+    OPERATING EXPENSES
+    Sales and marketing                             2,241       2,125
+    Research and development                        1,349       1,264
+    Total Operating Expenses                        3,590       3,389
+    """)
+    revenues = by_context(result, "Revenues")
+    assert revenues["D20241001-20241231"] == Decimal(10274000)
+    assert revenues["D20241001-20241231_ProductLine-NewSoftwareLicenses"] == Decimal(3769000)
+    assert revenues["D20231001-20231231_ProductLine-ServicesRevenues"] == Decimal(975000)
+    assert by_context(result, "SellingAndMarketingExpense") == {"D20241001-20241231": Decimal(2241000),
+                                                                "D20231001-20231231": Decimal(2125000)}
+
+
+def test_rows_at_a_totals_indent_are_its_parts_where_they_add_up_to_it_never_those_of_a_later_total() -> None:
+    result = release("""\
+    TOTAL REVENUES                               $ 11,320    $ 10,947
+    TOTAL SOFTWARE AND CLOUD REVENUES               8,914       8,541
+    New software licenses                           3,769       3,769
+    Cloud services                                    450         370
+    Software license updates and support            4,695       4,402
+    TOTAL HARDWARE SYSTEMS REVENUES                 1,466       1,431
+    Hardware systems products                         870         849
+    Hardware systems support                          596         582
+    TOTAL SERVICES REVENUES                           940         975
+    """)
+    members = {f.context_id: f.concept.local for f in report_of(result).facts if "_" in f.context_id}
+    assert members["D20241001-20241231_ProductLine-NewSoftwareLicenses"] == "SoftwareAndCloudRevenues"
+    assert members["D20241001-20241231_ProductLine-HardwareSystemsSupport"] == "HardwareSystemsRevenues"
+    assert len(members) == 10
+
+
+def test_named_rows_that_do_not_add_up_to_the_total_under_them_are_no_breakdown_of_it() -> None:
+    result = release("""\
+    Operating revenues                           $  1,000    $    900
+    Retail business                                   600         550
+    Wholesale business                                300         250
+                                                 ---------   ---------
+    Net income                                   $    182    $    147
+    """)
+    assert all("_" not in f.context_id for f in report_of(result).facts)

@@ -630,3 +630,110 @@ def test_a_scale_note_printed_far_above_a_table_is_its_caption_other_text_is_not
         Receivables                6,087        6,049
     """)
     assert titles(untitled) == []
+
+
+def test_a_period_heading_centred_over_headers_wider_than_it_heads_them_all() -> None:
+    """A rendering centres "Three Months Ended" (and the date under it) over its whole column
+    group, although the text itself stands over the middle columns only; a header over a column
+    whose figures the rendering lost ("Non-GAAP": dashes) heads no other column."""
+    (table,) = read("""
+                                                 Three Months Ended                                Three Months Ended
+                                                    May 31, 2014                                      May 31, 2013
+                                       GAAP             Adj.          Non-GAAP           GAAP             Adj.          Non-GAAP
+        Sales and marketing
+                                      $    46          $  (46 )       $                 $    33          $  (33 )       $
+        Services
+                                           12             (12 )                               6              (6 )
+    """)
+    assert header(table) == [
+        [("Three Months Ended", 0, 1), ("Three Months Ended", 2, 3)],
+        [("May 31, 2014", 0, 1), ("May 31, 2013", 2, 3)],
+        [("GAAP", 0, 0), ("Adj.", 1, 1), ("GAAP", 2, 2), ("Adj.", 3, 3)],
+    ]
+    assert body(table)[0] == ("Sales and marketing", ["$ 46", "$ (46 )", "$ 33", "$ (33 )"])
+
+
+def test_a_centred_heading_of_no_period_or_a_year_over_one_column_stays_over_it() -> None:
+    (table,) = read("""
+                                   2014                     2013
+                          GAAP     Adj.   Non-GAAP  GAAP    Adj.   Non-GAAP
+        Revenues         11,320      6     11,326  10,947    14    10,961
+        Expenses          6,411   (841)     5,570   5,947  (559)    5,388
+    """)
+    assert header(table)[0] == [("2014", 1, 1), ("2013", 4, 4)]
+
+
+def test_units_printed_under_their_figures_and_a_row_set_over_two_lines() -> None:
+    """"(231)" over "bp." and the row's other figures a line lower, as a rendering sets cells of
+    one row at different heights: one row, the units no figures of their own."""
+    (table,) = read("""
+                               2014    2013    Change
+        Operating income      4,909   5,000     (2%)
+        Operating margin %                     (231)
+                                 43%     46%     bp.
+        Net income            3,646   3,807     (4%)
+    """)
+    assert body(table) == [
+        ("Operating income", ["4,909", "5,000", "(2%)"]),
+        ("Operating margin %", ["43%", "46%", "(231)"]),
+        ("Net income", ["3,646", "3,807", "(4%)"]),
+    ]
+
+
+def test_a_table_padded_with_long_gaps_goes_on_where_its_figures_line_up() -> None:
+    """Renderings of HTML pad rows with blank lines; past such a gap the table goes on where a
+    row's figures end where its own do (headings between), not where other text follows."""
+    (table,) = read("""
+                                               2014          2013
+        Current Assets:
+        Cash and cash equivalents
+                                           $ 17,769      $ 14,613
+        Trade receivables, net
+                                              6,087         6,049
+
+
+
+
+
+        Total Current Assets
+                                             48,138        41,692
+
+
+
+
+
+        LIABILITIES AND EQUITY
+
+
+        Accounts payable
+                                                471           419
+    """)
+    assert [label for label, _ in body(table)] == [
+        "Current Assets:", "Cash and cash equivalents", "Trade receivables, net", "Total Current Assets",
+        "LIABILITIES AND EQUITY", "Accounts payable"]
+    tables = read("""
+                                               2014          2013
+        Cash and cash equivalents          $ 17,769      $ 14,613
+        Trade receivables, net                6,087         6,049
+
+
+
+
+
+        Employees                         132,000       120,000
+        Offices                                 85            80
+    """)
+    assert len(tables) == 2
+
+
+def test_a_sentence_introducing_the_table_is_its_title() -> None:
+    (table,) = read("""
+        (5)    Stock-based compensation was included in the following operating expense categories:
+
+
+                                   2014         2013
+        Sales and marketing           46           33
+        Research and development     101           93
+        Total stock-based compensation   147      126
+    """)
+    assert titles(table) == ["(5)    Stock-based compensation was included in the following operating expense categories:"]

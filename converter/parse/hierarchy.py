@@ -10,6 +10,7 @@ group ends in a "Total" row.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -96,6 +97,25 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
             result.parent[row.index] = stack[-1].index
             deepest[stack[-1].index] = max(deepest.get(stack[-1].index, 0), row.indent)
     return result
+
+
+def named_closers(rows: Sequence[Row]) -> list[Row]:
+    """Rows with each heading that a total naming it closes at its own indent marked ``opens``
+    ("REVENUES" / "New software licenses" / ... / "Total Revenues", all at one indent, as a text
+    rendering of an HTML table prints them without the cells' padding): its rows sit under it as
+    under "Net sales:"."""
+    out = list(rows)
+    for at, row in enumerate(rows):
+        if row.has_values or row.opens:
+            continue
+        for later in rows[at + 1:]:
+            if later.indent < row.indent or (not later.has_values and later.indent == row.indent):
+                break
+            if later.total and later.indent == row.indent:
+                if _totals(later.label, row.label):
+                    out[at] = replace(row, opens=True)
+                break
+    return out
 
 
 def _inner_total(rows: Sequence[Row], at: int, heading: Row) -> bool:
@@ -390,7 +410,7 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> tup
         run, groups = _run_above(rows, total, taken | out.keys(), monetary, whole)
         if groups and not _adds_up([rows[i] for i in run], total):
             run, groups = [i for i in run if i > groups[0]], []  # the parts under the last group only
-        if whole and not _adds_up([rows[i] for i in run], total):
+        if not _adds_up([rows[i] for i in run], total):
             continue
         if whole and 2 * sum(names_part(rows[i].label) for i in run) < len(run):
             continue
@@ -402,11 +422,11 @@ def member_runs(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> tup
 
 
 def parts_below(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dict[int, int]:
-    """Breakdowns printed under their total: rows indented under a total, naming parts (no
-    financial words but the total's line item), that add up to it in every column it prints
-    ("TOTAL SOFTWARE AND CLOUD REVENUES" over "New software licenses", "Cloud
-    infrastructure-as-a-service", ...). Those rows are parts of the total above them, never of
-    one printed after them.
+    """Breakdowns printed under their total: rows indented under a total (or at its indent, the
+    fewest that add up to it), naming parts (no financial words but the total's line item), that
+    add up to it in every column it prints ("TOTAL SOFTWARE AND CLOUD REVENUES" over "New
+    software licenses", "Cloud infrastructure-as-a-service", ...). Those rows are parts of the
+    total above them, never of one printed after them.
 
     Returns:
         Member row index -> index of the total row above them.
@@ -415,17 +435,24 @@ def parts_below(rows: Sequence[Row], taken: set[int], monetary: set[int]) -> dic
     for total in rows:
         if not (total.total and total.has_values and total.index in monetary) or total.index in taken or total.index in out:
             continue
-        parts: list[Row] = []
-        for row in rows[total.index + 1:]:
-            if row.indent <= total.indent or not row.has_values:
-                break
-            parts.append(row)
+        parts = _printed_under(rows, total)
         if len(parts) < 2 or any(p.index in taken or p.index not in monetary or p.total for p in parts):
             continue
         if all(not _FINANCIAL.search(p.label) or group_name(p.label, total.label) for p in parts) \
                 and _adds_up(parts, total):
             out.update((p.index, total.index) for p in parts)
     return out
+
+
+def _printed_under(rows: Sequence[Row], total: Row) -> list[Row]:
+    """The rows right under a total that may be its parts: those indented further; where they
+    print at its own indent (a rendering without the cells' padding), the fewest that add up to
+    it in every column, up to the next total or heading."""
+    after = rows[total.index + 1:]
+    if after and after[0].indent == total.indent:
+        flat = list(itertools.takewhile(lambda r: r.indent == total.indent and r.has_values and not r.total, after))
+        return next((flat[:k] for k in range(2, len(flat) + 1) if _adds_up(flat[:k], total)), [])
+    return list(itertools.takewhile(lambda r: r.indent > total.indent and r.has_values, after))
 
 
 def _run_above(rows: Sequence[Row], total: Row, taken: set[int] | dict[int, int], monetary: set[int],

@@ -44,6 +44,7 @@ from converter.parse.hierarchy import (
     member_blocks,
     member_rows,
     member_runs,
+    named_closers,
     parts_below,
     parts_named,
     prefixed_members,
@@ -164,13 +165,16 @@ def _row_number(row: GridRow, index: int) -> int:
     return row.label_span.row if row.label_span.row is not None else index + 1
 
 
+_NOTE_LINE = re.compile(r"^\(.*\)$")  # "(In millions)", not "(5) Stock-based compensation was ...:"
+
+
 def _lead_in_heading(table: RawTable) -> RawTable:
     """``table`` with its lead-in title ("Stock-based compensation was included in the following
     categories:") as the heading of its rows, where their total names what it introduces ("Total
     stock-based compensation"): its rows are the parts of that line item, as when the lead-in is
     printed as a row of the table ("Includes stock-based compensation expense as follows:")."""
     notes = 0  # "(In millions)", "(Unaudited)" printed after the lead-in
-    while notes < len(table.title) and table.title[-1 - notes].text.strip().startswith("("):
+    while notes < len(table.title) and _NOTE_LINE.match(table.title[-1 - notes].text.strip()):
         notes += 1
     lead = table.title[-1 - notes] if notes < len(table.title) else None
     rows = [r for r in table.rows if any(c is not None for c in r.cells)]
@@ -406,7 +410,7 @@ def _shapes(rows: Sequence[GridRow], values: set[int]) -> list[Row]:
                         for k, c in enumerate(r.cells))
         out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens,
                        figures=figures, amounts=amounts))
-    return out
+    return named_closers(out)
 
 
 def _group_unit(index: int, units: Sequence[tuple[UnitKind, str | None]], tree: Hierarchy) -> tuple[UnitKind, str | None]:

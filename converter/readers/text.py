@@ -168,6 +168,7 @@ def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
     gap end the table.
     """
     zone = lines[start].values[0].start
+    ends = {v.last_digit for v in lines[start].values}
     last = start
     blanks = 0
     previous = LineKind.DATA
@@ -175,14 +176,17 @@ def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
         ln = lines[j]
         if ln.kind is LineKind.BLANK:
             blanks += 1
-            if blanks > _MAX_GAP_BLANKS:
+            if blanks > _KEPT_BLANKS:
                 break
             continue
+        if blanks > _MAX_GAP_BLANKS and not _aligned_rows_from(lines, j, hi, zone, ends):
+            break
         blanks = 0
         if ln.kind is LineKind.DATA:
             if (not ln.label and ln.values[0].start < zone - _LABEL_OVERHANG) or is_header_line(ln, zone):
                 break  # figures in the label column (a page number, another table), or column headers
             zone = min(zone, ln.values[0].start)
+            ends.update(v.last_digit for v in ln.values)
             last = j
         elif ln.kind is LineKind.RULE:
             if previous in (LineKind.DATA, LineKind.RULE):
@@ -193,6 +197,30 @@ def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
             break
         previous = ln.kind
     return last + 1
+
+
+def _aligned_rows_from(lines: Sequence[Line], j: int, hi: int, zone: int, ends: set[int]) -> bool:
+    """Whether the table goes on at line ``j`` past a long gap, as a rendering of HTML pads a
+    table's rows with blank lines: past headings (and short gaps), a row whose figures end where
+    the table's do, its label on its line or on the line above ("Total Current Assets" / "48,138";
+    "LIABILITIES AND EQUITY" / "Current Liabilities:" / ...), no column headers between."""
+    headings = blanks = 0
+    for k in range(j, min(hi, j + _MAX_LOOKAHEAD)):
+        ln = lines[k]
+        if ln.kind is LineKind.DATA:
+            labelled = bool(ln.label) or lines[k - 1].kind is LineKind.TEXT
+            return labelled and all(v.last_digit in ends for v in ln.values if any(ch.isdigit() for ch in v.text))
+        if ln.kind is LineKind.BLANK:
+            blanks += 1
+            if blanks > _MAX_GAP_BLANKS:
+                return False
+            continue
+        blanks = 0
+        if ln.kind is LineKind.TEXT:
+            headings += 1
+            if headings > _MAX_TITLE_LINES or not _is_heading(ln, zone):
+                return False
+    return False
 
 
 def _label_under_figures(lines: Sequence[Line], j: int, zone: int) -> bool:
@@ -321,6 +349,9 @@ def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
             break  # past a long gap only a note in parentheses ("($ in millions)") is the table's caption
         elif ln.kind is LineKind.RULE:
             pass
+        elif not out and text.endswith(":"):
+            out.append(ln)  # a sentence introducing the table ("... was included in the following categories:")
+            break
         elif PAGE_NUMBER.match(text) or IMAGE_NAME.match(text) or ln.kind is LineKind.DATA or _prose(text):
             break
         else:

@@ -23,7 +23,9 @@ from converter.readers.text_lines import Chunk, Line, LineKind
 HEADER_SLACK = 4  # a column header may start this far left of the first figure
 _MAX_HEADER_TEXT = 80  # longer header chunks are not cut into alike pieces (each cut is tried)
 _SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
-_SHAPE_DIGITS = re.compile(r"\d+")  # a column header may start this far left of the first figure
+_SHAPE_DIGITS = re.compile(r"\d+")
+_LENGTH = re.compile(r"\b(?:months?|weeks?|quarters?|years?|ended|ending)\b", re.IGNORECASE)  # "Three Months Ended"
+_CENTRE_SLACK = 1.5  # characters a centred header's middle may be off its columns' middle
 
 
 _Spanned = tuple[Chunk, int, int]  # a header chunk and the first and last column it stands over
@@ -157,7 +159,8 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
         line, upper = rows[k]
         lower = rows[k + 1][1]
         upper = _stacked(upper, lower)
-        rows[k] = (line, upper if columns.right_aligned else _span_to_next(upper, lower))
+        rows[k] = (line, _centred(upper, [r for _, r in rows[k + 1:]]) if columns.right_aligned
+                     else _span_to_next(upper, lower))
     for k in range(1, len(rows)):
         rows[k] = (rows[k][0], _continued(rows[k - 1], rows[k]))
     out = (
@@ -167,11 +170,18 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
                 span=SourceSpan(path=path, line=ln.number, col=chunk.start + 1, table=index),
             )
             for chunk, first, last in cells
-            if strip_footnote_marks(chunk.text)
+            if strip_footnote_marks(chunk.text) and not _over_no_figures(chunk, first, last, cells, columns)
         )
         for ln, cells in rows
     )
     return tuple(row for row in out if row)
+
+
+def _over_no_figures(chunk: Chunk, first: int, last: int, cells: list[_Spanned], columns: Columns) -> bool:
+    """A header over none of the figure columns, whose nearest column another header of its line
+    stands over: the header of a column printing no figures (a rendering lost its dashes)."""
+    return not columns.overlapped(chunk.start, chunk.end) and any(
+        c is not chunk and columns.overlapped(c.start, c.end) and f <= first and last <= l for c, f, l in cells)
 
 
 def _rules_under(lines: Sequence[Line], i: int) -> tuple[tuple[int, int, bool], ...]:
@@ -195,6 +205,45 @@ def _stacked(upper: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:
                 first, last = low_first, low_last
         out.append((chunk, first, last))
     return out
+
+
+def _centred(cells: list[_Spanned], below: Sequence[list[_Spanned]]) -> list[_Spanned]:
+    """A period heading spans the widest run of headers it is centred over, in the first header
+    row below it (past lines of its own text) that has such a run, where no other header of its
+    line stands: a rendering of an HTML table centres "Three Months Ended May 31," over all of
+    "2014 GAAP | Adj. | 2014 Non-GAAP | 2013 ..." although it prints over the middle ones only.
+    ``below``: the header rows under ``cells``, top down."""
+    out: list[_Spanned] = []
+    for n, (chunk, first, last) in enumerate(cells):
+        others = [c for m, (c, _, _) in enumerate(cells) if m != n]
+        for row in below if _LENGTH.search(chunk.text) else ():
+            under = [k for k, (low, _, _) in enumerate(row) if low.start < chunk.end and chunk.start < low.end]
+            run = _centred_run(chunk, row, under, others)
+            if run is not None:
+                first, last = min(first, run[0]), max(last, run[1])
+                break
+            if len(under) > 1:
+                break
+        out.append((chunk, first, last))
+    return out
+
+
+def _centred_run(chunk: Chunk, row: list[_Spanned], under: list[int], others: list[Chunk]) -> tuple[int, int] | None:
+    """The columns of the widest run of ``row``'s headers around those ``under`` the chunk that it
+    is centred over, none of them under ``others``; None when there is no wider one."""
+    if not under:
+        return None
+    found = None
+    lo, hi = under[0], under[-1]
+    for step in range(1, len(row)):
+        if lo - step < 0 or hi + step >= len(row):
+            break
+        a, b = row[lo - step], row[hi + step]
+        if any(c.start < x[0].end and x[0].start < c.end for c in others for x in (a, b)):
+            break
+        if abs((a[0].start + b[0].end - 1) / 2 - chunk.center) <= _CENTRE_SLACK:
+            found = (a[1], b[2])
+    return found
 
 
 def _alike_pieces(chunk: Chunk, columns: Columns) -> list[Chunk]:
@@ -251,8 +300,20 @@ def _continued(upper: tuple[Line, list[_Spanned]], lower: tuple[Line, list[_Span
         above = starts.get(chunk.start)
         if above is not None and first <= above[0] and above[1] <= last:
             first, last = above
+        else:
+            first, last = _centred_under(chunk, first, last, upper[1], lower[1])
         out.append((chunk, first, last))
     return out
+
+
+def _centred_under(chunk: Chunk, first: int, last: int, upper: list[_Spanned], line: list[_Spanned]) -> tuple[int, int]:
+    """A header centred right under a wider one, alone on its line under it, goes on that one's
+    text (``Three Months Ended`` / ``May 31, 2014``): it spans as wide."""
+    for top, top_first, top_last in upper:
+        if top_first <= first and last <= top_last and abs(top.center - chunk.center) <= _CENTRE_SLACK and not any(
+                top_first <= f and l <= top_last for c, f, l in line if c is not chunk):
+            return top_first, top_last
+    return first, last
 
 
 def _span_to_next(cells: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:

@@ -32,6 +32,7 @@ _RULE_GROUP = re.compile(r"[-=_\u2500-\u257f]{3,}")
 _RULE_LINE = re.compile(r"^[\s\-=_\u2500-\u257f]*$")
 _DOUBLE = frozenset("=\u2550")
 _SIGNS = frozenset("-\u2013\u2212")
+_MAX_SUFFIX_GAP = 3  # a unit printed apart from its figure ("(231)  bp.") is this close to it (")" and "%" may be further)
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*\(\w\)|\*{1,2})?$")
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+\s*-|page \d+(?: of \d+)?|#(?:\s*#)+)\s*$", re.IGNORECASE)
 # An image a text rendering of HTML prints by its file name or a placeholder (a page's letterhead or logo).
@@ -193,6 +194,8 @@ def classify(number: int, raw: str) -> Line:
         text = text[: parts[-1].start].rstrip()  # "Gain on sales of non-current   )": the spill after a label
         stripped, parts = text.lstrip(), parts[:-1]
     first = next((i for i, c in enumerate(parts) if is_figure(c.text)), None)
+    if first is not None:  # "43%   51%   bp.   bp.": the units of the figures printed above these ("(231)")
+        parts = parts[:first] + tuple(c for c in parts[first:] if kind_of(c.text) is not Kind.SUFFIX)
     if first is None or not all(is_figure(c.text) or is_reference(c.text) for c in parts[first:]):
         return Line(number, text, LineKind.TEXT, stripped, indent)
     label = " ".join(c.text for c in parts[:first])
@@ -212,16 +215,23 @@ def _glued(parts: tuple[Chunk, ...]) -> tuple[Chunk, ...]:
     for chunk in parts:
         kind = kind_of(chunk.text)
         if kind is Kind.PREFIX:
+            if pending is not None and _is_currency(pending.text):
+                pending = None  # "$     $ 33": the sign of a cell whose figure (a dash) the rendering lost
             pending = chunk if pending is None else replace(chunk, text=f"{pending.text} {chunk.text}", start=pending.start)
             continue
         if pending is not None:
             chunk = replace(chunk, text=f"{pending.text} {chunk.text}", start=pending.start)
             pending = None
-        elif kind is Kind.SUFFIX and out and is_figure(out[-1].text) and not _NONFIGURE.match(out[-1].text):
+        elif (kind is Kind.SUFFIX and out and is_figure(out[-1].text) and not _NONFIGURE.match(out[-1].text)
+              and (chunk.start - out[-1].end <= _MAX_SUFFIX_GAP or not chunk.text[0].isalpha())):
             before = out.pop()
             space = " " if chunk.text[0].isalpha() else ""
             chunk = replace(before, text=f"{before.text}{space}{chunk.text}", end=chunk.end)
         out.append(chunk)
-    if pending is not None:
+    if pending is not None and not (out and _is_currency(pending.text)):  # "... (33 )   $": as above
         out.append(pending)
     return tuple(out)
+
+
+def _is_currency(text: str) -> bool:
+    return text in ("$", "\u20ac", "\u00a3", "\u00a5")

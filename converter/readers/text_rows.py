@@ -63,10 +63,22 @@ def body_rows(body: Sequence[Line], columns: Columns, path: str, index: int) -> 
             i += 1
             continue
         logical = _logical_row(body, i, columns.spans[0].start, width)
-        rows.append(_grid_row(logical, columns, path, index, len(rows) + 1, pending_rule))
+        row = _grid_row(logical, columns, path, index, len(rows) + 1, pending_rule)
+        if not row.label and rows and _second_line(rows[-1], row, body, i):
+            rows[-1] = replace(rows[-1], cells=tuple(a or b for a, b in zip(rows[-1].cells, row.cells, strict=True)))
+        else:
+            rows.append(row)
         pending_rule = Rule.NONE
         i = logical.next
     return tuple(rows)
+
+
+def _second_line(above: GridRow, row: GridRow, body: Sequence[Line], i: int) -> bool:
+    """Figures without a label right under a labelled row's, each in a column that row leaves
+    empty: the rest of that row, its cells printed over two lines ("OPERATING MARGIN %  (231) bp."
+    over "43%  51%" where a rendering sets the figures of its cells at different heights)."""
+    return (i > 0 and body[i - 1].kind is LineKind.DATA and bool(body[i - 1].label)
+            and all(a is None or b is None for a, b in zip(above.cells, row.cells, strict=True)))
 
 
 def _unspilled(line: Line, columns: Columns) -> Line:
