@@ -181,7 +181,7 @@ def _over_no_figures(chunk: Chunk, first: int, last: int, cells: list[_Spanned],
     """A header over none of the figure columns, whose nearest column another header of its line
     stands over: the header of a column printing no figures (a rendering lost its dashes)."""
     return not columns.overlapped(chunk.start, chunk.end) and any(
-        c is not chunk and columns.overlapped(c.start, c.end) and f <= first and last <= l for c, f, l in cells)
+        c is not chunk and columns.overlapped(c.start, c.end) and f <= first and last <= end for c, f, end in cells)
 
 
 def _rules_under(lines: Sequence[Line], i: int) -> tuple[tuple[int, int, bool], ...]:
@@ -311,7 +311,7 @@ def _centred_under(chunk: Chunk, first: int, last: int, upper: list[_Spanned], l
     text (``Three Months Ended`` / ``May 31, 2014``): it spans as wide."""
     for top, top_first, top_last in upper:
         if top_first <= first and last <= top_last and abs(top.center - chunk.center) <= _CENTRE_SLACK and not any(
-                top_first <= f and l <= top_last for c, f, l in line if c is not chunk):
+                top_first <= f and end <= top_last for c, f, end in line if c is not chunk):
             return top_first, top_last
     return first, last
 
