@@ -805,3 +805,18 @@ def test_named_rows_that_do_not_add_up_to_the_total_under_them_are_no_breakdown_
     Net income                                   $    182    $    147
     """)
     assert all("_" not in f.context_id for f in report_of(result).facts)
+
+
+def test_blocks_headed_by_regions_at_their_rows_indent_are_members_of_the_rows_line_items() -> None:
+    result = release("""\
+    AMERICAS
+    Software and cloud revenues                  $  3,164    $  3,641
+    Hardware systems revenues                         652         648
+    EUROPE / MIDDLE EAST / AFRICA
+    Software and cloud revenues                     1,699       1,993
+    Hardware systems revenues                         402         391
+    """)
+    facts = {(f.concept.local, f.context_id): f.value for f in report_of(result).facts}
+    assert all("_" in context for _, context in facts)
+    assert len({concept for concept, _ in facts}) == 2
+    assert sum(1 for _, context in facts if context.endswith("Americas")) == 4

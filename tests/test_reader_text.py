@@ -737,3 +737,45 @@ def test_a_sentence_introducing_the_table_is_its_title() -> None:
         Total stock-based compensation   147      126
     """)
     assert titles(table) == ["(5)    Stock-based compensation was included in the following operating expense categories:"]
+
+
+def test_a_fiscal_year_heading_centred_over_a_gap_heads_the_quarters_around_it() -> None:
+    (table,) = read("""
+                                  Fiscal 2013                     Fiscal 2014
+                           Q1      Q2      Q3      Q4      Q1      Q2      Q3      Q4
+        Free cash flow  13,366  12,823  13,033  13,574  14,181  14,618  14,420  14,341
+        Net income      10,175  10,484  10,713  10,925  11,082  11,040  10,849  10,955
+    """)
+    assert header(table)[0] == [("Fiscal 2013", 0, 3), ("Fiscal 2014", 4, 7)]
+
+
+def test_a_sentence_wrapped_over_lines_introducing_the_table_is_its_title() -> None:
+    (table,) = read("""
+        (5) Stock-based compensation was included in the following GAAP operating
+            expense categories:
+
+
+                                   2014         2013
+        Sales and marketing           46           33
+        Research and development     101           93
+    """)
+    assert titles(table) == [
+        "(5) Stock-based compensation was included in the following GAAP operating expense categories:"]
+
+
+def test_a_footnote_marker_wrapped_under_its_label_is_no_figure() -> None:
+    (table,) = read("""
+                                              2014          2013
+        Amortization of intangible assets
+                                               568           596
+        Acquisition related and other
+        (2)
+                                                20          (257)
+        Restructuring
+                                                37            34
+    """)
+    assert body(table) == [
+        ("Amortization of intangible assets", ["568", "596"]),
+        ("Acquisition related and other (2)", ["20", "(257)"]),
+        ("Restructuring", ["37", "34"]),
+    ]

@@ -177,7 +177,7 @@ def member_blocks(rows: Sequence[Row]) -> Blocks:
     for row in rows:
         prefix = _PREFIX.match(row.label) if row.has_values else None
         if not row.has_values and (names_part(row.label) or _WHOLE.match(row.label.rstrip(" :-\u2013\u2014"))):
-            found.append((row.index, row.label.rstrip(" :-\u2013\u2014"), _block(rows, row, same_indent=row.opens)))
+            found.append((row.index, row.label.rstrip(" :-\u2013\u2014"), _block(rows, row, same_indent=row.opens or _flat(rows, row))))
         elif prefix and _is_prefixed(prefix):
             found.append((None, prefix["name"], [row.index, *_block(rows, row, same_indent=False)]))
     found = _outermost_dropped(found)
@@ -305,6 +305,13 @@ def _block(rows: Sequence[Row], start: Row, *, same_indent: bool) -> list[int]:
         if row.has_values:
             out.append(row.index)
     return out
+
+
+def _flat(rows: Sequence[Row], heading: Row) -> bool:
+    """The rows under ``heading`` print at its own indent (a rendering without the cells' padding):
+    the next row has figures and is not indented further."""
+    after = rows[heading.index + 1] if heading.index + 1 < len(rows) else None
+    return after is not None and after.has_values and after.indent == heading.indent
 
 
 def _item_label(row: Row) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from converter import diagnostics as dx
 from converter.model import Diagnostic, RawTable
@@ -19,7 +20,7 @@ from converter.readers.decode import MAX_CELLS, MAX_LINE, MAX_ROWS
 from converter.readers.text_columns import find_columns
 from converter.readers.text_grid import Region, build_table, figure_zone, header_zone
 from converter.readers.text_header import is_header_line
-from converter.readers.text_lines import IMAGE_NAME, PAGE_NUMBER, Line, LineKind, classify
+from converter.readers.text_lines import FOOTNOTE_MARK, IMAGE_NAME, PAGE_NUMBER, Line, LineKind, classify
 from converter.readers.text_rows import goes_on_below
 
 _SGML_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
@@ -117,6 +118,8 @@ def _classified(numbers: Sequence[int], raw_lines: Sequence[str], path: str) -> 
             raise dx.input_error(dx.INPUT_TOO_LARGE, f"line is {len(raw):,} characters long; the limit is {MAX_LINE:,}",
                                  path, number)
         line = classify(number, _SGML_TAG.sub(lambda m: " " * len(m.group()), raw))
+        if lines and _wrapped_marker(lines[-1], line):
+            line = replace(line, kind=LineKind.TEXT, label=line.text.strip(), values=())
         data += line.kind is LineKind.DATA
         figures += len(line.values)
         what = (f"more than {MAX_ROWS:,} lines of figures" if data > MAX_ROWS
@@ -125,6 +128,13 @@ def _classified(numbers: Sequence[int], raw_lines: Sequence[str], path: str) -> 
             raise dx.input_error(dx.INPUT_TOO_LARGE, f"{what}; no release is that long", path, number)
         lines.append(line)
     return lines
+
+
+def _wrapped_marker(above: Line, line: Line) -> bool:
+    """A footnote marker alone at the left edge of the label above it ("Acquisition related and
+    other" / "(2)"): the end of that label, wrapped, not a figure."""
+    return (above.kind is LineKind.TEXT and line.kind is LineKind.DATA and not line.label and len(line.values) == 1
+            and line.indent == above.indent and bool(FOOTNOTE_MARK.match(line.values[0].text)))
 
 
 def _sgml_region(lines: Sequence[Line], raw_lines: Sequence[str], open_at: int, close_at: int) -> Region:
@@ -332,6 +342,19 @@ def _prose(text: str) -> bool:
     return len(text) > _MAX_TITLE_WIDTH or (text.endswith(".") and not _ABBREVIATION.search(text))
 
 
+def _sentence_ending(lines: Sequence[Line], j: int) -> Line:
+    """Line ``j`` with the lines of its paragraph above it (wrapped text, no blank line between)
+    joined onto it: the whole sentence that introduces a table."""
+    first = j
+    while first > 0 and j - first < _MAX_TITLE_LINES and lines[first - 1].kind is LineKind.TEXT \
+            and not lines[first - 1].text.strip().endswith((".", ":")):
+        first -= 1
+    if first == j:
+        return lines[j]
+    text = " ".join(ln.text.strip() for ln in lines[first:j + 1])
+    return replace(lines[first], text=lines[first].text[: lines[first].indent] + text, label=text)
+
+
 def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
     """The title block above a table: short text lines, up to a page number or image (the page's
     letterhead: a table below it continues the statement before), prose or a gap."""
@@ -350,7 +373,7 @@ def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
         elif ln.kind is LineKind.RULE:
             pass
         elif not out and text.endswith(":"):
-            out.append(ln)  # a sentence introducing the table ("... was included in the following categories:")
+            out.append(_sentence_ending(lines, j))  # "... was included in the following categories:"
             break
         elif PAGE_NUMBER.match(text) or IMAGE_NAME.match(text) or ln.kind is LineKind.DATA or _prose(text):
             break

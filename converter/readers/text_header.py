@@ -24,7 +24,7 @@ HEADER_SLACK = 4  # a column header may start this far left of the first figure
 _MAX_HEADER_TEXT = 80  # longer header chunks are not cut into alike pieces (each cut is tried)
 _SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
 _SHAPE_DIGITS = re.compile(r"\d+")
-_LENGTH = re.compile(r"\b(?:months?|weeks?|quarters?|years?|ended|ending)\b", re.IGNORECASE)  # "Three Months Ended"
+_LENGTH = re.compile(r"\b(?:months?|weeks?|quarters?|years?|ended|ending|fiscal|fy)\b", re.IGNORECASE)  # "Three Months Ended"
 _CENTRE_SLACK = 1.5  # characters a centred header's middle may be off its columns' middle
 
 
@@ -215,7 +215,7 @@ def _centred(cells: list[_Spanned], below: Sequence[list[_Spanned]]) -> list[_Sp
     ``below``: the header rows under ``cells``, top down."""
     out: list[_Spanned] = []
     for n, (chunk, first, last) in enumerate(cells):
-        others = [c for m, (c, _, _) in enumerate(cells) if m != n]
+        others = [cell for m, cell in enumerate(cells) if m != n]
         for row in below if _LENGTH.search(chunk.text) else ():
             under = [k for k, (low, _, _) in enumerate(row) if low.start < chunk.end and chunk.start < low.end]
             run = _centred_run(chunk, row, under, others)
@@ -228,18 +228,22 @@ def _centred(cells: list[_Spanned], below: Sequence[list[_Spanned]]) -> list[_Sp
     return out
 
 
-def _centred_run(chunk: Chunk, row: list[_Spanned], under: list[int], others: list[Chunk]) -> tuple[int, int] | None:
-    """The columns of the widest run of ``row``'s headers around those ``under`` the chunk that it
-    is centred over, none of them under ``others``; None when there is no wider one."""
-    if not under:
-        return None
+def _centred_run(chunk: Chunk, row: list[_Spanned], under: list[int], others: list[_Spanned]) -> tuple[int, int] | None:
+    """The columns of the widest run of ``row``'s headers around those ``under`` the chunk (or the
+    two either side of it, when it stands over a gap) that it is centred over, none of them under
+    ``others``; None when there is no wider one."""
+    if under:
+        lo, hi, nearest = under[0], under[-1], 1
+    else:
+        lo = sum(1 for low, _, _ in row if low.end <= chunk.center) - 1
+        hi, nearest = lo + 1, 0
+    taken = {k for _, f, end in others for k in range(f, end + 1)}
     found = None
-    lo, hi = under[0], under[-1]
-    for step in range(1, len(row)):
+    for step in range(nearest, len(row)):
         if lo - step < 0 or hi + step >= len(row):
             break
         a, b = row[lo - step], row[hi + step]
-        if any(c.start < x[0].end and x[0].start < c.end for c in others for x in (a, b)):
+        if any(c.start < x[0].end and x[0].start < c.end for c, _, _ in others for x in (a, b)) or {a[1], b[2]} & taken:
             break
         if abs((a[0].start + b[0].end - 1) / 2 - chunk.center) <= _CENTRE_SLACK:
             found = (a[1], b[2])

@@ -26,6 +26,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _NIL = re.compile(r"^(?:\$\s*)?(?:-{1,3}|\u2014|\u2013|-0-|nil)%?$", re.IGNORECASE)
+FOOTNOTE_MARK = re.compile(r"^\((?:\d{1,2}|[a-z])\)$")  # "(2)", "(a)" printed alone
 _REFERENCES = re.compile(r"^\d{1,2}(?:,\s?\d{1,2})+$")  # footnote numbers after the figures: "2,3"
 _NONFIGURE = re.compile(r"^(?:n/?m|n/?a|nmf|\*+)$", re.IGNORECASE)
 _RULE_GROUP = re.compile(r"[-=_\u2500-\u257f]{3,}")

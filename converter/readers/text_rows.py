@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from converter.model import GridRow, Rule, SourceSpan, TextCell
 from converter.readers.html_tokens import Kind, kind_of
 from converter.readers.text_columns import Columns
-from converter.readers.text_lines import Chunk, Line, LineKind, is_figure
+from converter.readers.text_lines import FOOTNOTE_MARK, Chunk, Line, LineKind, is_figure
 
 _CONNECTOR = re.compile(r"(?:,|\b(?:of|a|an|and|the|to|in|for|from|on|by|with|or|before|after))$", re.IGNORECASE)
 _MAX_HANGING_INDENT = 3
@@ -186,6 +186,8 @@ def _continues(body: Sequence[Line], labels: Sequence[Line], j: int, width: int)
     text = " ".join(ln.label for ln in labels)
     if not nxt.label or _ends_in_colon(labels) or (_capitals(first.label) and not _capitals(nxt.label)):
         return False
+    if FOOTNOTE_MARK.match(nxt.label) and nxt.kind is LineKind.TEXT:
+        return True  # "Acquisition related and other" / "(2)": its footnote marker, wrapped
     if nxt.indent < first.indent or (len(labels) > 1 and nxt.indent != labels[1].indent):
         return False
     if nxt.label[0].islower():
