@@ -35,9 +35,6 @@ NOT_YET_READ = {
                                  "table of 'CONSTRUCTION INDUSTRIES (Millions of dollars)': rendered as text, it is read "
                                  "as a table of its own (its scale inferred from the figures it repeats) with its "
                                  "regions as line items, not members",
-    "oracle-2014q4-ex99-1": "rendered as text, every row prints its label on one line and its figures on the next, "
-                            "with blank lines between rows: the tables fall apart into 28 pieces, most without their "
-                            "column headers (recall 0.34 at 200 columns)",
 }
 
 
