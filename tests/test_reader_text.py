@@ -779,3 +779,38 @@ def test_a_footnote_marker_wrapped_under_its_label_is_no_figure() -> None:
         ("Acquisition related and other (2)", ["20", "(257)"]),
         ("Restructuring", ["37", "34"]),
     ]
+
+
+def test_a_table_printed_right_under_another_with_headers_of_its_own_keeps_its_title_lines() -> None:
+    """A rendering prints the parts of one HTML table one under the other: "Sales by Geographic
+    Region" with its own column headers under the one row of "Segment Sales" (too short a table
+    to read) is a further part of the segment's table ("CONSTRUCTION INDUSTRIES (Millions of
+    dollars)")."""
+    (second,) = read("""
+        CONSTRUCTION INDUSTRIES
+        (Millions of dollars)
+        Segment Sales
+                              First Quarter 2021     Sales Volume     First Quarter 2022
+        Total Sales           $ 5,459                $  325           $  6,115
+        Sales by Geographic Region
+                              First Quarter 2022     First Quarter 2021
+        North America         $ 2,720                $  2,126
+        Latin America             627                     392
+    """)
+    assert titles(second) == ["CONSTRUCTION INDUSTRIES", "(Millions of dollars)", "Segment Sales", "Sales by Geographic Region"]
+    _, noted = read("""
+        SEGMENT INCOME STATEMENTS
+        (millions)
+                              Domestic     Canada
+        Revenues               $ 7,871    $ 1,100
+        Operating income           239         52
+        * Domestic segment detail for the 13 weeks ended July 3, 2004
+                               Retail     Credit
+        Revenues               $ 6,500    $ 1,371
+        Operating income           100        139
+    """)
+    assert titles(noted) == ["* Domestic segment detail for the 13 weeks ended July 3, 2004"]
+    assert read("""
+        Net income per share          $ 1.23       $ 1.01
+        was reported for the quarter, the company said.
+    """) == ()

@@ -26,6 +26,7 @@ from converter.readers.text_rows import goes_on_below
 _SGML_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
 _SGML_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
 _SGML_TAG = re.compile(r"</?(?:CAPTION|S|C|FN|PAGE|F\d+)>", re.IGNORECASE)
+_NOTE_MARK = re.compile(r"^(?:\*+|[\u2020\u2021\u00a7]+|\(\s*(?:\d{1,2}|[a-z])\s*\))")  # "*", "(1)" before a note
 _MAX_GAP_BLANKS = 3
 _MAX_LOOKAHEAD = 40  # lines looked at past a heading for more figures (rules included)
 _MAX_TITLE_LINES = 6
@@ -161,13 +162,36 @@ def _runs(lines: Sequence[Line], lo: int, hi: int) -> list[Region]:
             i += 1
             continue
         start, end = i, _run_end(lines, i, hi)
-        if sum(1 for ln in lines[start:end] if ln.kind is LineKind.DATA) >= 2:
+        rows = sum(1 for ln in lines[start:end] if ln.kind is LineKind.DATA)
+        if rows >= 2 or len(lines[start].values) >= 2:
             run = lines[start:end]
             columns = find_columns([ln for ln in run if ln.kind is LineKind.DATA])
             top, title_top = _header_start(lines, start, lo, figure_zone(run), header_zone(run, columns))
-            regions.append(Region(tuple(_title_above(lines, title_top)), tuple(lines[top:start]), tuple(lines[start:end])))
+            if rows < 2 and not any(is_header_line(ln, figure_zone(run)) for ln in lines[top:start]):
+                i = max(end, i + 1)
+                continue  # one line of figures without column headers: no table
+            title = _title_above(lines, title_top)
+            if regions and _goes_on_from(lines, regions[-1], title, title_top):
+                title = [*regions[-1].title, *title]
+            regions.append(Region(tuple(title), tuple(lines[top:start]), tuple(lines[start:end])))
         i = max(end, i + 1)
     return regions
+
+
+def _goes_on_from(lines: Sequence[Line], before: Region, title: Sequence[Line], top: int) -> bool:
+    """Whether a table printed right under the rows of the one before, titled by a heading of its
+    own at most ("Sales by Geographic Region" and new column headers under "Segment Sales" of
+    "CONSTRUCTION INDUSTRIES (Millions of dollars)"), is a further part of it: it keeps the title
+    lines of that table (the part of the company, the scale) before its own."""
+    if len(title) > 1 or not before.body or (title and _NOTE_MARK.match(title[0].text.strip())):
+        return False  # "* Domestic segment detail for the 13 weeks ...": a note on the rows above, no heading
+    k = top
+    while title and k > 0 and lines[k].number != title[0].number:
+        k -= 1  # the title line (a few lines above ``top`` at most)
+    k -= 1
+    if k >= 0 and lines[k].kind is LineKind.BLANK:
+        k -= 1
+    return k >= 0 and lines[k].number == before.body[-1].number
 
 
 def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
