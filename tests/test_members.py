@@ -820,3 +820,26 @@ def test_blocks_headed_by_regions_at_their_rows_indent_are_members_of_the_rows_l
     assert all("_" in context for _, context in facts)
     assert len({concept for concept, _ in facts}) == 2
     assert sum(1 for _, context in facts if context.endswith("Americas")) == 4
+
+
+def test_in_a_table_without_rules_rows_that_are_sums_are_totals_and_named_parts_above_them_members() -> None:
+    """A rendering drops the cells' borders: "Machinery, Energy & Transportation" is found a
+    subtotal of the segments above it and "Consolidated Operating Profit" the total of it, the
+    financial products' subtotal and the adjustments, by their figures."""
+    result = release("""\
+    Construction Industries                      $  1,057    $  1,042
+    Resource Industries                               361         312
+    Energy & Transportation                           538         675
+    All Other Segment                                   3           3
+    Corporate Items and Eliminations                 (244)       (368)
+    Machinery, Energy & Transportation              1,715       1,664
+    Financial Products Segment                        238         244
+    Corporate Items and Eliminations                  (17)        (19)
+    Financial Products                                221         225
+    Consolidating Adjustments                         (81)        (75)
+    Consolidated Operating Profit                $  1,855    $  1,814
+    """, header="\n".join(line for line in HEADER_TEXT.split("\n") if "---" not in line) + "\n")
+    concepts = {f.concept.local for f in report_of(result).facts}
+    assert not any("Industries" in c or "Segment" in c for c in concepts), concepts
+    profit = [f for f in report_of(result).facts if f.context_id.endswith("ConstructionIndustries") and "2024" in f.context_id]
+    assert [f.value for f in profit] == [Decimal(1057000)]

@@ -99,6 +99,46 @@ def hierarchy(rows: Sequence[Row]) -> Hierarchy:
     return result
 
 
+def summed_totals(rows: Sequence[Row]) -> list[Row]:
+    """Rows of a table printed without rules (a rendering drops the cells' borders), each marked a
+    total where, in every column it prints (two at least), its figures are the sum of the two or
+    more rows right above it, a subtotal found so standing for its parts ("Machinery, Energy &
+    Transportation" under its segments, "Consolidated Operating Profit" under it, "Financial
+    Products" and "Consolidating Adjustments"), but in a heading's group (up to its total), whose
+    rows the heading places."""
+    out = list(rows)
+    units: list[Row] = []  # the rows above, subtotals in place of their parts
+    heading = False  # inside a heading's group (up to a total): its rows are placed by the heading
+    for at, row in enumerate(rows):
+        if not row.has_values:
+            units, heading = [], True
+            continue
+        k = 0 if heading else _summed_by(units, row)
+        if k:
+            out[at] = replace(row, total=True)
+            units = units[:-k]
+        elif row.total:
+            units, heading = [], False
+        units.append(out[at])
+    return out
+
+
+def _summed_by(units: Sequence[Row], row: Row) -> int:
+    """How many of the last ``units`` (two at least, fewest first) add up to ``row`` in every
+    column it prints; 0 when none do."""
+    columns = [n for n, a in enumerate(row.amounts) if a is not None]
+    if len(columns) < 2 or all(row.amounts[n] == 0 for n in columns):
+        return 0
+    sums = [Decimal(0)] * len(columns)
+    for k, unit in enumerate(reversed(units), start=1):
+        if any(n >= len(unit.amounts) or unit.amounts[n] is None for n in columns):
+            return 0
+        sums = [total + (unit.amounts[n] or Decimal(0)) for total, n in zip(sums, columns, strict=True)]
+        if k >= 2 and all(total == row.amounts[n] for total, n in zip(sums, columns, strict=True)):
+            return k
+    return 0
+
+
 def named_closers(rows: Sequence[Row]) -> list[Row]:
     """Rows with each heading that a total naming it closes at its own indent marked ``opens``
     ("REVENUES" / "New software licenses" / ... / "Total Revenues", all at one indent, as a text

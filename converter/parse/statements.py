@@ -48,6 +48,7 @@ from converter.parse.hierarchy import (
     parts_below,
     parts_named,
     prefixed_members,
+    summed_totals,
 )
 from converter.parse.numbers import decimals_for, parse_number
 from converter.parse.overridden import laid_out, scaled_caption, unmatched_scales
@@ -410,7 +411,8 @@ def _shapes(rows: Sequence[GridRow], values: set[int]) -> list[Row]:
                         for k, c in enumerate(r.cells))
         out.append(Row(index=i, label=label, indent=indent, has_values=has_values, total=total, opens=opens,
                        figures=figures, amounts=amounts))
-    return named_closers(out)
+    ruled = any(r.rule_above is not Rule.NONE or r.rule_below is not Rule.NONE for r in rows)
+    return named_closers(out if ruled else summed_totals(out))
 
 
 def _group_unit(index: int, units: Sequence[tuple[UnitKind, str | None]], tree: Hierarchy) -> tuple[UnitKind, str | None]:
