@@ -120,3 +120,13 @@ def _digits(value: Decimal) -> int:
     """The significance ``score_facts.py`` gives a figure (its normalized text without point and
     outer zeros: "6E+6" counts 4)."""
     return len(str(value.normalize()).replace(".", "").lstrip("0").rstrip("0"))
+
+
+def derived_input_faults(rows: Sequence[Expected], facts: Sequence[LoadedFact]) -> list[str]:
+    """What keeps facts read from an input derived from a release (a text rendering, the HTML
+    without its styles) from those of the release: more than 1% of the listed facts not found,
+    or any figure off by a power of ten from the one listed (the scale is what a derived input
+    most easily loses)."""
+    lost = missing(rows, facts)
+    faults = [f"not found: {r.table} | {r.row} | {r.member} | {r.end} | {r.value}" for r in lost] if len(lost) > len(rows) // 100 else []
+    return faults + [w for w in misjudged(rows, facts)[1] if w.startswith("misscaled")]
