@@ -124,16 +124,16 @@ def summed_totals(rows: Sequence[Row]) -> list[Row]:
 
 
 def _summed_by(units: Sequence[Row], row: Row) -> int:
-    """How many of the last ``units`` (two at least, fewest first) add up to ``row`` in every
-    column it prints; 0 when none do."""
+    """How many of the last ``units`` (two at least, fewest first, ``_MAX_PARTS`` at most) add up
+    to ``row`` in every column it prints (a part printing nothing there counts nought); 0 when
+    none do."""
     columns = [n for n, a in enumerate(row.amounts) if a is not None]
     if len(columns) < 2 or all(row.amounts[n] == 0 for n in columns):
         return 0
     sums = [Decimal(0)] * len(columns)
-    for k, unit in enumerate(reversed(units), start=1):
-        if any(n >= len(unit.amounts) or unit.amounts[n] is None for n in columns):
-            return 0
-        sums = [total + (unit.amounts[n] or Decimal(0)) for total, n in zip(sums, columns, strict=True)]
+    for k, unit in enumerate(reversed(units[-_MAX_PARTS:]), start=1):
+        sums = [total + ((unit.amounts[n] if n < len(unit.amounts) else None) or Decimal(0))
+                for total, n in zip(sums, columns, strict=True)]
         if k >= 2 and all(total == row.amounts[n] for total, n in zip(sums, columns, strict=True)):
             return k
     return 0
@@ -497,8 +497,10 @@ def _printed_under(rows: Sequence[Row], total: Row) -> list[Row]:
     it in every column, up to the next total or heading."""
     after = rows[total.index + 1:]
     if after and after[0].indent == total.indent:
-        flat = list(itertools.takewhile(lambda r: r.indent == total.indent and r.has_values and not r.total, after))
-        return next((flat[:k] for k in range(2, len(flat) + 1) if _adds_up(flat[:k], total)), [])
+        flat = list(itertools.takewhile(lambda r: r.indent == total.indent and r.has_values and not r.total,
+                                        after[:_MAX_PARTS]))
+        k = _summed_by(flat[::-1], total)  # the fewest from the top
+        return flat[:k]
     return list(itertools.takewhile(lambda r: r.indent > total.indent and r.has_values, after))
 
 
@@ -564,6 +566,7 @@ def _adds_up(parts: Sequence[Row], total: Row) -> bool:
         for n in columns)
 
 
+_MAX_PARTS = 40  # rows a total found by its figures may sum (no search over a whole tall table for each row)
 _BARE_TOTAL = re.compile(r"^(?:sub)?total$", re.IGNORECASE)
 _SUBTOTAL = re.compile(r"^(?:sub)?total$|^subtotal\b", re.IGNORECASE)
 _PERIOD = re.compile(r"\b(?:19|20)\d{2}\b|\bthereafter\b|\bfiscal\b|\bquarters?\b|\byears?\b", re.IGNORECASE)

@@ -215,35 +215,34 @@ def _centred(cells: list[_Spanned], below: Sequence[list[_Spanned]]) -> list[_Sp
     ``below``: the header rows under ``cells``, top down."""
     out: list[_Spanned] = []
     for n, (chunk, first, last) in enumerate(cells):
-        others = [cell for m, cell in enumerate(cells) if m != n]
-        for row in below if _LENGTH.search(chunk.text) else ():
-            under = [k for k, (low, _, _) in enumerate(row) if low.start < chunk.end and chunk.start < low.end]
-            run = _centred_run(chunk, row, under, others)
-            if run is not None:
-                first, last = min(first, run[0]), max(last, run[1])
-                break
-            if len(under) > 1:
-                break
+        if _LENGTH.search(chunk.text):
+            taken = {k for m, (_, f, end) in enumerate(cells) if m != n for k in range(f, end + 1)}
+            for row in below:
+                under = [k for k, (low, _, _) in enumerate(row) if low.start < chunk.end and chunk.start < low.end]
+                run = _centred_run(chunk, row, under, taken)
+                if run is not None:
+                    first, last = min(first, run[0]), max(last, run[1])
+                if run is not None or len(under) > 1:
+                    break
         out.append((chunk, first, last))
     return out
 
 
-def _centred_run(chunk: Chunk, row: list[_Spanned], under: list[int], others: list[_Spanned]) -> tuple[int, int] | None:
+def _centred_run(chunk: Chunk, row: list[_Spanned], under: list[int], taken: set[int]) -> tuple[int, int] | None:
     """The columns of the widest run of ``row``'s headers around those ``under`` the chunk (or the
-    two either side of it, when it stands over a gap) that it is centred over, none of them under
-    ``others``; None when there is no wider one."""
+    two either side of it, when it stands over a gap) that it is centred over, none of them over
+    ``taken`` columns (other headers of its line); None when there is no wider one."""
     if under:
         lo, hi, nearest = under[0], under[-1], 1
     else:
         lo = sum(1 for low, _, _ in row if low.end <= chunk.center) - 1
         hi, nearest = lo + 1, 0
-    taken = {k for _, f, end in others for k in range(f, end + 1)}
     found = None
     for step in range(nearest, len(row)):
         if lo - step < 0 or hi + step >= len(row):
             break
         a, b = row[lo - step], row[hi + step]
-        if any(c.start < x[0].end and x[0].start < c.end for c, _, _ in others for x in (a, b)) or {a[1], b[2]} & taken:
+        if {a[1], b[2]} & taken:
             break
         if abs((a[0].start + b[0].end - 1) / 2 - chunk.center) <= _CENTRE_SLACK:
             found = (a[1], b[2])
@@ -314,8 +313,9 @@ def _centred_under(chunk: Chunk, first: int, last: int, upper: list[_Spanned], l
     """A header centred right under a wider one, alone on its line under it, goes on that one's
     text (``Three Months Ended`` / ``May 31, 2014``): it spans as wide."""
     for top, top_first, top_last in upper:
-        if top_first <= first and last <= top_last and abs(top.center - chunk.center) <= _CENTRE_SLACK and not any(
-                top_first <= f and end <= top_last for c, f, end in line if c is not chunk):
+        if abs(top.center - chunk.center) > _CENTRE_SLACK or not (top_first <= first and last <= top_last):
+            continue
+        if not any(top_first <= f and end <= top_last for c, f, end in line if c is not chunk):
             return top_first, top_last
     return first, last
 
