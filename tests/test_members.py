@@ -843,3 +843,37 @@ def test_in_a_table_without_rules_rows_that_are_sums_are_totals_and_named_parts_
     assert not any("Industries" in c or "Segment" in c for c in concepts), concepts
     profit = [f for f in report_of(result).facts if f.context_id.endswith("ConstructionIndustries") and "2024" in f.context_id]
     assert [f.value for f in profit] == [Decimal(1057000)]
+
+
+def test_a_rate_heading_names_its_breakdown_and_its_total_is_the_rate_of_the_whole() -> None:
+    result = release("""\
+    Revenues by offering:
+         Cloud services                          $  6,947    $  6,500
+         Hardware                                     814         820
+         Total revenues                          $  7,761    $  7,320
+    Revenue growth rates:
+         Cloud services                                 2%          4%
+         Hardware                                       0%         (3%)
+         Total revenues                                 2%          3%
+    """)
+    growth = {f.context_id: f.value for f in report_of(result).facts if f.concept.local == "RevenueGrowthRates"}
+    assert growth["D20241001-20241231"] == Decimal("0.02")
+    assert growth["D20241001-20241231_ProductLine-CloudServices"] == Decimal("0.02")
+    assert not any(f.concept.local == "Revenues" and f.unit_id == "pure" for f in report_of(result).facts)
+
+
+def test_a_bare_total_of_the_first_members_that_more_members_follow_is_no_total_of_the_breakdown() -> None:
+    result = release("""\
+    Consolidated Earnings-
+    Retail Business                                   $  122     $  117
+    Competitive Generation                                44         30
+                                                      ------     ------
+    Total                                                166        147
+    Synthetic Fuels                                       14         14
+    Parent Company and Other                              (1)        (7)
+                                                      ------     ------
+    Net Income - Excluding One-Time Items             $  179     $  154
+    """)
+    earnings = by_context(result, "ConsolidatedEarnings")
+    assert earnings["D20241001-20241231_RetailBusiness"] == Decimal(122000)
+    assert "D20241001-20241231" not in earnings or earnings["D20241001-20241231"] == Decimal(179000)

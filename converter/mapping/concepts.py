@@ -189,8 +189,10 @@ def heading_label(label: str, total: str | None, section: str | None = None, mea
     names the whole: "Total Company"), else the heading's; a heading naming what the breakdown is
     by ("Geographic area") reports the line item of the ``section`` heading stacked above it
     ("Headcount"). Where both only name parts ("Operating Segments", "Total Apple"), the line
-    item is the ``measure`` the figure columns name ("Revenue $M")."""
-    if total:
+    item is the ``measure`` the figure columns name ("Revenue $M"). A heading naming a rate of
+    what the total names ("AS REPORTED REVENUE GROWTH RATES" over "Total revenues") is the line
+    item."""
+    if total and not (_RATE.search(label) and not _RATE.search(total)):  # "GROWTH RATES" over "Total revenues"
         stripped = re.sub(r"^(?:total\s+)?(?:consolidated\s+)?(?=\S)", "", total.strip(), count=1, flags=re.IGNORECASE)
         if stripped and stripped.lower() != total.strip().lower() and not _WHOLE_TOTAL.match(stripped) \
                 and not (measure and _names_parts(stripped)):
@@ -208,6 +210,9 @@ def heading_label(label: str, total: str | None, section: str | None = None, mea
 _INTRODUCED = re.compile(r"^(?:includes|including|included in [^,]+ (?:is|are)|consists of|comprised of)\s+|\s+as follows$"
                          r"|\s+(?:was|were|is|are)\s+(?:included|recorded|recognized|allocated)\s+(?:in|as|to)\s+(?:the\s+)?following\b.*$",
                          re.IGNORECASE)
+
+
+_RATE = re.compile(r"\b(?:rates?|growth|margins?|ratios?|yields?|percent(?:age)?s?)\b|%", re.IGNORECASE)
 
 
 def _names_parts(text: str) -> bool:

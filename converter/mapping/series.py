@@ -184,11 +184,13 @@ def _counted(label: str, unit_name: str | None, measure: str | None) -> str:
 
 
 def _group_total(heading: LineItem, items: Sequence[LineItem]) -> LineItem | None:
-    """The total of a breakdown: the heading's own figures, else the total closing it ("Total
-    stock-based compensation" past a "Subtotal" of some of its members, which is a line item)."""
+    """The total of a breakdown: the heading's own figures, else the total closing it, printed after
+    all its members ("Total stock-based compensation" past a "Subtotal" of some of its members,
+    which is a line item; never a "Total" of the first members that more members follow)."""
     if heading.values:
         return heading
-    totals = [i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL]
+    last_member = max((i.row for i in items if i.parent == heading.row and i.role is RowRole.MEMBER), default=-1)
+    totals = [i for i in items if i.parent == heading.row and i.role is RowRole.TOTAL and i.row > last_member]
     named = [i for i in totals if not _BARE_SUBTOTAL.match(i.label.strip())]
     return (named or totals)[-1] if totals else None
 

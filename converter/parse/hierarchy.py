@@ -578,6 +578,6 @@ def _totals(total: str, heading: str) -> bool:
     h = heading.lower().strip(" :")
     if not total.lower().startswith("total"):
         return False
-    words_t = set(re.findall(r"[a-z]+", t))
-    words_h = set(re.findall(r"[a-z]+", h))
+    words_t = {w.removesuffix("s") for w in re.findall(r"[a-z]+", t)}  # "revenues" names "REVENUE GROWTH RATES"
+    words_h = {w.removesuffix("s") for w in re.findall(r"[a-z]+", h)}
     return bool(words_t) and len(words_t & words_h) >= min(len(words_t), 2) * 0.5
