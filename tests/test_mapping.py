@@ -207,3 +207,18 @@ def test_rows_under_a_heading_naming_what_they_measure_are_that_thing_s() -> Non
     report = report_of(convert_html(income, data))
     by_value = {f.value: f.concept.local for f in report.facts}
     assert by_value[Decimal(2000000)] == "ClientCreditBalancesInterestExpense"  # not the company's InterestExpense
+
+
+def test_ratios_under_a_heading_naming_a_rate_are_that_rates_components() -> None:
+    quarters = [["", "Three Months Ended Dec. 31, 2024", "Three Months Ended Dec. 31, 2023"]]
+    income = html_table(["ACME CORPORATION", "CONSOLIDATED STATEMENTS OF INCOME", "(In millions)"], quarters,
+                        [["Revenues", "$ 900", "$ 800"], ["Amortization of intangibles", "32", "26"],
+                         ["Net income", "$ 100", "$ 90"]])
+    rates = html_table(["ACME CORPORATION", "NON-GAAP EFFECTIVE TAX RATE"], quarters,
+                       [["Effective income tax rate:", "", ""], ["GAAP effective income tax rate", "22.0%", "21.5%"],
+                        ["Amortization of intangibles", "(0.7)%", "(0.6)%"],
+                        ["Non-GAAP effective income tax rate", "21.3%", "20.9%"]])
+    report = report_of(convert_html(income, rates))
+    pure = {f.concept.local for f in report.facts if f.unit_id == "pure"}
+    assert "EffectiveIncomeTaxRateAmortizationOfIntangibles" in pure
+    assert not any("AmortizationOf" in name and not name.startswith("EffectiveIncomeTaxRate") for name in pure), pure

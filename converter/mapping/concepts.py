@@ -192,7 +192,7 @@ def heading_label(label: str, total: str | None, section: str | None = None, mea
     item is the ``measure`` the figure columns name ("Revenue $M"). A heading naming a rate of
     what the total names ("AS REPORTED REVENUE GROWTH RATES" over "Total revenues") is the line
     item."""
-    if total and not (_RATE.search(label) and not _RATE.search(total)):  # "GROWTH RATES" over "Total revenues"
+    if total and not (RATE.search(label) and not RATE.search(total)):  # "GROWTH RATES" over "Total revenues"
         stripped = re.sub(r"^(?:total\s+)?(?:consolidated\s+)?(?=\S)", "", total.strip(), count=1, flags=re.IGNORECASE)
         if stripped and stripped.lower() != total.strip().lower() and not _WHOLE_TOTAL.match(stripped) \
                 and not (measure and _names_parts(stripped)):
@@ -212,7 +212,8 @@ _INTRODUCED = re.compile(r"^(?:includes|including|included in [^,]+ (?:is|are)|c
                          re.IGNORECASE)
 
 
-_RATE = re.compile(r"\b(?:rates?|growth|margins?|ratios?|yields?|percent(?:age)?s?)\b|%", re.IGNORECASE)
+# A label naming a rate of something ("GROWTH RATES", "Effective income tax rate", "margin %").
+RATE = re.compile(r"\b(?:rates?|growth|margins?|ratios?|yields?|percent(?:age)?s?)\b|%", re.IGNORECASE)
 
 
 def _names_parts(text: str) -> bool:

@@ -22,10 +22,10 @@ from decimal import Decimal
 
 from converter.labels import display_case
 from converter.mapping.calc_check import half_unit
-from converter.mapping.concepts import ConceptChoice
+from converter.mapping.concepts import RATE, ConceptChoice
 from converter.mapping.names import qualified_name, qualifier_text
 from converter.mapping.series import Series
-from converter.model import QName
+from converter.model import QName, UnitKind
 
 Key = tuple[str, str, str]  # (member, period key, unit kind)
 Figure = tuple[Decimal, Decimal]  # a printed value in base units, and half its rounding unit
@@ -93,10 +93,15 @@ def qualify_under_things(series: Sequence[Series], choices: list[ConceptChoice],
     "Average balance" / "Average annualized cost" / "Interest expense") are that thing's: each is
     qualified by the heading (in place), so "Interest expense" there is the interest expense on
     client credit balances, not the company's. A heading names a thing when a row under it names a
-    measure and no thing (``_ATTRIBUTE``); pinned rows keep their pins."""
+    measure and no thing (``_ATTRIBUTE``). So are the ratios under a heading naming a rate whose
+    rows name what goes into it ("Effective income tax rate:" / "Amortization of intangibles"
+    -0.7%): the rate's components, never the amortization itself. Pinned rows keep their pins."""
     things = {(s.statement, s.headings[0]) for s in series if s.headings and _ATTRIBUTE.match(s.label.strip())}
     for i, s in enumerate(series):
-        if i in pinned or not s.headings or (s.statement, s.headings[0]) not in things:
+        if i in pinned or not s.headings:
+            continue
+        component = s.unit is UnitKind.PURE and RATE.search(s.headings[0]) and not RATE.search(s.label)
+        if (s.statement, s.headings[0]) not in things and not component:
             continue
         qualified = _qualified(s, choices[i], "here", "")
         if qualified:
