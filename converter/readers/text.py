@@ -238,23 +238,10 @@ def _aligned_rows_from(lines: Sequence[Line], j: int, hi: int, zone: int, ends: 
     table's rows with blank lines: past headings (and short gaps), a row whose figures end where
     the table's do, its label on its line or on the line above ("Total Current Assets" / "48,138";
     "LIABILITIES AND EQUITY" / "Current Liabilities:" / ...), no column headers between."""
-    headings = blanks = 0
-    for k in range(j, min(hi, j + _MAX_LOOKAHEAD)):
-        ln = lines[k]
-        if ln.kind is LineKind.DATA:
-            labelled = bool(ln.label) or lines[k - 1].kind is LineKind.TEXT
-            return labelled and all(v.last_digit in ends for v in ln.values if any(ch.isdigit() for ch in v.text))
-        if ln.kind is LineKind.BLANK:
-            blanks += 1
-            if blanks > _MAX_GAP_BLANKS:
-                return False
-            continue
-        blanks = 0
-        if ln.kind is LineKind.TEXT:
-            headings += 1
-            if headings > _MAX_TITLE_LINES or not _is_heading(ln, zone):
-                return False
-    return False
+    k = _next_figures(lines, j, hi, zone)
+    if k is None or not (lines[k].label or lines[k - 1].kind is LineKind.TEXT):
+        return False
+    return all(v.last_digit in ends for v in lines[k].values if any(ch.isdigit() for ch in v.text))
 
 
 def _label_under_figures(lines: Sequence[Line], j: int, zone: int) -> bool:
@@ -274,22 +261,30 @@ def _heading_inside(lines: Sequence[Line], j: int, hi: int, zone: int) -> bool:
     more figures after it, past at most a few more such lines and short gaps."""
     if not _is_heading(lines[j], zone):
         return False
+    k = _next_figures(lines, j + 1, hi, zone)
+    return k is not None and lines[k].values[0].start >= zone - _LABEL_OVERHANG
+
+
+def _next_figures(lines: Sequence[Line], j: int, hi: int, zone: int) -> int | None:
+    """The next line of figures from line ``j`` on, past at most a few headings and short gaps
+    (within ``_MAX_LOOKAHEAD`` lines); None where other text, a long gap or column headers come
+    first."""
     headings = blanks = 0
-    for k in range(j + 1, min(hi, j + 1 + _MAX_LOOKAHEAD)):
+    for k in range(j, min(hi, j + _MAX_LOOKAHEAD)):
         ln = lines[k]
         if ln.kind is LineKind.DATA:
-            return ln.values[0].start >= zone - _LABEL_OVERHANG
+            return k
         if ln.kind is LineKind.BLANK:
             blanks += 1
             if blanks > _MAX_GAP_BLANKS:
-                return False
+                return None
             continue
         blanks = 0
         if ln.kind is LineKind.TEXT:
             headings += 1
             if headings > _MAX_TITLE_LINES or not _is_heading(ln, zone):
-                return False
-    return False
+                return None
+    return None
 
 
 def _is_heading(line: Line, zone: int, headers: int | None = None) -> bool:
