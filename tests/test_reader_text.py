@@ -814,3 +814,19 @@ def test_a_table_printed_right_under_another_with_headers_of_its_own_keeps_its_t
         Net income per share          $ 1.23       $ 1.01
         was reported for the quarter, the company said.
     """) == ()
+
+
+def test_a_heading_wrapped_in_a_narrow_label_column_is_not_the_end_of_the_label_above() -> None:
+    (table,) = read("""
+                        Consolidated    Machinery         Financial    Adjustments
+        Financial       703             —                 813          (110)
+        Products
+        Total sales and 13,589          12,886            813          (110)
+        revenues
+        Operating
+        costs:
+        Cost of goods   9,559           9,560             —            (1)
+        sold
+    """)
+    assert [label for label, _ in body(table)] == ["Financial Products", "Total sales and revenues", "Operating costs:",
+                                                   "Cost of goods sold"]

@@ -212,7 +212,8 @@ def _figures_then_wrap(body: Sequence[Line], i: int, zone: int) -> _Logical:
         if after is not None and after.kind is LineKind.DATA and not after.label:
             break  # the label of the figures below
         lower = nxt.label[:1].islower()  # "balance (in billions)" goes on, whatever is indented below it
-        if not goes_on_below(labels, nxt, zone) or (not lower and (_starts_own_row(body, j) or _has_children(body, j))):
+        if not goes_on_below(labels, nxt, zone) or (not lower and (_starts_own_row(body, j) or _has_children(body, j)
+                                                                   or _heading_from(body, j))):
             break
         labels.append(nxt)
         j += 1
@@ -230,6 +231,17 @@ def goes_on_below(labels: Sequence[Line], nxt: Line, zone: int) -> bool:
         return False
     open_end = bool(_CONNECTOR.search(text)) or text.endswith(_DASHES) or text.count("(") > text.count(")")
     return nxt.label[0].islower() or open_end or _no_room(labels[-1], nxt, zone)
+
+
+def _heading_from(body: Sequence[Line], j: int) -> bool:
+    """A heading that starts at ``body[j]``: its line, or it and the lines carrying it on in lower
+    case, end in a colon (a heading wrapped in a narrow label column: "Operating" / "costs:"), not
+    the end of the label above."""
+    k = j
+    while not _ends_in_colon(body[k:k + 1]) and (nxt := _adjacent(body, k + 1)) is not None \
+            and nxt.kind is LineKind.TEXT and nxt.label[:1].islower():
+        k += 1
+    return _ends_in_colon(body[k:k + 1])
 
 
 def _starts_own_row(body: Sequence[Line], j: int) -> bool:
