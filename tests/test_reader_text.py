@@ -830,3 +830,40 @@ def test_a_heading_wrapped_in_a_narrow_label_column_is_not_the_end_of_the_label_
     """)
     assert [label for label, _ in body(table)] == ["Financial Products", "Total sales and revenues", "Operating costs:",
                                                    "Cost of goods sold"]
+
+
+def test_labels_wrapped_around_their_figures_in_a_narrow_label_column() -> None:
+    """A rendering at 80 columns wraps labels in a narrow label column and sets the figures at the
+    middle line: the lines above and below are one label where it is cut inside a period phrase,
+    after a connector or a dash, or goes on in lower case; a heading wrapped over many lines is
+    one heading of the rows below it."""
+    (table,) = read("""
+                         Operating     Profit
+                         Profit        Before
+                                       Taxes
+        Three Months
+        Ended March      $ 1,855       $ 1,999
+        31, 2022 -
+        U.S. GAAP
+        Restructuring    13            13
+        costs
+        Selling,
+        general and      1,346         1,182
+        administrative
+        expenses
+        Changes in
+        assets and
+        liabilities,
+        net of
+        acquisitions
+        and
+        divestitures:
+        Research and
+        development      457           457
+        expenses
+    """)
+    assert [label for label, _ in body(table)] == [
+        "Three Months Ended March 31, 2022 - U.S. GAAP", "Restructuring costs",
+        "Selling, general and administrative expenses",
+        "Changes in assets and liabilities, net of acquisitions and divestitures:",
+        "Research and development expenses"]

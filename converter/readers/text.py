@@ -225,7 +225,7 @@ def _run_end(lines: Sequence[Line], start: int, hi: int) -> int:
         elif ln.kind is LineKind.RULE:
             if previous in (LineKind.DATA, LineKind.RULE):
                 last = j
-        elif _label_under_figures(lines, j, zone):
+        elif _label_under_figures(lines, j, zone, last):
             last = j
         elif not _heading_inside(lines, j, hi, zone):
             break
@@ -244,16 +244,18 @@ def _aligned_rows_from(lines: Sequence[Line], j: int, hi: int, zone: int, ends: 
     return all(v.last_digit in ends for v in lines[k].values if any(ch.isdigit() for ch in v.text))
 
 
-def _label_under_figures(lines: Sequence[Line], j: int, zone: int) -> bool:
+def _label_under_figures(lines: Sequence[Line], j: int, zone: int, last: int) -> bool:
     """Text line ``j`` is (the end of) a label printed right under its row's figures, as
     renderings of HTML tables print a label cell taller than the figure cells: the line above
-    holds figures without a label, or the label above goes on (``goes_on_below``)."""
+    holds figures without a label, or the label above goes on (``goes_on_below``), also past
+    lines of it already taken (``last``: the table's last line so far; "... Ended March  $ 1,878"
+    / "31, 2021 -" / "Adjusted")."""
     above, line = lines[j - 1], lines[j]
-    return (
-        above.kind is LineKind.DATA
-        and _is_heading(line, zone)
-        and (not above.label or goes_on_below((above,), line, zone))
-    )
+    if not _is_heading(line, zone):
+        return False
+    if above.kind is LineKind.DATA:
+        return not above.label or goes_on_below((above,), line, zone)
+    return above.kind is LineKind.TEXT and last == j - 1 and goes_on_below((above,), line, None)
 
 
 def _heading_inside(lines: Sequence[Line], j: int, hi: int, zone: int) -> bool:
@@ -266,9 +268,9 @@ def _heading_inside(lines: Sequence[Line], j: int, hi: int, zone: int) -> bool:
 
 
 def _next_figures(lines: Sequence[Line], j: int, hi: int, zone: int) -> int | None:
-    """The next line of figures from line ``j`` on, past at most a few headings and short gaps
-    (within ``_MAX_LOOKAHEAD`` lines); None where other text, a long gap or column headers come
-    first."""
+    """The next line of figures from line ``j`` on, past at most a few headings (their lines
+    carried on in lower case not counted) and short gaps (within ``_MAX_LOOKAHEAD`` lines); None
+    where other text, a long gap or column headers come first."""
     headings = blanks = 0
     for k in range(j, min(hi, j + _MAX_LOOKAHEAD)):
         ln = lines[k]
@@ -281,7 +283,7 @@ def _next_figures(lines: Sequence[Line], j: int, hi: int, zone: int) -> int | No
             continue
         blanks = 0
         if ln.kind is LineKind.TEXT:
-            headings += 1
+            headings += not ln.label[:1].islower()  # a heading wrapped in a narrow label column counts once
             if headings > _MAX_TITLE_LINES or not _is_heading(ln, zone):
                 return None
     return None

@@ -27,7 +27,10 @@ from converter.readers.html_tokens import Kind, kind_of
 from converter.readers.text_columns import Columns
 from converter.readers.text_lines import FOOTNOTE_MARK, Chunk, Line, LineKind, is_figure
 
-_CONNECTOR = re.compile(r"(?:,|\b(?:of|a|an|and|the|to|in|for|from|on|by|with|or|before|after))$", re.IGNORECASE)
+_CONNECTOR = re.compile(r"(?:,|&|\b(?:of|a|an|and|the|to|in|for|from|on|by|with|or|before|after))$", re.IGNORECASE)
+# A label cut inside a period phrase ("Three Months" / "Ended March" / "31, 2022 -"): it goes on.
+_PERIOD_OPEN = re.compile(r"\b(?:months|weeks|ended|ending|january|february|march|april|may|june|july|august|september"
+                          r"|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.)$", re.IGNORECASE)
 _MAX_HANGING_INDENT = 3
 _DASHES = ("-", "\u2013", "\u2014")  # a label ending in a dash goes on below its figures
 _MAX_SHIFT = 2  # a figure whose column is taken goes this far at most (no scan over all columns)
@@ -175,7 +178,7 @@ def _wrapped(body: Sequence[Line], i: int, width: int) -> _Logical:
         labels.append(nxt)
         j += 1
         if nxt.kind is LineKind.DATA:
-            return _Logical(labels=tuple(labels), figures=nxt, next=j)
+            return _figures_then_wrap(body, j - 1, None, above=labels[:-1])
     return _Logical(labels=tuple(labels), figures=None, next=j)
 
 
@@ -195,17 +198,18 @@ def _continues(body: Sequence[Line], labels: Sequence[Line], j: int, width: int)
     if nxt.kind is LineKind.TEXT and _has_children(body, j):
         return False
     if nxt.indent == first.indent:
-        return _filled(labels[-1], nxt, width)
+        return _filled(labels[-1], nxt, width) or _open(text)
     if _CONNECTOR.search(text.rstrip()) or nxt.label[0] == "(":
         return True
     hanging = nxt.indent - first.indent <= _MAX_HANGING_INDENT
     return hanging and nxt.kind is LineKind.DATA and not _has_sibling(body, j)
 
 
-def _figures_then_wrap(body: Sequence[Line], i: int, zone: int) -> _Logical:
-    """A labelled data line and the lines of its label printed below the figures."""
+def _figures_then_wrap(body: Sequence[Line], i: int, zone: int | None, above: Sequence[Line] = ()) -> _Logical:
+    """A labelled data line (after the lines of its label printed ``above`` it) and the lines of
+    its label printed below the figures."""
     first = body[i]
-    labels = [first]
+    labels = [*above, first]
     j = i + 1
     while (nxt := _adjacent(body, j)) is not None and nxt.kind is LineKind.TEXT:
         after = _adjacent(body, j + 1)
@@ -220,17 +224,24 @@ def _figures_then_wrap(body: Sequence[Line], i: int, zone: int) -> _Logical:
     return _Logical(labels=tuple(labels), figures=first, next=j)
 
 
-def goes_on_below(labels: Sequence[Line], nxt: Line, zone: int) -> bool:
+def goes_on_below(labels: Sequence[Line], nxt: Line, zone: int | None) -> bool:
     """Whether text line ``nxt`` carries on the label of a data line printed above it (``labels``:
     that line and the label lines already joined to it), as renderings of HTML print a label cell
     taller than its figures: it starts in lower case, or the label ends open (a connector, a dash,
-    an open parenthesis), or its first word would not have fitted before the figures (``zone``)."""
+    an open parenthesis), or its first word would not have fitted before the figures (``zone``;
+    None: not asked, for a label whose first lines were printed above its figures)."""
     text = " ".join(ln.label for ln in labels)
     shift = nxt.indent - labels[0].indent  # a cell's padding indents its first line only: "  Average ..." / "balance"
     if not nxt.label or text.endswith(":") or not (shift >= 0 or nxt.label[0].islower()) or abs(shift) > _MAX_HANGING_INDENT:
         return False
-    open_end = bool(_CONNECTOR.search(text)) or text.endswith(_DASHES) or text.count("(") > text.count(")")
-    return nxt.label[0].islower() or open_end or _no_room(labels[-1], nxt, zone)
+    open_end = _open(text) or text.endswith(_DASHES) or text.count("(") > text.count(")")
+    return nxt.label[0].islower() or open_end or (zone is not None and _no_room(labels[-1], nxt, zone))
+
+
+def _open(text: str) -> bool:
+    """A label cut where it cannot end: after a connector ("and", "of", ",") or inside a period
+    phrase ("Three Months Ended March")."""
+    return bool(_CONNECTOR.search(text.rstrip()) or _PERIOD_OPEN.search(text.rstrip()))
 
 
 def _heading_from(body: Sequence[Line], j: int) -> bool:
