@@ -25,6 +25,7 @@ _LABEL_HEAD_MARK = re.compile(r"^\((?:[a-z]|\d{1,2})\)\s+(?=[A-Za-z])")
 _CELL_MARK = re.compile(r"^(?:\(?[a-z]\)?|\*+|[†‡§]+)$")
 _SPACE_IN = re.compile(r"(?<=\()\s+|\s+(?=[)%])")
 _CUR_SPACE = re.compile(rf"^({_CUR})\s*")
+_CUR_ALONE = re.compile(rf"^{_CUR}$")
 _TAIL = 64  # markers are looked for in the last characters only: a ``$`` search from every start is quadratic
 
 
@@ -58,6 +59,11 @@ def kind_of(text: str) -> Kind:
     if _SUFFIX.match(text):
         return Kind.SUFFIX
     return Kind.TEXT
+
+
+def is_currency(text: str) -> bool:
+    """A currency sign alone (``$``): a prefix that is no parenthesis."""
+    return _CUR_ALONE.match(text) is not None
 
 
 def is_year(text: str) -> bool:

@@ -166,8 +166,9 @@ def _runs(lines: Sequence[Line], lo: int, hi: int) -> list[Region]:
         if rows >= 2 or len(lines[start].values) >= 2:
             run = lines[start:end]
             columns = find_columns([ln for ln in run if ln.kind is LineKind.DATA])
-            top, title_top = _header_start(lines, start, lo, figure_zone(run), header_zone(run, columns))
-            if rows < 2 and not any(is_header_line(ln, figure_zone(run)) for ln in lines[top:start]):
+            zone = figure_zone(run)
+            top, title_top = _header_start(lines, start, lo, zone, header_zone(run, columns))
+            if rows < 2 and not any(is_header_line(ln, zone) for ln in lines[top:start]):
                 i = max(end, i + 1)
                 continue  # one line of figures without column headers: no table
             title = _title_above(lines, title_top)

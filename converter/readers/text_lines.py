@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from converter.readers.html_tokens import Kind, kind_of
+from converter.readers.html_tokens import Kind, is_currency, kind_of
 
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
@@ -216,7 +216,7 @@ def _glued(parts: tuple[Chunk, ...]) -> tuple[Chunk, ...]:
     for chunk in parts:
         kind = kind_of(chunk.text)
         if kind is Kind.PREFIX:
-            if pending is not None and _is_currency(pending.text):
+            if pending is not None and is_currency(pending.text):
                 pending = None  # "$     $ 33": the sign of a cell whose figure (a dash) the rendering lost
             pending = chunk if pending is None else replace(chunk, text=f"{pending.text} {chunk.text}", start=pending.start)
             continue
@@ -229,10 +229,6 @@ def _glued(parts: tuple[Chunk, ...]) -> tuple[Chunk, ...]:
             space = " " if chunk.text[0].isalpha() else ""
             chunk = replace(before, text=f"{before.text}{space}{chunk.text}", end=chunk.end)
         out.append(chunk)
-    if pending is not None and not (out and _is_currency(pending.text)):  # "... (33 )   $": as above
+    if pending is not None and not (out and is_currency(pending.text)):  # "... (33 )   $": as above
         out.append(pending)
     return tuple(out)
-
-
-def _is_currency(text: str) -> bool:
-    return text in ("$", "\u20ac", "\u00a3", "\u00a5")
