@@ -276,6 +276,17 @@ def test_header_year_overrides_title_year() -> None:
     assert periods_of([spread("2022", "2021")], title=title) == [dur("2022-01-01", "2022-03-31"), dur("2021-01-01", "2021-03-31")]
 
 
+def test_a_date_printed_with_its_year_outweighs_a_designator_over_it() -> None:
+    header = [spread("Q1 FY19", "Q1 FY19"), spread("Quarter Ended", "Quarter Ended"), spread("Dec. 31, 2018", "Dec. 31, 2017")]
+    assert periods_of(header) == [dur("2018-10-01", "2018-12-31"), dur("2017-10-01", "2017-12-31")]
+
+
+def test_a_file_name_in_a_header_designates_no_period() -> None:
+    clues = dates.clues_of("q1fy19earningsrelease_image6.jpg / Quarter Ended / Dec. 31, 2018")
+    assert (clues.quarter, clues.years, clues.fiscal_year, clues.residual) == (None, (), None, "")
+    assert dates.clues_of("see https://example.com/q4fy14.htm").empty
+
+
 def test_title_narrative_without_phrase_is_ignored() -> None:
     title = ["Lexington Precision Corporation", "April 5, 2005", "(In thousands)"]
     columns, diags = parse_columns(raw_table([spread("Rubber Group", "Metals Group")], title=title))

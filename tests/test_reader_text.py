@@ -204,6 +204,29 @@ def test_a_page_number_below_a_table_is_not_a_row() -> None:
     assert [label for label, _ in body(tables[0])] == ["Net sales", "Cost of sales"]
 
 
+def test_a_logo_printed_by_its_file_name_above_the_column_headers_is_not_a_header() -> None:
+    tables = read("""
+                                          q1fy19release_image6.jpg
+                                          2004      2003
+        Net sales                        1,000       900
+        Cost of sales                      600       500
+    """)
+    assert [[text for text, _, _ in line] for line in header(tables[0])] == [["2004", "2003"]]
+
+
+def test_lines_of_a_justified_paragraph_ending_in_a_figure_are_no_table() -> None:
+    tables = read("""
+        Net income for the third quarter of fiscal 2024 was $44.2 million, or $0.89 per share, compared with  $1.05
+        per share for the third quarter of fiscal 2023. Net income for the 39-week period was $118.3 million, or  $2.37
+        per share ($2.35 per share on a diluted basis), compared with net income of $140.3 million, or  $2.83
+
+                                          2004      2003
+        Net sales                        1,000       900
+        Cost of sales                      600       500
+    """)
+    assert len(tables) == 1 and [label for label, _ in body(tables[0])] == ["Net sales", "Cost of sales"]
+
+
 # ---------------------------------------------------------------------------------------------
 # Text renderings of HTML tables (w3m -dump): figures left-aligned or centred, pieces apart
 # ---------------------------------------------------------------------------------------------

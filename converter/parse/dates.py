@@ -200,6 +200,9 @@ _TRAILING = re.compile(
 _INSTANT = re.compile(r"\b(?:as\s+(?:of|at)|at|balance\s+at)\b", _I)
 _BARE_YEAR = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)(?![\d,%]|\.\d)")
 _APOSTROPHE_YEAR = re.compile(r"['’‘](\d\d)(?!\d)")
+# File names and web addresses (an image's name a text renderer prints: "q1fy19earningsrelease_image6.jpg")
+# name no period, whatever designators they spell.
+_FILE_OR_URL = re.compile(r"\b(?:https?://|www\.)\S+|[\w.-]+\.(?:jpe?g|png|gif|bmp|tiff?|svg|pdf|html?|xml|txt)\b", _I)
 _FILLER = re.compile(
     r"\(\s*(?:(?:un)?audited|(?:see\s+)?notes?|restated)\s*\)"
     r"|\b(?:for\s+the|ended|ending|periods?|months?|weeks?|(?:un)?audited|actual)\b|[$]",
@@ -279,7 +282,7 @@ def clues_of(text: str) -> Clues:
     Returns:
         The clues found.
     """
-    found, rest = find_dates(unglued(text))
+    found, rest = find_dates(unglued(_FILE_OR_URL.sub(" ", text)))
     trailing = _TRAILING.search(rest) is not None
     rest = _TRAILING.sub(" ", rest)
     years: list[int] = []

@@ -160,7 +160,9 @@ def _dated_end(own: Clues, title: Clues, document_date: dt.date | None) -> tuple
     """End date of a column that (or whose title) prints a date, and whether its year is assumed.
 
     Of several dates printed over the column or in the title ("For the 13 Weeks Ended July 3,
-    2004 and June 28, 2003" over "2004 | 2003") the column takes the one of its own year.
+    2004 and June 28, 2003" over "2004 | 2003") the column takes the one of its own year. A
+    date printed over the column with its year is of that year, whatever else its header says
+    ("Q1 FY19 / Quarter Ended / Dec. 31, 2018" ends on December 31, 2018).
     """
     column_year = own.years[-1] if own.years else None
     pool = own.dates or title.dates
@@ -168,7 +170,7 @@ def _dated_end(own: Clues, title: Clues, document_date: dt.date | None) -> tuple
     date = next((d for d in pool if column_year is not None and d.year == column_year), fallback)
     title_year = title.years[0] if title.years else title.fiscal_year
     if own.dates:
-        year = _first(column_year, date.year, own.fiscal_year, title.dates[0].year if title.dates else None, title_year)
+        year = _first(date.year, column_year, own.fiscal_year, title.dates[0].year if title.dates else None, title_year)
     else:
         year = _first(column_year, own.fiscal_year, date.year, title_year)
     end = _calendar_date(year, date.month, date.day, document_date)

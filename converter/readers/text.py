@@ -324,6 +324,8 @@ def _header_start(lines: Sequence[Line], start: int, lo: int, zone: int, headers
             j -= 1
             continue
         blanks = 0
+        if IMAGE_NAME.match(ln.text):
+            break  # a logo above the table: what is above it is not the table's
         if is_header_line(ln, headers):
             seen_header = True
         elif seen_header and _is_heading(ln, zone, headers) and ln.text.endswith(":") and top == j:

@@ -18,7 +18,7 @@ from itertools import pairwise
 from converter.model import HeaderCell, SourceSpan, TextCell
 from converter.readers.html_tokens import strip_footnote_marks
 from converter.readers.text_columns import Columns
-from converter.readers.text_lines import Chunk, Line, LineKind
+from converter.readers.text_lines import Chunk, Line, LineKind, is_sentence
 
 HEADER_SLACK = 4  # a column header may start this far left of the first figure
 _MAX_HEADER_TEXT = 80  # longer header chunks are not cut into alike pieces (each cut is tried)
@@ -55,7 +55,8 @@ def is_header_line(line: Line, zone: int) -> bool:
     or a line of words there that ends in a figure (``Three Months Ended   in US $   (2)``)."""
     if line.kind is LineKind.DATA:
         return bool(line.label) and line.indent >= zone - HEADER_SLACK
-    return line.kind is LineKind.TEXT and any(c.start >= zone - HEADER_SLACK for c in line.chunks())
+    return (line.kind is LineKind.TEXT and any(c.start >= zone - HEADER_SLACK for c in line.chunks())
+            and not is_sentence(line.label))
 
 
 def over_figures(chunk: Chunk, zone: int, stub_end: int | None = None) -> bool:

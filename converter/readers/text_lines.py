@@ -34,6 +34,9 @@ _RULE_LINE = re.compile(r"^[\s\-=_\u2500-\u257f]*$")
 _DOUBLE = frozenset("=\u2550")
 _SIGNS = frozenset("-\u2013\u2212")
 _MAX_SUFFIX_GAP = 3  # a unit printed apart from its figure ("(231)  bp.") is this close to it (")" and "%" may be further)
+_MAX_LABEL = 90  # a row label printed on one line is no longer than this (a paragraph's line is)
+# What a sentence says and a line item never does: "was", "increased", "compared with".
+_STATEMENT = re.compile(r"\b(?:was|were|is|are|will|increased|decreased|rose|fell|compared(?: with| to)?)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*\(\w\)|\*{1,2})?$")
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d+\s*-|page \d+(?: of \d+)?|#(?:\s*#)+)\s*$", re.IGNORECASE)
 # An image a text rendering of HTML prints by its file name or a placeholder (a page's letterhead or logo).
@@ -206,7 +209,17 @@ def classify(number: int, raw: str) -> Line:
     if label and len(values) == 1 and len(label) > 40 and not any(ch.isdigit() for ch in values[0].text):
         # "Principle  --  --" style rows are data; a lone dash after words is text ("Contact -").
         return Line(number, text, LineKind.TEXT, stripped, indent)
+    if len(values) == 1 and is_sentence(label):
+        # A justified paragraph's line that happens to end in a figure: "Net income ... was $44.2 million,
+        # or $0.89 per share, compared with ... or  $1.05".
+        return Line(number, text, LineKind.TEXT, stripped, indent)
     return Line(number, text, LineKind.DATA, label, indent, values=values)
+
+
+def is_sentence(text: str) -> bool:
+    """A line of a paragraph, not a label or a column header: longer than a label printed on one
+    line, and saying what a sentence says."""
+    return len(text) > _MAX_LABEL and _STATEMENT.search(text) is not None
 
 
 def _glued(parts: tuple[Chunk, ...]) -> tuple[Chunk, ...]:
