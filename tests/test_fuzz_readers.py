@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from converter import diagnostics as dx
 from converter.parse.numbers import MAX_DIGITS, parse_number, scaled
+from converter.readers.decode import decode
 from tests.support.fuzz import (
     BODY,
     HTML_RELEASE,
@@ -261,6 +262,12 @@ def test_stray_control_bytes_and_nuls_are_dropped_with_a_warning(junk: str) -> N
     result = converted("\n".join(lines).encode(), "junk.txt")
     assert facts_of(result) == facts_of(converted(TEXT_RELEASE.encode()))
     assert dx.INPUT_ENCODING in {d.code for d in result.diagnostics}
+
+
+def test_c1_control_characters_are_the_windows_1252_characters_they_stand_for() -> None:
+    text, diags = decode("Restructuring costs     8     \u0097     18\n".encode(), "c1.txt")
+    assert text == "Restructuring costs     8     \u2014     18\n"
+    assert [d.code for d in diags] == [dx.INPUT_ENCODING]
 
 
 def test_a_file_full_of_nuls_is_binary() -> None:

@@ -214,6 +214,24 @@ def test_a_logo_printed_by_its_file_name_above_the_column_headers_is_not_a_heade
     assert [[text for text, _, _ in line] for line in header(tables[0])] == [["2004", "2003"]]
 
 
+def test_a_period_caption_past_a_long_gap_is_the_title_of_the_table_below() -> None:
+    tables = read("""
+        UNAUDITED NON-GAAP CONDENSED CONSOLIDATED STATEMENT OF OPERATIONS
+
+        THREE MONTHS ENDED JUNE 26, 2004
+
+
+
+
+
+                                        As Reported    Non-GAAP
+        Net sales                             2,014       2,014
+        Cost of sales                         1,455       1,455
+    """)
+    assert titles(tables[0]) == ["UNAUDITED NON-GAAP CONDENSED CONSOLIDATED STATEMENT OF OPERATIONS",
+                                 "THREE MONTHS ENDED JUNE 26, 2004"]
+
+
 def test_lines_of_a_justified_paragraph_ending_in_a_figure_are_no_table() -> None:
     tables = read("""
         Net income for the third quarter of fiscal 2024 was $44.2 million, or $0.89 per share, compared with  $1.05

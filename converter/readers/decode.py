@@ -14,6 +14,10 @@ MAX_LINE = 250_000  # characters on one line of a text release (a row of 10,000 
 # Control characters, and whole terminal escape sequences (``ESC [ 31 m``) rather than their ESC alone; and the
 # characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates), which would reach labels, names and outputs.
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# C1 control characters (U+0080-U+009F) in text are Windows-1252 characters decoded as Latin-1 along the way
+# (a renderer's "\x97" is an em dash): read as the characters they stand for, as HTML reads "&#151;".
+_C1 = re.compile(r"[\x80-\x9f]")
+_C1_MEANT = {code: ch for code in range(0x80, 0xA0) if (ch := bytes([code]).decode("cp1252", errors="ignore"))}
 _HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|tr|td)\b", re.IGNORECASE)
 _SGML_TABLE = re.compile(r"<TABLE>\s*$", re.MULTILINE)
 _CONTENT = re.compile(rb"\S")
@@ -51,6 +55,11 @@ def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     text, replaced = _decode_bytes(data)
     if replaced:
         diags.append(dx.warning(dx.INPUT_ENCODING, f"dropped or replaced {replaced} byte sequence(s) that are not {_wide_encoding(data)}", _span(path)))
+    if _C1.search(text):
+        count = len(_C1.findall(text))
+        diags.append(dx.warning(dx.INPUT_ENCODING, f"read {count} C1 control character(s) as the Windows-1252 characters "
+                                f"they stand for (U+0097 as an em dash)", _span(path)))
+        text = text.translate(_C1_MEANT)
     if _CONTROL.search(text):
         count = len(_CONTROL.findall(text))
         diags.append(dx.warning(dx.INPUT_ENCODING, f"removed {count} stray control character(s)", _span(path)))

@@ -19,7 +19,7 @@ from converter.model import Diagnostic, RawTable
 from converter.readers.decode import MAX_CELLS, MAX_LINE, MAX_ROWS
 from converter.readers.text_columns import find_columns
 from converter.readers.text_grid import Region, build_table, figure_zone, header_zone
-from converter.readers.text_header import is_header_line
+from converter.readers.text_header import is_header_line, names_a_period
 from converter.readers.text_lines import FOOTNOTE_MARK, IMAGE_NAME, PAGE_NUMBER, Line, LineKind, classify
 from converter.readers.text_rows import goes_on_below
 
@@ -392,8 +392,8 @@ def _title_above(lines: Sequence[Line], top: int) -> list[Line]:
             blanks += 1
             if blanks > _KEPT_BLANKS or (out and blanks > 2):
                 break
-        elif blanks > 4 and not out and not (text.startswith("(") and text.endswith(")")):
-            break  # past a long gap only a note in parentheses ("($ in millions)") is the table's caption
+        elif blanks > 4 and not out and not (text.startswith("(") and text.endswith(")")) and not names_a_period(text):
+            break  # past a long gap only a note in parentheses ("($ in millions)") or the period is the table's caption
         elif ln.kind is LineKind.RULE:
             pass
         elif not out and text.endswith(":"):

@@ -50,6 +50,11 @@ class HeaderBlock:
     headings: tuple[Line, ...]
 
 
+def names_a_period(text: str) -> bool:
+    """The text says how long a period is or when it ends ("THREE MONTHS ENDED JUNE 26, 2004")."""
+    return _LENGTH.search(text) is not None
+
+
 def is_header_line(line: Line, zone: int) -> bool:
     """A text line with a chunk that starts in the figure area (``zone``: where figures start),
     or a line of words there that ends in a figure (``Three Months Ended   in US $   (2)``)."""
@@ -216,7 +221,7 @@ def _centred(cells: list[_Spanned], below: Sequence[list[_Spanned]]) -> list[_Sp
     ``below``: the header rows under ``cells``, top down."""
     out: list[_Spanned] = []
     for n, (chunk, first, last) in enumerate(cells):
-        if _LENGTH.search(chunk.text):
+        if names_a_period(chunk.text):
             taken = {k for m, (_, f, end) in enumerate(cells) if m != n for k in range(f, end + 1)}
             for row in below:
                 under = [k for k, (low, _, _) in enumerate(row) if low.start < chunk.end and chunk.start < low.end]
