@@ -232,6 +232,45 @@ def test_a_period_caption_past_a_long_gap_is_the_title_of_the_table_below() -> N
                                  "THREE MONTHS ENDED JUNE 26, 2004"]
 
 
+def test_a_scale_note_wrapped_in_a_narrow_label_column_is_one_title_line() -> None:
+    tables = read("""
+        CONSTRUCTION INDUSTRIES
+        (Millions of
+        dollars)
+                         First         First
+                         Quarter       Quarter
+                         2022          2021
+        North America    $ 2,720       $ 2,126
+        Latin America    627           392
+    """)
+    assert titles(tables[0]) == ["CONSTRUCTION INDUSTRIES", "(Millions of dollars)"]
+
+
+def test_a_column_header_one_space_after_a_scale_note_is_a_header_of_its_own() -> None:
+    tables = read("""
+                              First         Sales         First
+        (Millions of dollars) Quarter       Volume        Quarter
+                              2021                        2022
+        Construction          $ 5,459       $ 325         $ 6,115
+        Resource Industries   2,178         527           2,830
+    """)
+    assert titles(tables[0]) == ["(Millions of dollars)"]
+    assert [[text for text, _, _ in line] for line in header(tables[0])] == [
+        ["First", "Sales", "First"], ["Quarter", "Volume", "Quarter"], ["2021", "2022"]]
+
+
+def test_a_header_wrapped_beside_its_neighbour_spans_no_wider_than_its_first_line() -> None:
+    tables = read("""
+                      EAME            External Sales   Inter-Segment    Total
+                                      and Revenues
+                      $        %      $        %       $        %       $
+        Construction  1,277    18%    6,086    12%     29       61%     6,115
+        Resource      594      25%    2,759    32%     71       (12%)   2,830
+    """)
+    spans = {text: (first, last) for text, first, last in header(tables[0])[0]}
+    assert spans["External Sales"][1] < spans["Inter-Segment"][0]
+
+
 def test_lines_of_a_justified_paragraph_ending_in_a_figure_are_no_table() -> None:
     tables = read("""
         Net income for the third quarter of fiscal 2024 was $44.2 million, or $0.89 per share, compared with  $1.05

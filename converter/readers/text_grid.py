@@ -12,6 +12,7 @@ from converter.readers.text_lines import Line, LineKind, is_reference
 from converter.readers.text_rows import body_rows
 
 _LABEL_GAP = 2  # columns between the longest label and a column header printed right of it
+_MAX_NOTE_LINES = 3  # a note in parentheses wraps over at most this many title lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,10 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
     stub_end = None if labels_end is None else labels_end + _LABEL_GAP  # right of every label: no label-column text starts there
     block = split_header(region.header, headers_from, path, index, stub_end)
     title = tuple(
-        TextCell(text=ln.text.strip(), span=SourceSpan(path=path, line=ln.number, col=ln.indent + 1, table=index))
-        for ln in (*region.title, *block.above)
+        TextCell(text=" ".join(ln.text.strip() for ln in group),
+                 span=SourceSpan(path=path, line=group[0].number, col=group[0].indent + 1, table=index,
+                                 end_line=group[-1].number if len(group) > 1 else None))
+        for group in _parenthesised((*region.title, *block.above))
     )
     first = region.header[0] if region.header else region.body[0]
     header = header_rows(block.header, columns, headers_from, path, index, stub_end)
@@ -83,6 +86,22 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
         ncols=ncols,
         span=SourceSpan(path=path, line=(region.title[0] if region.title else first).number, table=index),
     )
+
+
+def _parenthesised(lines: Sequence[Line]) -> list[tuple[Line, ...]]:
+    """Title lines, a note in parentheses wrapped over lines taken as one ("(Millions of" /
+    "dollars)" in a narrow label column)."""
+    groups: list[tuple[Line, ...]] = []
+    for ln in lines:
+        if groups and _unclosed(" ".join(g.text for g in groups[-1])) and len(groups[-1]) < _MAX_NOTE_LINES:
+            groups[-1] = (*groups[-1], ln)
+        else:
+            groups.append((ln,))
+    return groups
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("(") > text.count(")")
 
 
 def _without_headers(body: Sequence[Line], zone: int) -> list[Line]:

@@ -18,12 +18,13 @@ from itertools import pairwise
 from converter.model import HeaderCell, SourceSpan, TextCell
 from converter.readers.html_tokens import strip_footnote_marks
 from converter.readers.text_columns import Columns
-from converter.readers.text_lines import Chunk, Line, LineKind, is_sentence
+from converter.readers.text_lines import Chunk, Line, LineKind, cut_chunk, is_sentence
 
 HEADER_SLACK = 4  # a column header may start this far left of the first figure
 _MAX_HEADER_TEXT = 80  # longer header chunks are not cut into alike pieces (each cut is tried)
 _SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
 _SHAPE_DIGITS = re.compile(r"\d+")
+_NOTE_END = re.compile(r"\) (?=\S)")  # a note in parentheses ends, a header follows one space after it
 _LENGTH = re.compile(r"\b(?:months?|weeks?|quarters?|years?|ended|ending|fiscal|fy)\b", re.IGNORECASE)  # "Three Months Ended"
 _CENTRE_SLACK = 1.5  # characters a centred header's middle may be off its columns' middle
 
@@ -50,6 +51,21 @@ class HeaderBlock:
     headings: tuple[Line, ...]
 
 
+def header_chunks(line: Line, zone: int) -> tuple[Chunk, ...]:
+    """The chunks of a header block's line, a note in parentheses in the label column cut from the
+    column header printed one space after it ("(Millions of dollars) Quarter" beside a narrow label
+    column, "Quarter" over the figures from ``zone`` on)."""
+    out: list[Chunk] = []
+    for chunk in line.chunks():
+        if chunk.start < zone - HEADER_SLACK < chunk.end:
+            cut = next((m for m in _NOTE_END.finditer(chunk.text) if chunk.start + m.end() >= zone - HEADER_SLACK), None)
+            if cut is not None:
+                out.extend(cut_chunk(chunk, cut.start() + 1, cut.end()))
+                continue
+        out.append(chunk)
+    return tuple(out)
+
+
 def names_a_period(text: str) -> bool:
     """The text says how long a period is or when it ends ("THREE MONTHS ENDED JUNE 26, 2004")."""
     return _LENGTH.search(text) is not None
@@ -60,7 +76,7 @@ def is_header_line(line: Line, zone: int) -> bool:
     or a line of words there that ends in a figure (``Three Months Ended   in US $   (2)``)."""
     if line.kind is LineKind.DATA:
         return bool(line.label) and line.indent >= zone - HEADER_SLACK
-    return (line.kind is LineKind.TEXT and any(c.start >= zone - HEADER_SLACK for c in line.chunks())
+    return (line.kind is LineKind.TEXT and any(c.start >= zone - HEADER_SLACK for c in header_chunks(line, zone))
             and not is_sentence(line.label))
 
 
@@ -89,7 +105,7 @@ def split_header(lines: Sequence[Line], zone: int, path: str, table: int, stub_e
     previous = -2
     for k in range(top, bottom + 1):
         ln = printed[k]
-        stub = [c for c in ln.chunks() if not over_figures(c, zone, stub_end)]
+        stub = [c for c in header_chunks(ln, zone) if not over_figures(c, zone, stub_end)]
         if not stub:
             continue
         if k != previous + 1 or ln.number != printed[previous].number + 1:
@@ -133,7 +149,7 @@ def _header_slice(lines: Sequence[Line], first: int, last: int) -> tuple[Line, .
 
 def _stub_line(line: Line, zone: int, stub_end: int | None) -> Line:
     """``line`` cut down to its label-column text."""
-    text = line.text[: next((c.start for c in line.chunks() if over_figures(c, zone, stub_end)), len(line.text))].rstrip()
+    text = line.text[: next((c.start for c in header_chunks(line, zone) if over_figures(c, zone, stub_end)), len(line.text))].rstrip()
     return Line(line.number, text, LineKind.TEXT, text.strip(), line.indent)
 
 
@@ -156,7 +172,7 @@ def header_rows(lines: Sequence[Line], columns: Columns, zone: int, path: str, i
         rule_ends = [end for _, end, _ in rules]
         cells = [
             _covered(piece, rules, rule_ends, columns)
-            for chunk in ln.chunks() if over_figures(chunk, zone, stub_end)
+            for chunk in header_chunks(ln, zone) if over_figures(chunk, zone, stub_end)
             for piece in _alike_pieces(chunk, columns)
         ]
         if cells:
@@ -199,7 +215,8 @@ def _rules_under(lines: Sequence[Line], i: int) -> tuple[tuple[int, int, bool], 
 
 
 def _stacked(upper: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:
-    """A chunk stacked on a wider one (its middle over it) spans as wide."""
+    """A chunk stacked on a wider one (its middle over it) spans as wide, unless another chunk of
+    its line stands over that one too ("External Sales | Inter-Segment" over "and Revenues")."""
     starts = [chunk.start for chunk, _, _ in lower]
     out: list[_Spanned] = []
     for chunk, first, last in upper:
@@ -207,7 +224,8 @@ def _stacked(upper: list[_Spanned], lower: list[_Spanned]) -> list[_Spanned]:
         if k >= 0:
             low, low_first, low_last = lower[k]
             inside = low.start <= chunk.center < low.end
-            if inside and low_first <= first and last <= low_last and (low_first, low_last) != (first, last):
+            shared = any(other is not chunk and low_first <= f <= low_last for other, f, _ in upper)
+            if inside and not shared and low_first <= first and last <= low_last and (low_first, low_last) != (first, last):
                 first, last = low_first, low_last
         out.append((chunk, first, last))
     return out

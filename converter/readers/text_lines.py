@@ -157,6 +157,12 @@ def _piece(words: Sequence[tuple[str, int]]) -> Chunk:
     return replace(chunk, figure_start=figure)
 
 
+def cut_chunk(chunk: Chunk, at: int, resume: int) -> tuple[Chunk, Chunk]:
+    """``chunk`` cut in two: its text before offset ``at``, and from offset ``resume`` on."""
+    return (_chunk(chunk.text[:at], chunk.start, chunk.start + at),
+            _chunk(chunk.text[resume:], chunk.start + resume, chunk.end))
+
+
 def _chunk(text: str, start: int, end: int) -> Chunk:
     last = next((start + i for i in range(len(text) - 1, -1, -1) if text[i].isdigit()), end - 1)
     return Chunk(text, start, end, last, start)
