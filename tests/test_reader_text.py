@@ -246,6 +246,29 @@ def test_a_scale_note_wrapped_in_a_narrow_label_column_is_one_title_line() -> No
     assert titles(tables[0]) == ["CONSTRUCTION INDUSTRIES", "(Millions of dollars)"]
 
 
+def test_a_note_wrapped_around_a_column_header_is_left_as_printed() -> None:
+    tables = read("""
+        (In millions, except per Three Months Ended
+        share data)
+                            March 3,     March 4,
+                            2023         2022
+        Net income          $ 1,247      $ 1,266
+        Shares used         460          475
+    """)
+    assert titles(tables[0]) == ["(In millions, except per Three Months Ended", "share data)"]
+
+
+def test_no_break_spaces_between_words_are_spaces() -> None:
+    tables = read("""
+                               Year\u00a0Ended\u00a0May\u00a031,
+                              2014           2013
+        Net\u00a0income       $  10,955      $  10,925
+        Depreciation           546            587
+    """)
+    assert [[text for text, _, _ in line] for line in header(tables[0])] == [["Year Ended May 31,"], ["2014", "2013"]]
+    assert body(tables[0])[0] == ("Net income", ["$ 10,955", "$ 10,925"])
+
+
 def test_a_column_header_one_space_after_a_scale_note_is_a_header_of_its_own() -> None:
     tables = read("""
                               First         Sales         First

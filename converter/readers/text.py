@@ -27,6 +27,8 @@ _SGML_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
 _SGML_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
 _SGML_TAG = re.compile(r"</?(?:CAPTION|S|C|FN|PAGE|F\d+)>", re.IGNORECASE)
 _NOTE_MARK = re.compile(r"^(?:\*+|[\u2020\u2021\u00a7]+|\(\s*(?:\d{1,2}|[a-z])\s*\))")  # "*", "(1)" before a note
+# Spaces other than U+0020 (no-break, figure, thin: a renderer's "Year\u00a0Ended\u00a0May\u00a031,") print as spaces.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MAX_GAP_BLANKS = 3
 _MAX_LOOKAHEAD = 40  # lines looked at past a heading for more figures (rules included)
 _MAX_TITLE_LINES = 6
@@ -56,7 +58,7 @@ def read_text(text: str, path: str, *, first_line: int = 1) -> tuple[tuple[RawTa
         InputError: More than ``MAX_ROWS`` lines of figures, ``MAX_CELLS`` figures or a line of more
             than ``MAX_LINE`` characters (no release is that long).
     """
-    numbers, raw_lines = numbered_lines(text, first_line)
+    numbers, raw_lines = numbered_lines(_SPACES.sub(" ", text), first_line)
     tables: list[RawTable] = []
     for region in _regions(numbers, raw_lines, path):
         table = build_table(region, path, len(tables) + 1)

@@ -72,7 +72,7 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
         TextCell(text=" ".join(ln.text.strip() for ln in group),
                  span=SourceSpan(path=path, line=group[0].number, col=group[0].indent + 1, table=index,
                                  end_line=group[-1].number if len(group) > 1 else None))
-        for group in _parenthesised((*region.title, *block.above))
+        for group in _parenthesised((*region.title, *block.above), zone)
     )
     first = region.header[0] if region.header else region.body[0]
     header = header_rows(block.header, columns, headers_from, path, index, stub_end)
@@ -88,12 +88,13 @@ def build_table(region: Region, path: str, index: int) -> RawTable | None:
     )
 
 
-def _parenthesised(lines: Sequence[Line]) -> list[tuple[Line, ...]]:
-    """Title lines, a note in parentheses wrapped over lines taken as one ("(Millions of" /
-    "dollars)" in a narrow label column)."""
+def _parenthesised(lines: Sequence[Line], zone: int) -> list[tuple[Line, ...]]:
+    """Title lines, a note in parentheses wrapped over lines of the label column (left of
+    ``zone``, where the figures start) taken as one ("(Millions of" / "dollars)")."""
     groups: list[tuple[Line, ...]] = []
     for ln in lines:
-        if groups and _unclosed(" ".join(g.text for g in groups[-1])) and len(groups[-1]) < _MAX_NOTE_LINES:
+        wrapped = bool(groups) and all(g.end < zone for g in (*groups[-1], ln))
+        if wrapped and _unclosed(" ".join(g.text for g in groups[-1])) and len(groups[-1]) < _MAX_NOTE_LINES:
             groups[-1] = (*groups[-1], ln)
         else:
             groups.append((ln,))
