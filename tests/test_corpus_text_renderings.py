@@ -1,16 +1,20 @@
-"""Corpus HTML releases printed as text (``w3m -dump``) read as well as the HTML itself.
+"""Corpus HTML releases printed as text (``w3m -dump``, ``links -dump``, ``elinks -dump``) read as
+well as the HTML itself.
 
 Text renderers of HTML print tables with figures left-aligned or centred in their columns,
-``$`` and parentheses apart from the figure and long header spans. Each corpus HTML release
-with an expected-facts file is rendered at test time (never committed), 200 and 80 columns
-wide, converted as a text release and held to the same expected facts as the HTML original.
+``$`` and parentheses apart from the figure and long header spans; links prints Windows-1252
+dashes as C1 controls, elinks no-break spaces between words and image file names. Each corpus
+HTML release with an expected-facts file is rendered at test time (never committed): by w3m 200
+and 80 columns wide, by links and elinks 200 wide; converted as a text release and held to the
+same expected facts as the HTML original.
 
-Runs where ``w3m`` and ../shared/corpus are present (CI installs w3m); skips with a reason
+Runs where the renderer and ../shared/corpus are present (CI installs them); skips with a reason
 elsewhere.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,9 +28,9 @@ from tests.support.corpus import FACT_FILES, NOT_YET_FOUND
 from tests.support.facts_csv import derived_input_faults, read_expected
 from tests.support.paths import CORPUS
 
-W3M = shutil.which("w3m")
 WIDE = 200  # columns: wide enough that no corpus table wraps its labels
 NARROW = 80  # a terminal's: labels and headings wrap word by word, split cells spill their ")"
+RENDERINGS = (("w3m", WIDE), ("w3m", NARROW), ("links", WIDE), ("elinks", WIDE))
 RENDERED = sorted(n for n in FACT_FILES if (CORPUS / f"{n}.htm").is_file()) if CORPUS.is_dir() else []
 # Renderings that fail for reasons outside the text reader, each removed in the commit that fixes it.
 NOT_YET_READ = {
@@ -38,18 +42,28 @@ NOT_YET_READ = {
 
 
 def _marked(names: list[str]) -> list[object]:
-    return [pytest.param(n, width, marks=pytest.mark.xfail(reason=NOT_YET_READ[n], strict=True)) if n in NOT_YET_READ else
-            pytest.param(n, width) for width in (WIDE, NARROW) for n in names]
+    return [pytest.param(n, renderer, width, marks=pytest.mark.xfail(reason=NOT_YET_READ[n], strict=True))
+            if n in NOT_YET_READ else pytest.param(n, renderer, width) for renderer, width in RENDERINGS for n in names]
 
 
-@pytest.mark.parametrize(("name", "width"), _marked(RENDERED))
-def test_a_text_rendering_of_an_html_release_yields_its_listed_facts(name: str, width: int, corpus: Path,
-                                                                     tmp_path: Path) -> None:
-    if W3M is None:
-        pytest.skip("w3m is not installed (.ci/run installs it where it can)")
+def _dump(renderer: str, width: int, page: Path) -> list[str]:
+    """The command that prints ``page`` as text ``width`` columns wide."""
+    return {
+        "w3m": ["-dump", "-cols", str(width), "-T", "text/html"],
+        "links": ["-dump", "-width", str(width)],
+        "elinks": ["-dump", "-dump-width", str(width), "-no-references", "-no-numbering"],
+    }[renderer] + [str(page)]
+
+
+@pytest.mark.parametrize(("name", "renderer", "width"), _marked(RENDERED))
+def test_a_text_rendering_of_an_html_release_yields_its_listed_facts(name: str, renderer: str, width: int,
+                                                                     corpus: Path, tmp_path: Path) -> None:
+    program = shutil.which(renderer)
+    if program is None:
+        pytest.skip(f"{renderer} is not installed (.ci/run installs it where it can)")
     rendering = tmp_path / f"{name}.txt"
-    dump = subprocess.run([W3M, "-dump", "-cols", str(width), "-T", "text/html", str(corpus / f"{name}.htm")],
-                          capture_output=True, check=True, timeout=120)
+    dump = subprocess.run([program, *_dump(renderer, width, corpus / f"{name}.htm")],
+                          capture_output=True, check=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
     rendering.write_bytes(dump.stdout)
     result = convert(rendering, out_dir=tmp_path / "out", options=ConvertOptions())
     assert result.report is not None and result.document is not None
