@@ -294,6 +294,18 @@ def test_a_header_wrapped_beside_its_neighbour_spans_no_wider_than_its_first_lin
     assert spans["External Sales"][1] < spans["Inter-Segment"][0]
 
 
+def test_a_total_in_capitals_wrapped_above_its_figures_is_one_row() -> None:
+    tables = read("""
+                                    2014          2013
+        TOTAL REVENUES           $ 11,320      $ 10,947
+        TOTAL SOFTWARE AND CLOUD
+        REVENUES (3)             $  8,914      $  8,541
+        New software licenses       3,769         3,769
+    """)
+    assert [label for label, _ in body(tables[0])] == ["TOTAL REVENUES", "TOTAL SOFTWARE AND CLOUD REVENUES (3)",
+                                                     "New software licenses"]
+
+
 def test_lines_of_a_justified_paragraph_ending_in_a_figure_are_no_table() -> None:
     tables = read("""
         Net income for the third quarter of fiscal 2024 was $44.2 million, or $0.89 per share, compared with  $1.05

@@ -27,6 +27,7 @@ from converter.readers.html_tokens import Kind, kind_of
 from converter.readers.text_columns import Columns
 from converter.readers.text_lines import FOOTNOTE_MARK, Chunk, Line, LineKind, is_figure
 
+_TOTAL = re.compile(r"total\b", re.IGNORECASE)  # a total's label, never a heading: wrapped above its figures
 _CONNECTOR = re.compile(r"(?:,|&|\b(?:of|a|an|and|the|to|in|for|from|on|by|with|or|before|after))$", re.IGNORECASE)
 # A label cut inside a period phrase ("Three Months" / "Ended March" / "31, 2022 -"): it goes on.
 _PERIOD_OPEN = re.compile(r"\b(?:months|weeks|ended|ending|january|february|march|april|may|june|july|august|september"
@@ -198,7 +199,7 @@ def _continues(body: Sequence[Line], labels: Sequence[Line], j: int, width: int)
     if nxt.kind is LineKind.TEXT and _has_children(body, j):
         return False
     if nxt.indent == first.indent:
-        return _filled(labels[-1], nxt, width) or _open(text)
+        return _filled(labels[-1], nxt, width) or _open(text) or (nxt.kind is LineKind.DATA and bool(_TOTAL.match(text)))
     if _CONNECTOR.search(text.rstrip()) or nxt.label[0] == "(":
         return True
     hanging = nxt.indent - first.indent <= _MAX_HANGING_INDENT
