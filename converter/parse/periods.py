@@ -161,8 +161,9 @@ def _dated_end(own: Clues, title: Clues, document_date: dt.date | None) -> tuple
 
     Of several dates printed over the column or in the title ("For the 13 Weeks Ended July 3,
     2004 and June 28, 2003" over "2004 | 2003") the column takes the one of its own year. A
-    date printed over the column with its year is of that year, whatever else its header says
-    ("Q1 FY19 / Quarter Ended / Dec. 31, 2018" ends on December 31, 2018).
+    date printed over the column with its year is of that year where the column's other year is
+    a fiscal designator's ("Q1 FY19 / Quarter Ended / Dec. 31, 2018" ends on December 31, 2018);
+    a year printed alone is the column's own ("December 31, 2004 and" over "2004 | 2003").
     """
     column_year = own.years[-1] if own.years else None
     pool = own.dates or title.dates
@@ -170,7 +171,9 @@ def _dated_end(own: Clues, title: Clues, document_date: dt.date | None) -> tuple
     date = next((d for d in pool if column_year is not None and d.year == column_year), fallback)
     title_year = title.years[0] if title.years else title.fiscal_year
     if own.dates:
-        year = _first(date.year, column_year, own.fiscal_year, title.dates[0].year if title.dates else None, title_year)
+        designated = own.quarter is not None or own.half is not None
+        printed = (date.year, column_year) if designated else (column_year, date.year)
+        year = _first(*printed, own.fiscal_year, title.dates[0].year if title.dates else None, title_year)
     else:
         year = _first(column_year, own.fiscal_year, date.year, title_year)
     end = _calendar_date(year, date.month, date.day, document_date)
