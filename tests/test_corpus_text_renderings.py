@@ -47,7 +47,7 @@ def _marked(names: list[str]) -> list[object]:
 
 
 def _dump(renderer: str, width: int, page: Path) -> list[str]:
-    """The command that prints ``page`` as text ``width`` columns wide."""
+    """The arguments that make ``renderer`` print ``page`` as text ``width`` columns wide."""
     return {
         "w3m": ["-dump", "-cols", str(width), "-T", "text/html"],
         "links": ["-dump", "-width", str(width)],
@@ -63,7 +63,8 @@ def test_a_text_rendering_of_an_html_release_yields_its_listed_facts(name: str, 
         pytest.skip(f"{renderer} is not installed (.ci/run installs it where it can)")
     rendering = tmp_path / f"{name}.txt"
     dump = subprocess.run([program, *_dump(renderer, width, corpus / f"{name}.htm")],
-                          capture_output=True, check=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+                          capture_output=True, check=True, timeout=120,
+                          env={**os.environ, "HOME": str(tmp_path)})  # links and elinks keep their state in HOME
     rendering.write_bytes(dump.stdout)
     result = convert(rendering, out_dir=tmp_path / "out", options=ConvertOptions())
     assert result.report is not None and result.document is not None
